@@ -1,0 +1,166 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
+import {
+  CaseEntity,
+  CaseSubmissionEntity,
+  IdempotencyKeyEntity,
+  UnitEntity,
+} from '../../../../libs/persistence/src';
+import { type Actor } from '../../../../workflows/case-events';
+import {
+  petitionCase,
+  type PetitionCaseInput,
+  registrationRecordedUpdate,
+} from '../../../../workflows/petition-case.workflow';
+import { caseWorkflowId } from '../../../../workflows/workflow-ids';
+import { ApiError } from '../http/api-error';
+import { allocateCaseNumber } from './case-numbers';
+import { type RegisterCaseDto } from './register-case.dto';
+
+export interface RegistrationOutcome {
+  caseNumber: string;
+  status: string;
+  /** False when an earlier request with the same Idempotency-Key already created the case. */
+  created: boolean;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Until staff log in (the HTTP API issue), registrations are recorded as made by the intake desk. */
+function intakeActor(unitCode: string): Actor {
+  return { id: 'system:intake', role: 'clerk', unitCode };
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly temporal: TemporalClientHolder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Stores the submission and starts its workflow; answers only once the CaseRegistered event is recorded.
+   * With an Idempotency-Key, a repeat (even concurrent, on another instance) returns the first case.
+   */
+  async register(dto: RegisterCaseDto, idempotencyKey: string | undefined): Promise<RegistrationOutcome> {
+    const requestHash = createHash('sha256').update(canonicalize(dto)!).digest('hex');
+    let submission: CaseSubmissionEntity;
+    let created = true;
+    try {
+      submission = await this.db.transaction((tx) => this.storeSubmission(tx, dto, idempotencyKey, requestHash));
+    } catch (error) {
+      if (!idempotencyKey || !isUniqueViolation(error)) throw error;
+      submission = await this.existingSubmission(idempotencyKey, requestHash);
+      created = false;
+    }
+    const replayed = await this.db.manager.findOne(CaseEntity, { where: { caseNumber: submission.caseNumber } });
+    if (replayed) return { caseNumber: replayed.caseNumber, status: replayed.status, created: false };
+    const result = await this.startCaseWorkflow(submission);
+    return { ...result, created };
+  }
+
+  async findCase(caseNumber: string): Promise<CaseEntity> {
+    const found = await this.db.manager.findOne(CaseEntity, { where: { caseNumber } });
+    if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
+    return found;
+  }
+
+  private async storeSubmission(
+    tx: EntityManager,
+    dto: RegisterCaseDto,
+    idempotencyKey: string | undefined,
+    requestHash: string,
+  ): Promise<CaseSubmissionEntity> {
+    if (idempotencyKey) {
+      const earlier = await tx.findOne(IdempotencyKeyEntity, { where: { key: idempotencyKey } });
+      if (earlier) return this.matchEarlierRequest(tx, earlier, requestHash);
+    }
+    if (!(await tx.exists(UnitEntity, { where: { code: dto.unitCode } }))) {
+      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'UNIT_NOT_FOUND', `单位不存在 / unit ${dto.unitCode} not found`, [
+        { field: 'unitCode', code: 'UNIT_NOT_FOUND', message: '单位不存在 / unknown unit' },
+      ]);
+    }
+    const now = new Date();
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
+    if (receivedAt.getTime() > now.getTime()) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求内容不符合要求 / request validation failed', [
+        { field: 'receivedAt', code: 'inFuture', message: '收到时间不能晚于现在 / must not be in the future' },
+      ]);
+    }
+    const registeringUnitCode = dto.unitCode;
+    const caseNumber = await allocateCaseNumber(tx, registeringUnitCode, localYear(receivedAt, this.config.TIME_ZONE));
+    const submission = tx.create(CaseSubmissionEntity, {
+      caseNumber,
+      channel: dto.channel,
+      category: dto.category,
+      subject: dto.subject,
+      content: dto.content,
+      petitionerName: dto.petitioner.name,
+      unitCode: dto.unitCode,
+      registeringUnitCode,
+      receivedAt,
+      submittedAt: now,
+    });
+    await tx.insert(CaseSubmissionEntity, submission);
+    if (idempotencyKey) await tx.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseNumber });
+    return submission;
+  }
+
+  /** The key was seen before (committed by another request): same body → same case, other body → 422. */
+  private async existingSubmission(idempotencyKey: string, requestHash: string): Promise<CaseSubmissionEntity> {
+    const earlier = await this.db.manager.findOneOrFail(IdempotencyKeyEntity, { where: { key: idempotencyKey } });
+    return this.matchEarlierRequest(this.db.manager, earlier, requestHash);
+  }
+
+  private async matchEarlierRequest(
+    manager: EntityManager,
+    earlier: IdempotencyKeyEntity,
+    requestHash: string,
+  ): Promise<CaseSubmissionEntity> {
+    if (earlier.requestHash !== requestHash) {
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'IDEMPOTENCY_KEY_REUSED',
+        '幂等键已用于另一份不同的登记 / Idempotency-Key was already used with a different request body',
+        [{ field: 'Idempotency-Key', code: 'IDEMPOTENCY_KEY_REUSED', message: '请使用新的幂等键 / use a new key' }],
+      );
+    }
+    return manager.findOneOrFail(CaseSubmissionEntity, { where: { caseNumber: earlier.caseNumber } });
+  }
+
+  /** Update-with-start: starts the workflow (or joins the running one) and waits for its registration event. */
+  private async startCaseWorkflow(submission: CaseSubmissionEntity): Promise<{ caseNumber: string; status: string }> {
+    const input: PetitionCaseInput = {
+      caseNumber: submission.caseNumber,
+      channel: submission.channel,
+      category: submission.category,
+      subject: submission.subject,
+      unitCode: submission.unitCode,
+      registeringUnitCode: submission.registeringUnitCode,
+      receivedAt: submission.receivedAt.toISOString(),
+      registeredBy: intakeActor(submission.registeringUnitCode),
+    };
+    const startWorkflowOperation = new WithStartWorkflowOperation(petitionCase, {
+      workflowId: caseWorkflowId(submission.caseNumber),
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return this.temporal.client.workflow.executeUpdateWithStart(registrationRecordedUpdate, { startWorkflowOperation });
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
+}
+
+function localYear(instant: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(instant));
+}

@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CASE_CATEGORIES, CASE_CHANNELS, type CaseCategory, type CaseChannel } from '../../../../libs/domain/src/intake';
+
+/** Longest petition text accepted inline (characters); documented in the README. */
+export const MAX_CONTENT_LENGTH = 20_000;
+export const MAX_SUBJECT_LENGTH = 200;
+export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
+
+export class PetitionerDto {
+  @ApiProperty({ description: '信访人姓名 / petitioner name', maxLength: 100 })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+}
+
+export class RegisterCaseDto {
+  @ApiProperty({ enum: CASE_CHANNELS, description: '来源渠道 / channel' })
+  @IsDefined()
+  @IsIn(CASE_CHANNELS)
+  channel!: CaseChannel;
+
+  @ApiProperty({ type: PetitionerDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PetitionerDto)
+  petitioner!: PetitionerDto;
+
+  @ApiProperty({ enum: CASE_CATEGORIES, description: '类别 / category' })
+  @IsDefined()
+  @IsIn(CASE_CATEGORIES)
+  category!: CaseCategory;
+
+  @ApiProperty({ description: '标题 / subject', maxLength: MAX_SUBJECT_LENGTH })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_SUBJECT_LENGTH)
+  subject!: string;
+
+  @ApiProperty({ description: '信访内容 / content', maxLength: MAX_CONTENT_LENGTH })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_CONTENT_LENGTH)
+  content!: string;
+
+  @ApiProperty({ description: '问题发生地单位代码 / code of the unit where the matter arises', example: 'QX' })
+  @IsDefined()
+  @IsString()
+  @Matches(UNIT_CODE_PATTERN)
+  unitCode!: string;
+
+  @ApiPropertyOptional({ description: '收到时间（可早于登记）/ legal receipt time, ISO-8601; defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedAt?: string;
+}
+
+export class RegisteredCaseDto {
+  @ApiProperty({ example: 'QX-2026-000001' })
+  caseNumber!: string;
+
+  @ApiProperty()
+  status!: string;
+}

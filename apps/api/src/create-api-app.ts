@@ -1,0 +1,30 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadConfig } from '../../../libs/config/src';
+import { ApiModule } from './api.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { createValidationPipe } from './http/validation.pipe';
+
+export function buildOpenApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('信访案件工作流引擎 Petition Case Engine')
+    .setDescription('登记、分流、办理、答复、复查复核 / register, triage, handle, reply, review')
+    .setVersion('0.1.0')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** The API application, configured the same way for `npm start` and for tests. */
+export async function createApiApp(): Promise<NestExpressApplication> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  app.useBodyParser('json', { limit: config.REQUEST_BODY_LIMIT });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
+  return app;
+}

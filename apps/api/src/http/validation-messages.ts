@@ -1,0 +1,29 @@
+import { type ValidationError } from 'class-validator';
+import { type FieldError } from './api-error';
+
+/** Chinese first, English beside: what each validation rule means to the person who filled the form. */
+const MESSAGES: Record<string, (constraint: string) => string> = {
+  whitelistValidation: () => '不允许的字段 / field is not allowed',
+  isDefined: () => '必填 / is required',
+  isNotEmpty: () => '不能为空 / must not be empty',
+  isString: () => '必须是文本 / must be a string',
+  isObject: () => '必须是对象 / must be an object',
+  isIn: (detail) => `取值无效 / invalid value (${detail.replace(/^.*following values: /, 'allowed: ')})`,
+  maxLength: (detail) => `过长 / too long (${detail.replace(/^.*equal to /, 'max ')})`,
+  matches: () => '格式不正确 / has an invalid format',
+  isIso8601: () => '必须是 ISO-8601 时间 / must be an ISO-8601 date-time',
+  nestedValidation: () => '必须是对象 / must be an object',
+};
+
+/** Flattens class-validator's nested errors into one entry per field and rule. */
+export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([code, detail]) => ({
+      field,
+      code,
+      message: (MESSAGES[code] ?? (() => detail))(detail),
+    }));
+    return [...own, ...toFieldErrors(error.children ?? [], field)];
+  });
+}

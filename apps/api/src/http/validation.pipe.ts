@@ -1,0 +1,17 @@
+import { HttpStatus, ValidationPipe } from '@nestjs/common';
+import { ApiError } from './api-error';
+import { toFieldErrors } from './validation-messages';
+
+/** Rejects unknown fields (nothing is stripped silently) and answers 400 with one entry per field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) =>
+      new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求内容不符合要求 / request validation failed', toFieldErrors(errors)),
+  });
+}

@@ -1,0 +1,71 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Typed, validated configuration read from the environment once at start-up.
+ * A bad value stops start-up with one line naming the variable.
+ */
+const portSchema = z.coerce.number().int().min(1).max(65535);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+export const configSchema = z.object({
+  PORT: portSchema.default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('var'),
+  DATABASE_URL: optionalString,
+  MIGRATION_DATABASE_URL: optionalString,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PG_PORT: portSchema.optional(),
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('petition'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('petition-cases'),
+  TEMPORAL_TLS: booleanFlag,
+  TEMPORAL_TLS_CERT_PATH: optionalString,
+  TEMPORAL_TLS_KEY_PATH: optionalString,
+  TEMPORAL_TLS_CA_PATH: optionalString,
+  TEMPORAL_TLS_SERVER_NAME: optionalString,
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_PORT: portSchema.optional(),
+  TEMPORAL_UI_PORT: portSchema.optional(),
+  TEMPORAL_HEADLESS: booleanFlag,
+  TEMPORAL_CLI_PATH: optionalString,
+  TEMPORAL_TEST_SERVER_PATH: optionalString,
+  WORKFLOW_BUNDLE_PATH: optionalString,
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(2000),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  REQUEST_BODY_LIMIT: z.string().default('256kb'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface AppConfig extends RawConfig {
+  /** Absolute path of the data folder (embedded PostgreSQL, Temporal SQLite, keys). */
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = issue.path.join('.');
+    throw new ConfigError(`配置错误 / invalid configuration: ${variable}: ${issue.message}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+/** The environment variables the configuration understands, for deployment-file checks and docs. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(configSchema.shape);

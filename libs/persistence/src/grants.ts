@@ -1,0 +1,26 @@
+import { type DataSource } from 'typeorm';
+
+/**
+ * What the application role may do, table by table. The event log is insert-and-read only;
+ * the trigger in the migration refuses UPDATE/DELETE for the owner as well.
+ */
+const TABLE_GRANTS: Record<string, string> = {
+  units: 'SELECT, INSERT, UPDATE',
+  case_number_counters: 'SELECT, INSERT, UPDATE',
+  idempotency_keys: 'SELECT, INSERT',
+  case_submissions: 'SELECT, INSERT',
+  cases: 'SELECT, INSERT, UPDATE',
+  case_events: 'SELECT, INSERT',
+};
+
+/** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */
+export async function applyGrants(owner: DataSource, appRole: string): Promise<void> {
+  const role = `"${appRole.replace(/"/g, '""')}"`;
+  await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+  for (const [table, privileges] of Object.entries(TABLE_GRANTS)) {
+    await owner.query(`REVOKE ALL ON ${table} FROM ${role}`);
+    await owner.query(`GRANT ${privileges} ON ${table} TO ${role}`);
+  }
+}
+
+export const APP_TABLES = Object.keys(TABLE_GRANTS);

@@ -1,0 +1,5 @@
+export * from './binaries';
+export * from './dev-server';
+export * from './managed-process';
+export * from './search-attributes';
+export * from './connection';

@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type AppConfig, ConfigError, loadConfig, PROJECT_ROOT } from '../libs/config/src';
+import { type DatabaseUrls, migrateDatabase, provisionDatabase } from '../libs/persistence/src';
+import { type ClusterCredentials } from '../libs/persistence/src/embedded-postgres';
+import { ensureBinary, type RunningDevServer, startDevServer, TEMPORAL_CLI } from '../libs/temporal/src';
+
+/**
+ * `npm start`: brings up PostgreSQL and Temporal (embedded unless DATABASE_URL / TEMPORAL_ADDRESS are set),
+ * migrates, starts the worker and the API, prints the URLs, and on Ctrl-C or SIGTERM stops everything.
+ */
+interface PostgresHost {
+  port: number;
+  superuserUrl: string;
+  credentials: ClusterCredentials;
+  process: ChildProcess;
+}
+
+interface Stack {
+  postgres?: PostgresHost;
+  temporal?: RunningDevServer;
+  apps: ChildProcess[];
+}
+
+const HEALTH_TIMEOUT_MS = 90_000;
+const stack: Stack = { apps: [] };
+let stopping = false;
+
+function say(line: string): void {
+  process.stdout.write(`[start] ${line}\n`);
+}
+
+async function startDatabase(config: AppConfig, logDir: string): Promise<DatabaseUrls> {
+  if (config.DATABASE_URL) {
+    say('使用外部 PostgreSQL / using external PostgreSQL from DATABASE_URL');
+    return { appUrl: config.DATABASE_URL, ownerUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL };
+  }
+  stack.postgres = await startPostgresHost(config);
+  stack.postgres.process.once('exit', () => {
+    if (!stopping) {
+      say('PostgreSQL 意外退出 / exited unexpectedly; stopping everything');
+      void shutdown(1);
+    }
+  });
+  say(`PostgreSQL 已启动 / embedded PostgreSQL on 127.0.0.1:${stack.postgres.port} (data: ${config.dataDir}/postgres)`);
+  return provisionDatabase(stack.postgres.superuserUrl, stack.postgres.credentials);
+}
+
+function startPostgresHost(config: AppConfig): Promise<PostgresHost> {
+  const args = [path.join(PROJECT_ROOT, 'dist/scripts/postgres-host.js'), config.dataDir];
+  if (config.PG_PORT) args.push(String(config.PG_PORT));
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve({ ...(message as Omit<PostgresHost, 'process'>), process: child }));
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL failed to start (exit ${code}); see ${config.dataDir}/logs/postgres.log`)));
+  });
+}
+
+async function startTemporal(config: AppConfig, logDir: string): Promise<string> {
+  if (config.TEMPORAL_ADDRESS) {
+    say(`使用外部 Temporal / using Temporal at ${config.TEMPORAL_ADDRESS}`);
+    return config.TEMPORAL_ADDRESS;
+  }
+  stack.temporal = await startDevServer({
+    cliPath: ensureBinary(TEMPORAL_CLI),
+    dataDir: path.join(config.dataDir, 'temporal'),
+    logFile: path.join(logDir, 'temporal.log'),
+    namespace: config.TEMPORAL_NAMESPACE,
+    port: config.TEMPORAL_PORT,
+    uiPort: config.TEMPORAL_UI_PORT,
+    headless: config.TEMPORAL_HEADLESS,
+  });
+  say(`Temporal 开发服务器已启动 / Temporal dev server on ${stack.temporal.address}`);
+  return stack.temporal.address;
+}
+
+function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  // Own process group: a terminal's Ctrl-C reaches only this launcher, which stops the apps first.
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', entry)], { env, stdio: 'inherit', detached: true });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      say(`${name} 意外退出 / exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  stack.apps.push(child);
+  return child;
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = '';
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`API not healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${last}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('正在停止 / stopping …');
+  await Promise.all(stack.apps.map(stopChild));
+  await stack.temporal?.process.stop('SIGTERM');
+  if (stack.postgres) await stopChild(stack.postgres.process);
+  say('已停止 / stopped');
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logDir = path.join(config.dataDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  const [urls, temporalAddress] = await Promise.all([startDatabase(config, logDir), startTemporal(config, logDir)]);
+  await migrateDatabase(urls);
+  say('数据库迁移完成 / migrations applied');
+
+  // The apps connect as the application role only; the owner's URL stays with this launcher.
+  const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
+  const env = { ...inherited, DATABASE_URL: urls.appUrl, TEMPORAL_ADDRESS: temporalAddress };
+  startApp('worker', 'apps/worker/src/main.js', env);
+  startApp('api', 'apps/api/src/main.js', env);
+
+  const apiUrl = `http://${config.HOST}:${config.PORT}`;
+  await waitForHealth(`${apiUrl}/api/health`);
+  say('就绪 / ready');
+  say(`  API:          ${apiUrl}/api`);
+  say(`  API 文档 docs: ${apiUrl}/api/docs`);
+  if (stack.temporal?.uiUrl) say(`  Temporal UI:  ${stack.temporal.uiUrl}`);
+  say('按 Ctrl-C 停止 / press Ctrl-C to stop');
+}
+
+main().catch(async (error) => {
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`[start] 启动失败 / start failed: ${message}\n`);
+  await shutdown(1);
+});

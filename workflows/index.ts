@@ -1,0 +1,1 @@
+export * from './petition-case.workflow';
