@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read loosely typed JSON bodies.
+    files: ['test/**/*.ts', '**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // Workflow code must stay deterministic: no wall clock, no randomness, no I/O modules.
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.spec.ts'],
@@ -21,16 +26,29 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'fetch'],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'No randomness in workflow code.' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'No randomness in workflow code.',
+        },
       ],
       'no-restricted-imports': [
         'error',
-        { patterns: ['fs', 'fs/*', 'node:*', 'pg', 'typeorm', '@nestjs/*', '**/persistence/**', '**/apps/**'] },
+        {
+          patterns: ['fs', 'fs/*', 'node:*', 'pg', 'typeorm', '@nestjs/*', '**/persistence/**', '**/apps/**'],
+        },
       ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
   },
 );

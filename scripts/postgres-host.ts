@@ -8,7 +8,8 @@ import { startEmbeddedPostgres } from '../libs/persistence/src/embedded-postgres
  */
 async function main(): Promise<void> {
   const [dataDir, portArg] = process.argv.slice(2);
-  if (!dataDir || !process.send) throw new Error('usage: spawned by the launcher with an IPC channel: postgres-host <dataDir> [port]');
+  if (!dataDir || !process.send)
+    throw new Error('usage: spawned by the launcher with an IPC channel: postgres-host <dataDir> [port]');
   const running = await startEmbeddedPostgres({
     dataDir,
     port: portArg ? Number(portArg) : undefined,

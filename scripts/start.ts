@@ -32,7 +32,7 @@ function say(line: string): void {
   process.stdout.write(`[start] ${line}\n`);
 }
 
-async function startDatabase(config: AppConfig, logDir: string): Promise<DatabaseUrls> {
+async function startDatabase(config: AppConfig): Promise<DatabaseUrls> {
   if (config.DATABASE_URL) {
     say('使用外部 PostgreSQL / using external PostgreSQL from DATABASE_URL');
     return { appUrl: config.DATABASE_URL, ownerUrl: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL };
@@ -44,17 +44,30 @@ async function startDatabase(config: AppConfig, logDir: string): Promise<Databas
       void shutdown(1);
     }
   });
-  say(`PostgreSQL 已启动 / embedded PostgreSQL on 127.0.0.1:${stack.postgres.port} (data: ${config.dataDir}/postgres)`);
+  say(
+    `PostgreSQL 已启动 / embedded PostgreSQL on 127.0.0.1:${stack.postgres.port} (data: ${config.dataDir}/postgres)`,
+  );
   return provisionDatabase(stack.postgres.superuserUrl, stack.postgres.credentials);
 }
 
 function startPostgresHost(config: AppConfig): Promise<PostgresHost> {
   const args = [path.join(PROJECT_ROOT, 'dist/scripts/postgres-host.js'), config.dataDir];
   if (config.PG_PORT) args.push(String(config.PG_PORT));
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ ...(message as Omit<PostgresHost, 'process'>), process: child }));
-    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL failed to start (exit ${code}); see ${config.dataDir}/logs/postgres.log`)));
+    child.once('message', (message) =>
+      resolve({ ...(message as Omit<PostgresHost, 'process'>), process: child }),
+    );
+    child.once('exit', (code) =>
+      reject(
+        new Error(
+          `embedded PostgreSQL failed to start (exit ${code}); see ${config.dataDir}/logs/postgres.log`,
+        ),
+      ),
+    );
   });
 }
 
@@ -78,7 +91,11 @@ async function startTemporal(config: AppConfig, logDir: string): Promise<string>
 
 function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   // Own process group: a terminal's Ctrl-C reaches only this launcher, which stops the apps first.
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', entry)], { env, stdio: 'inherit', detached: true });
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', entry)], {
+    env,
+    stdio: 'inherit',
+    detached: true,
+  });
   child.once('exit', (code, signal) => {
     if (!stopping) {
       say(`${name} 意外退出 / exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
@@ -135,7 +152,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
-  const [urls, temporalAddress] = await Promise.all([startDatabase(config, logDir), startTemporal(config, logDir)]);
+  const [urls, temporalAddress] = await Promise.all([startDatabase(config), startTemporal(config, logDir)]);
   await migrateDatabase(urls);
   say('数据库迁移完成 / migrations applied');
 

@@ -1,6 +1,19 @@
-import { condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { type CaseActivities } from './activity-types';
-import { type Actor, type CaseEventInput, type CaseRegisteredPayload, type ChainHead, GENESIS_HASH } from './case-events';
+import {
+  type Actor,
+  type CaseEventInput,
+  type CaseRegisteredPayload,
+  type ChainHead,
+  GENESIS_HASH,
+} from './case-events';
 
 export interface PetitionCaseInput {
   caseNumber: string;
@@ -31,7 +44,11 @@ export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');
 
 const { recordCaseEvent } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds', nonRetryableErrorTypes: ['SequenceGapError'] },
+  retry: {
+    initialInterval: '200 milliseconds',
+    maximumInterval: '10 seconds',
+    nonRetryableErrorTypes: ['SequenceGapError'],
+  },
 });
 
 export const CASE_STATUS_REGISTERED = 'registered';

@@ -1,4 +1,4 @@
-import { type INestApplication } from '@nestjs/common';
+import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,9 +17,12 @@ export function buildOpenApiDocument(app: INestApplication) {
 }
 
 /** The API application, configured the same way for `npm start` and for tests. */
-export async function createApiApp(): Promise<NestExpressApplication> {
+export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promise<NestExpressApplication> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    bodyParser: false,
+    logger: options.logger ?? ['error', 'warn', 'log'],
+  });
   app.useBodyParser('json', { limit: config.REQUEST_BODY_LIMIT });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

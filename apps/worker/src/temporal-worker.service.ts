@@ -1,8 +1,18 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type AppConfig } from '../../../libs/config/src';
 import { APP_CONFIG } from '../../../libs/nest/src';
-import { requireTemporalAddress, temporalConnectionOptions } from '../../../libs/temporal/src';
+import {
+  installTemporalRuntime,
+  requireTemporalAddress,
+  temporalConnectionOptions,
+} from '../../../libs/temporal/src';
 import { CaseActivitiesService } from './case-activities';
 
 /** Where the worker gets its workflow code: a prebuilt bundle if given, else the workflows folder. */
@@ -26,6 +36,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const address = requireTemporalAddress(this.config);
+    installTemporalRuntime(this.config.LOG_LEVEL);
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config, address));
     this.worker = await Worker.create({
       connection: this.connection,

@@ -6,7 +6,10 @@ function findProjectRoot(start: string): string {
   let dir = start;
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'petition-case-engine') {
+    if (
+      fs.existsSync(manifest) &&
+      JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'petition-case-engine'
+    ) {
       return dir;
     }
     const parent = path.dirname(dir);

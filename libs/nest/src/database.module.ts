@@ -14,9 +14,14 @@ import { type AppConfig } from '../../config/src';
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
         if (!config.DATABASE_URL) {
-          throw new Error('配置错误 / invalid configuration: DATABASE_URL is required for this app (npm start sets it)');
+          throw new Error(
+            '配置错误 / invalid configuration: DATABASE_URL is required for this app (npm start sets it)',
+          );
         }
-        const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+        const dataSource = createDataSource({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+        });
         return dataSource.initialize();
       },
     },

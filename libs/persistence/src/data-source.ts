@@ -19,6 +19,6 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     poolSize: settings.poolSize ?? 10,
     applicationName: settings.applicationName ?? 'petition-case-engine',
-    logging: ['error'],
+    logging: false,
   });
 }

@@ -71,9 +71,13 @@ export class UnsuitableDatabaseError extends Error {
  * under the C locale pg_trgm extracts no trigram from Chinese text.
  */
 export async function assertChineseSearchWorks(db: DataSource): Promise<void> {
-  const [encoding] = await db.query(`SELECT pg_encoding_to_char(encoding) AS encoding, datctype FROM pg_database WHERE datname = current_database()`);
+  const [encoding] = await db.query(
+    `SELECT pg_encoding_to_char(encoding) AS encoding, datctype FROM pg_database WHERE datname = current_database()`,
+  );
   if (encoding.encoding !== 'UTF8') {
-    throw new UnsuitableDatabaseError(`数据库编码必须为 UTF8 / database encoding must be UTF8, found ${encoding.encoding}`);
+    throw new UnsuitableDatabaseError(
+      `数据库编码必须为 UTF8 / database encoding must be UTF8, found ${encoding.encoding}`,
+    );
   }
   const [trigrams] = await db.query(`SELECT cardinality(show_trgm('信访事项')) AS n`);
   if (Number(trigrams.n) === 0) {

@@ -25,7 +25,9 @@ function toIso(value: Date | string): string {
  */
 export async function recordEvent(db: DataSource, event: CaseEventInput): Promise<RecordedEvent> {
   return db.transaction(async (tx) => {
-    const existing = await tx.findOne(CaseEventEntity, { where: { caseNumber: event.caseNumber, seq: event.seq } });
+    const existing = await tx.findOne(CaseEventEntity, {
+      where: { caseNumber: event.caseNumber, seq: event.seq },
+    });
     if (existing) return { seq: existing.seq, hash: existing.hash, inserted: false };
     const prevHash = await predecessorHash(tx, event);
     const fields = {
@@ -43,11 +45,24 @@ export async function recordEvent(db: DataSource, event: CaseEventInput): Promis
       `INSERT INTO case_events (case_number, seq, type, actor_id, actor_role, actor_unit, occurred_at, payload, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (case_number, seq) DO NOTHING RETURNING hash`,
-      [fields.caseNumber, fields.seq, fields.type, fields.actorId, fields.actorRole, fields.actorUnit, fields.occurredAt, fields.payload, prevHash, hash],
+      [
+        fields.caseNumber,
+        fields.seq,
+        fields.type,
+        fields.actorId,
+        fields.actorRole,
+        fields.actorUnit,
+        fields.occurredAt,
+        fields.payload,
+        prevHash,
+        hash,
+      ],
     );
     if (inserted.length === 0) {
       // A concurrent execution of the same activity committed first: keep its row, change nothing.
-      const winner = await tx.findOneOrFail(CaseEventEntity, { where: { caseNumber: event.caseNumber, seq: event.seq } });
+      const winner = await tx.findOneOrFail(CaseEventEntity, {
+        where: { caseNumber: event.caseNumber, seq: event.seq },
+      });
       return { seq: winner.seq, hash: winner.hash, inserted: false };
     }
     await projectEvent(tx, event, hash);
@@ -57,9 +72,13 @@ export async function recordEvent(db: DataSource, event: CaseEventInput): Promis
 
 async function predecessorHash(tx: EntityManager, event: CaseEventInput): Promise<string> {
   if (event.seq === 1) return GENESIS_HASH;
-  const previous = await tx.findOne(CaseEventEntity, { where: { caseNumber: event.caseNumber, seq: event.seq - 1 } });
+  const previous = await tx.findOne(CaseEventEntity, {
+    where: { caseNumber: event.caseNumber, seq: event.seq - 1 },
+  });
   if (!previous) {
-    throw new SequenceGapError(`event ${event.caseNumber}#${event.seq} refused: #${event.seq - 1} is not recorded`);
+    throw new SequenceGapError(
+      `event ${event.caseNumber}#${event.seq} refused: #${event.seq - 1} is not recorded`,
+    );
   }
   return previous.hash;
 }

@@ -25,5 +25,9 @@ export async function projectEvent(tx: EntityManager, event: CaseEventInput, has
     return;
   }
   const status = typeof event.payload.status === 'string' ? { status: event.payload.status } : {};
-  await tx.update(CaseEntity, { caseNumber: event.caseNumber }, { ...status, eventCount: event.seq, lastEventHash: hash, updatedAt: occurredAt });
+  await tx.update(
+    CaseEntity,
+    { caseNumber: event.caseNumber },
+    { ...status, eventCount: event.seq, lastEventHash: hash, updatedAt: occurredAt },
+  );
 }

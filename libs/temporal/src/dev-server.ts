@@ -50,7 +50,13 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     for (const pragma of SQLITE_PRAGMAS) args.push('--sqlite-pragma', pragma);
   }
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]));
-  const server = ManagedProcess.start('temporal dev server', options.cliPath, args, options.logFile, { detached: true });
+  const server = ManagedProcess.start('temporal dev server', options.cliPath, args, options.logFile, {
+    detached: true,
+  });
   await server.waitForPort(port);
-  return { address: `127.0.0.1:${port}`, uiUrl: uiPort === undefined ? undefined : `http://127.0.0.1:${uiPort}`, process: server };
+  return {
+    address: `127.0.0.1:${port}`,
+    uiUrl: uiPort === undefined ? undefined : `http://127.0.0.1:${uiPort}`,
+    process: server,
+  };
 }

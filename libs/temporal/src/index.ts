@@ -3,3 +3,5 @@ export * from './dev-server';
 export * from './managed-process';
 export * from './search-attributes';
 export * from './connection';
+export * from './time-skipping-server';
+export * from './runtime-logging';

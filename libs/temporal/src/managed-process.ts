@@ -13,7 +13,13 @@ export class ManagedProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  static start(name: string, command: string, args: string[], logFile: string, options: SpawnOptions = {}): ManagedProcess {
+  static start(
+    name: string,
+    command: string,
+    args: string[],
+    logFile: string,
+    options: SpawnOptions = {},
+  ): ManagedProcess {
     const log = fs.openSync(logFile, 'a');
     const child = spawn(command, args, { ...options, stdio: ['ignore', log, log] });
     fs.closeSync(log);
@@ -27,7 +33,8 @@ export class ManagedProcess {
   async waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (!this.running) throw new Error(`${this.name} exited with code ${this.child.exitCode} before listening on ${port}`);
+      if (!this.running)
+        throw new Error(`${this.name} exited with code ${this.child.exitCode} before listening on ${port}`);
       if (await isPortOpen(port, host)) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

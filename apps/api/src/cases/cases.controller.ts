@@ -14,7 +14,11 @@ export class CasesController {
 
   @Post()
   @ApiOperation({ summary: '登记信访事项 / register a petition' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '同一键的重复提交返回同一案件 / repeats return the same case' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '同一键的重复提交返回同一案件 / repeats return the same case',
+  })
   @ApiOkResponse({ type: RegisteredCaseDto, description: '重复提交 / replay of an earlier submission' })
   async register(
     @Body() body: RegisterCaseDto,
@@ -22,9 +26,18 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisteredCaseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求内容不符合要求 / request validation failed', [
-        { field: 'Idempotency-Key', code: 'matches', message: '须为 1–200 个可见 ASCII 字符 / 1–200 visible ASCII characters' },
-      ]);
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        '请求内容不符合要求 / request validation failed',
+        [
+          {
+            field: 'Idempotency-Key',
+            code: 'matches',
+            message: '须为 1–200 个可见 ASCII 字符 / 1–200 visible ASCII characters',
+          },
+        ],
+      );
     }
     const outcome = await this.cases.register(body, idempotencyKey);
     response.status(outcome.created ? HttpStatus.CREATED : HttpStatus.OK);

@@ -31,6 +31,11 @@ export interface RegistrationOutcome {
 
 const UNIQUE_VIOLATION = '23505';
 
+interface StoredSubmission {
+  submission: CaseSubmissionEntity;
+  created: boolean;
+}
+
 /** Until staff log in (the HTTP API issue), registrations are recorded as made by the intake desk. */
 function intakeActor(unitCode: string): Actor {
   return { id: 'system:intake', role: 'clerk', unitCode };
@@ -50,24 +55,28 @@ export class CasesService {
    */
   async register(dto: RegisterCaseDto, idempotencyKey: string | undefined): Promise<RegistrationOutcome> {
     const requestHash = createHash('sha256').update(canonicalize(dto)!).digest('hex');
-    let submission: CaseSubmissionEntity;
-    let created = true;
+    let stored: StoredSubmission;
     try {
-      submission = await this.db.transaction((tx) => this.storeSubmission(tx, dto, idempotencyKey, requestHash));
+      stored = await this.db.transaction((tx) => this.storeSubmission(tx, dto, idempotencyKey, requestHash));
     } catch (error) {
+      // Only reachable if two keys share an advisory-lock hash and race: the key row decides.
       if (!idempotencyKey || !isUniqueViolation(error)) throw error;
-      submission = await this.existingSubmission(idempotencyKey, requestHash);
-      created = false;
+      stored = { submission: await this.existingSubmission(idempotencyKey, requestHash), created: false };
     }
-    const replayed = await this.db.manager.findOne(CaseEntity, { where: { caseNumber: submission.caseNumber } });
-    if (replayed) return { caseNumber: replayed.caseNumber, status: replayed.status, created: false };
+    const { submission, created } = stored;
+    const recorded = await this.db.manager.findOne(CaseEntity, {
+      where: { caseNumber: submission.caseNumber },
+    });
+    if (recorded) return { caseNumber: recorded.caseNumber, status: recorded.status, created };
+    // New, or an earlier attempt stored the submission but did not get its workflow going: (re)start it.
     const result = await this.startCaseWorkflow(submission);
     return { ...result, created };
   }
 
   async findCase(caseNumber: string): Promise<CaseEntity> {
     const found = await this.db.manager.findOne(CaseEntity, { where: { caseNumber } });
-    if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
+    if (!found)
+      throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
     return found;
   }
 
@@ -76,25 +85,46 @@ export class CasesService {
     dto: RegisterCaseDto,
     idempotencyKey: string | undefined,
     requestHash: string,
-  ): Promise<CaseSubmissionEntity> {
+  ): Promise<StoredSubmission> {
     if (idempotencyKey) {
+      // Requests with the same key queue here, on every API instance, until the first one commits.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `idempotency:${idempotencyKey}`,
+      ]);
       const earlier = await tx.findOne(IdempotencyKeyEntity, { where: { key: idempotencyKey } });
-      if (earlier) return this.matchEarlierRequest(tx, earlier, requestHash);
+      if (earlier)
+        return { submission: await this.matchEarlierRequest(tx, earlier, requestHash), created: false };
     }
     if (!(await tx.exists(UnitEntity, { where: { code: dto.unitCode } }))) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'UNIT_NOT_FOUND', `单位不存在 / unit ${dto.unitCode} not found`, [
-        { field: 'unitCode', code: 'UNIT_NOT_FOUND', message: '单位不存在 / unknown unit' },
-      ]);
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'UNIT_NOT_FOUND',
+        `单位不存在 / unit ${dto.unitCode} not found`,
+        [{ field: 'unitCode', code: 'UNIT_NOT_FOUND', message: '单位不存在 / unknown unit' }],
+      );
     }
     const now = new Date();
     const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
     if (receivedAt.getTime() > now.getTime()) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求内容不符合要求 / request validation failed', [
-        { field: 'receivedAt', code: 'inFuture', message: '收到时间不能晚于现在 / must not be in the future' },
-      ]);
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        '请求内容不符合要求 / request validation failed',
+        [
+          {
+            field: 'receivedAt',
+            code: 'inFuture',
+            message: '收到时间不能晚于现在 / must not be in the future',
+          },
+        ],
+      );
     }
     const registeringUnitCode = dto.unitCode;
-    const caseNumber = await allocateCaseNumber(tx, registeringUnitCode, localYear(receivedAt, this.config.TIME_ZONE));
+    const caseNumber = await allocateCaseNumber(
+      tx,
+      registeringUnitCode,
+      localYear(receivedAt, this.config.TIME_ZONE),
+    );
     const submission = tx.create(CaseSubmissionEntity, {
       caseNumber,
       channel: dto.channel,
@@ -108,13 +138,19 @@ export class CasesService {
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);
-    if (idempotencyKey) await tx.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseNumber });
-    return submission;
+    if (idempotencyKey)
+      await tx.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseNumber });
+    return { submission, created: true };
   }
 
   /** The key was seen before (committed by another request): same body → same case, other body → 422. */
-  private async existingSubmission(idempotencyKey: string, requestHash: string): Promise<CaseSubmissionEntity> {
-    const earlier = await this.db.manager.findOneOrFail(IdempotencyKeyEntity, { where: { key: idempotencyKey } });
+  private async existingSubmission(
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<CaseSubmissionEntity> {
+    const earlier = await this.db.manager.findOneOrFail(IdempotencyKeyEntity, {
+      where: { key: idempotencyKey },
+    });
     return this.matchEarlierRequest(this.db.manager, earlier, requestHash);
   }
 
@@ -128,14 +164,22 @@ export class CasesService {
         HttpStatus.UNPROCESSABLE_ENTITY,
         'IDEMPOTENCY_KEY_REUSED',
         '幂等键已用于另一份不同的登记 / Idempotency-Key was already used with a different request body',
-        [{ field: 'Idempotency-Key', code: 'IDEMPOTENCY_KEY_REUSED', message: '请使用新的幂等键 / use a new key' }],
+        [
+          {
+            field: 'Idempotency-Key',
+            code: 'IDEMPOTENCY_KEY_REUSED',
+            message: '请使用新的幂等键 / use a new key',
+          },
+        ],
       );
     }
     return manager.findOneOrFail(CaseSubmissionEntity, { where: { caseNumber: earlier.caseNumber } });
   }
 
   /** Update-with-start: starts the workflow (or joins the running one) and waits for its registration event. */
-  private async startCaseWorkflow(submission: CaseSubmissionEntity): Promise<{ caseNumber: string; status: string }> {
+  private async startCaseWorkflow(
+    submission: CaseSubmissionEntity,
+  ): Promise<{ caseNumber: string; status: string }> {
     const input: PetitionCaseInput = {
       caseNumber: submission.caseNumber,
       channel: submission.channel,
@@ -153,12 +197,16 @@ export class CasesService {
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
-    return this.temporal.client.workflow.executeUpdateWithStart(registrationRecordedUpdate, { startWorkflowOperation });
+    return this.temporal.client.workflow.executeUpdateWithStart(registrationRecordedUpdate, {
+      startWorkflowOperation,
+    });
   }
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
+  return (
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+  );
 }
 
 function localYear(instant: Date, timeZone: string): number {

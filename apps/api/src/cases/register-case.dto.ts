@@ -12,7 +12,12 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CASE_CATEGORIES, CASE_CHANNELS, type CaseCategory, type CaseChannel } from '../../../../libs/domain/src/intake';
+import {
+  CASE_CATEGORIES,
+  CASE_CHANNELS,
+  type CaseCategory,
+  type CaseChannel,
+} from '../../../../libs/domain/src/case/vocabulary';
 
 /** Longest petition text accepted inline (characters); documented in the README. */
 export const MAX_CONTENT_LENGTH = 20_000;
@@ -60,13 +65,18 @@ export class RegisterCaseDto {
   @MaxLength(MAX_CONTENT_LENGTH)
   content!: string;
 
-  @ApiProperty({ description: '问题发生地单位代码 / code of the unit where the matter arises', example: 'QX' })
+  @ApiProperty({
+    description: '问题发生地单位代码 / code of the unit where the matter arises',
+    example: 'QX',
+  })
   @IsDefined()
   @IsString()
   @Matches(UNIT_CODE_PATTERN)
   unitCode!: string;
 
-  @ApiPropertyOptional({ description: '收到时间（可早于登记）/ legal receipt time, ISO-8601; defaults to now' })
+  @ApiPropertyOptional({
+    description: '收到时间（可早于登记）/ legal receipt time, ISO-8601; defaults to now',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   receivedAt?: string;

@@ -1,6 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthIndicatorResult,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { TemporalClientHolder } from '../../../../libs/nest/src';
 
 @ApiTags('health 健康检查')
@@ -17,7 +23,10 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'PostgreSQL 与 Temporal 可达性 / reachability of PostgreSQL and Temporal' })
   check() {
-    return this.health.check([() => this.database.pingCheck('postgres', { timeout: 3000 }), () => this.temporalReachable()]);
+    return this.health.check([
+      () => this.database.pingCheck('postgres', { timeout: 3000 }),
+      () => this.temporalReachable(),
+    ]);
   }
 
   private async temporalReachable(): Promise<HealthIndicatorResult> {

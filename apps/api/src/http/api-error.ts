@@ -16,6 +16,9 @@ export interface ApiErrorBody {
 
 export class ApiError extends HttpException {
   constructor(status: HttpStatus, code: string, message: string, fields?: FieldError[]) {
-    super({ statusCode: status, code, message, ...(fields ? { fields } : {}) } satisfies ApiErrorBody, status);
+    super(
+      { statusCode: status, code, message, ...(fields ? { fields } : {}) } satisfies ApiErrorBody,
+      status,
+    );
   }
 }

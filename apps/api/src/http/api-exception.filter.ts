@@ -1,10 +1,20 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { type Response } from 'express';
 import { type ApiErrorBody } from './api-error';
 
 /** Codes for errors raised outside our own code (body parser, routing). */
 const STATUS_CODES: Partial<Record<number, { code: string; message: string }>> = {
-  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大 / request body exceeds the server limit' },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: '请求体过大 / request body exceeds the server limit',
+  },
   [HttpStatus.NOT_FOUND]: { code: 'NOT_FOUND', message: '资源不存在 / not found' },
   [HttpStatus.BAD_REQUEST]: { code: 'BAD_REQUEST', message: '请求格式错误 / malformed request' },
 };
@@ -24,13 +34,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const status = exceptionStatus(exception);
     if (exception instanceof HttpException) {
       const payload = exception.getResponse();
-      if (typeof payload === 'object' && payload !== null && 'code' in payload) return payload as ApiErrorBody;
+      if (typeof payload === 'object' && payload !== null && 'code' in payload)
+        return payload as ApiErrorBody;
     }
     if (status !== undefined && status < 500) {
-      const known = STATUS_CODES[status] ?? { code: 'HTTP_' + status, message: String((exception as Error).message) };
+      const known = STATUS_CODES[status] ?? {
+        code: 'HTTP_' + status,
+        message: String((exception as Error).message),
+      };
       return { statusCode: status, ...known };
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误 / internal server error' };
   }
 }

@@ -5,7 +5,14 @@ import { CaseEntity } from './case.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { UnitEntity } from './unit.entity';
 
-export { CaseEventEntity, CaseNumberCounterEntity, CaseSubmissionEntity, CaseEntity, IdempotencyKeyEntity, UnitEntity };
+export {
+  CaseEventEntity,
+  CaseNumberCounterEntity,
+  CaseSubmissionEntity,
+  CaseEntity,
+  IdempotencyKeyEntity,
+  UnitEntity,
+};
 
 export const ENTITIES = [
   UnitEntity,

@@ -86,7 +86,14 @@ export class Foundation1764400000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['case_events', 'cases', 'idempotency_keys', 'case_submissions', 'case_number_counters', 'units']) {
+    for (const table of [
+      'case_events',
+      'cases',
+      'idempotency_keys',
+      'case_submissions',
+      'case_number_counters',
+      'units',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await db.query(`DROP FUNCTION IF EXISTS case_events_append_only()`);

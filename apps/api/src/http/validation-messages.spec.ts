@@ -1,0 +1,31 @@
+import { ValidationError } from 'class-validator';
+import { toFieldErrors } from './validation-messages';
+
+function error(
+  property: string,
+  constraints: Record<string, string>,
+  children: ValidationError[] = [],
+): ValidationError {
+  return Object.assign(new ValidationError(), { property, constraints, children });
+}
+
+describe('field errors', () => {
+  it('flattens nested errors to dotted paths with Chinese and English messages', () => {
+    const errors = [
+      error('channel', { isIn: 'channel must be one of the following values: letter, visit' }),
+      error('petitioner', {}, [error('name', { isNotEmpty: 'name should not be empty' })]),
+      error('extra', { whitelistValidation: 'property extra should not exist' }),
+    ];
+    expect(toFieldErrors(errors)).toEqual([
+      { field: 'channel', code: 'isIn', message: '取值无效 / invalid value (allowed: letter, visit)' },
+      { field: 'petitioner.name', code: 'isNotEmpty', message: '不能为空 / must not be empty' },
+      { field: 'extra', code: 'whitelistValidation', message: '不允许的字段 / field is not allowed' },
+    ]);
+  });
+
+  it('keeps the library message for a rule without a translation', () => {
+    expect(toFieldErrors([error('x', { isUuid: 'x must be a UUID' })])).toEqual([
+      { field: 'x', code: 'isUuid', message: 'x must be a UUID' },
+    ]);
+  });
+});

@@ -1,0 +1,119 @@
+import { PersonRef } from '../org/principal';
+import { AccusedParties, SixDefines } from './case-state';
+import { Instant, LocalDate } from './time-values';
+import {
+  CaseCategory,
+  CaseChannel,
+  DeliveryMethod,
+  DutyKind,
+  NotAcceptReason,
+  OpinionDocument,
+  ReplyOutcome,
+  Satisfaction,
+} from './vocabulary';
+
+/** Six defines as submitted: any field may be missing, and the validator says which ones are. */
+export type SixDefinesInput = { readonly [K in keyof SixDefines]?: SixDefines[K] | null };
+
+export interface RegisterAction {
+  readonly type: 'register';
+  readonly caseNumber: string;
+  readonly category: CaseCategory;
+  readonly channel: CaseChannel;
+  readonly receivedAt: Instant;
+  readonly subject: string;
+  readonly contentRef?: string;
+  readonly matterUnitCode?: string;
+  /** References to petitioners' personal data, stored encrypted elsewhere. */
+  readonly petitionerRefs: readonly string[];
+  readonly collective?: { readonly headcount: number; readonly representativeRefs: readonly string[] };
+  readonly accused?: AccusedParties;
+  readonly attachmentRefs?: readonly string[];
+  readonly linkedCaseNumbers?: readonly string[];
+}
+
+export type CaseAction =
+  | RegisterAction
+  | { readonly type: 'accept' }
+  | { readonly type: 'transfer'; readonly toUnitCode: string; readonly reason: string }
+  | {
+      readonly type: 'assignDown';
+      readonly toUnitCode: string;
+      readonly reason: string;
+      readonly feedbackDueDate: LocalDate;
+    }
+  | {
+      readonly type: 'notAccept';
+      readonly reason: NotAcceptReason;
+      readonly explanation: string;
+      readonly legalChannel?: string;
+    }
+  | { readonly type: 'objectMisroute'; readonly reason: string }
+  | { readonly type: 'defineSix'; readonly defines: SixDefinesInput }
+  | { readonly type: 'reassign'; readonly changes: SixDefinesInput; readonly reason: string }
+  | {
+      readonly type: 'recordDuty';
+      readonly duty: DutyKind;
+      readonly performedBy: readonly PersonRef[];
+      readonly performedOn: LocalDate;
+      readonly summary: string;
+      readonly evidenceRefs: readonly string[];
+    }
+  | { readonly type: 'requestExtension'; readonly days: number; readonly reason: string }
+  | { readonly type: 'approveExtension'; readonly granted: boolean; readonly note?: string }
+  | { readonly type: 'pauseClock'; readonly reason: string }
+  | { readonly type: 'resumeClock' }
+  | { readonly type: 'reply'; readonly outcome: ReplyOutcome; readonly reasons: string }
+  | {
+      readonly type: 'recordDelivery';
+      readonly document: OpinionDocument;
+      readonly method: DeliveryMethod;
+      readonly deliveredOn: LocalDate;
+    }
+  | { readonly type: 'recordSatisfaction'; readonly satisfaction: Satisfaction }
+  | { readonly type: 'requestReview'; readonly reason: string }
+  | { readonly type: 'decideReview'; readonly outcome: ReplyOutcome; readonly reasons: string }
+  | { readonly type: 'requestReReview'; readonly reason: string }
+  | { readonly type: 'decideReReview'; readonly outcome: ReplyOutcome; readonly reasons: string }
+  | { readonly type: 'withdraw'; readonly reason: string }
+  | { readonly type: 'close'; readonly note?: string }
+  | { readonly type: 'instruct'; readonly text: string }
+  | { readonly type: 'superviseOrder'; readonly text: string; readonly dueDate?: LocalDate }
+  | { readonly type: 'remind'; readonly text: string };
+
+export type CaseActionType = CaseAction['type'];
+export type CaseActionOf<T extends CaseActionType> = Extract<CaseAction, { type: T }>;
+
+export const CASE_ACTION_LABELS: Readonly<Record<CaseActionType, string>> = {
+  register: '登记',
+  accept: '受理',
+  transfer: '转送',
+  assignDown: '交办',
+  notAccept: '不予受理',
+  objectMisroute: '异议退回',
+  defineSix: '六定',
+  reassign: '调整六定',
+  recordDuty: '记录五包',
+  requestExtension: '申请延期',
+  approveExtension: '审批延期',
+  pauseClock: '暂停计时',
+  resumeClock: '恢复计时',
+  reply: '答复',
+  recordDelivery: '送达',
+  recordSatisfaction: '满意度评价',
+  requestReview: '申请复查',
+  decideReview: '复查决定',
+  requestReReview: '申请复核',
+  decideReReview: '复核决定',
+  withdraw: '撤回',
+  close: '办结',
+  instruct: '领导批示',
+  superviseOrder: '督办',
+  remind: '催办',
+};
+
+export const CASE_ACTION_TYPES = Object.keys(CASE_ACTION_LABELS) as CaseActionType[];
+
+export function isCaseActionType(value: unknown): value is CaseActionType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CASE_ACTION_LABELS, value);
+}

@@ -1,0 +1,50 @@
+import { CaseActionType } from './actions';
+import { CaseActor } from './actor';
+import { CaseStatus } from './status';
+import { Instant } from './time-values';
+
+/** The event each action records (past tense, for the timeline). */
+export const CASE_EVENT_TYPES = {
+  register: 'caseRegistered',
+  accept: 'caseAccepted',
+  transfer: 'caseTransferred',
+  assignDown: 'caseAssignedDown',
+  notAccept: 'caseNotAccepted',
+  objectMisroute: 'misrouteObjected',
+  defineSix: 'sixDefinesSet',
+  reassign: 'sixDefinesReassigned',
+  recordDuty: 'dutyRecorded',
+  requestExtension: 'extensionRequested',
+  approveExtension: 'extensionDecided',
+  pauseClock: 'clockPaused',
+  resumeClock: 'clockResumed',
+  reply: 'replyIssued',
+  recordDelivery: 'deliveryRecorded',
+  recordSatisfaction: 'satisfactionRecorded',
+  requestReview: 'reviewRequested',
+  decideReview: 'reviewDecided',
+  requestReReview: 'reReviewRequested',
+  decideReReview: 'reReviewDecided',
+  withdraw: 'caseWithdrawn',
+  close: 'caseClosed',
+  instruct: 'instructionGiven',
+  superviseOrder: 'supervisionOrdered',
+  remind: 'reminderSent',
+} as const satisfies Record<CaseActionType, string>;
+
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[CaseActionType];
+
+/**
+ * One thing that happened to a case, for the audit timeline. `details` holds the action's own fields
+ * (references only, never personal data) plus what the machine derived (e.g. the deciding body).
+ * A pause that ends because its clock phase ended is recorded as its own `clockResumed` event with
+ * `details.endedWithPhase: true`.
+ */
+export interface CaseEvent {
+  readonly type: CaseEventType;
+  readonly at: Instant;
+  readonly by: CaseActor;
+  readonly fromStatus: CaseStatus | null;
+  readonly toStatus: CaseStatus;
+  readonly details: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,150 @@
+import { DomainError, isDomainError } from '../errors';
+import { assertPrincipal } from '../org/principal';
+import { ActionContext, ActionHandler, ActionHandlers, CaseCommandType } from './action-handler';
+import { CaseAction, CASE_ACTION_LABELS, isCaseActionType } from './actions';
+import { CaseActor, isSystemActor, recordedActor } from './actor';
+import { assertRoleAllowed } from './actor-checks';
+import { caseError } from './case-errors';
+import { CaseEvent, CASE_EVENT_TYPES } from './case-events';
+import { CaseState } from './case-state';
+import { CaseFacts, requireFact } from './facts';
+import { handlingHandlers } from './handling-actions';
+import { opinionHandlers } from './opinion-actions';
+import { endPause, oversightHandlers } from './oversight-actions';
+import { checkRegister, registeredCase } from './registration';
+import { CASE_STATUS_LABELS, CaseStatus, clockPhaseOf } from './status';
+import { allowedActions, nextStatus } from './transition-table';
+import { triageHandlers } from './triage-actions';
+
+const HANDLERS: ActionHandlers<CaseCommandType> = {
+  ...triageHandlers,
+  ...handlingHandlers,
+  ...opinionHandlers,
+  ...oversightHandlers,
+};
+
+/** The result of a valid action: the new case and the events to record, in order. */
+export interface CaseDecision {
+  readonly state: CaseState;
+  readonly events: readonly CaseEvent[];
+}
+
+export type CaseDecisionResult =
+  ({ readonly ok: true } & CaseDecision) | { readonly ok: false; readonly error: DomainError };
+
+function handlerFor(type: CaseCommandType): ActionHandler<CaseCommandType> {
+  return HANDLERS[type] as unknown as ActionHandler<CaseCommandType>;
+}
+
+function stateConflict(status: CaseStatus | null, action: CaseAction['type']): DomainError {
+  const statusZh = status === null ? '尚未登记' : CASE_STATUS_LABELS[status];
+  return caseError('CASE_STATE_CONFLICT', {
+    zh: `案件当前状态（${statusZh}）下不能执行“${CASE_ACTION_LABELS[action]}”`,
+    en: `${action} is not allowed when the case is ${status ?? 'not registered'}`,
+    details: { status, action, allowed: allowedActions(status) },
+  });
+}
+
+/** Status, then role, then the action's own checks (input, unit scope, business rules). */
+function check(state: CaseState | null, action: CaseAction, actor: CaseActor, facts: CaseFacts): CaseStatus {
+  if (typeof action !== 'object' || action === null || !isCaseActionType(action.type)) {
+    throw caseError('ACTION_UNKNOWN', { zh: '未知的操作', en: 'unknown action', field: 'action.type' });
+  }
+  const at = requireFact(facts, 'at', action.type);
+  if (!isSystemActor(actor)) assertPrincipal(actor, 'actor');
+  const to = nextStatus(state?.status ?? null, action.type);
+  if (to === undefined) throw stateConflict(state?.status ?? null, action.type);
+  assertRoleAllowed(actor, action.type);
+  if (action.type === 'register') {
+    checkRegister(action, facts);
+  } else if (state !== null) {
+    handlerFor(action.type).check({ state, actor: recordedActor(actor), facts, at }, action);
+  }
+  return to;
+}
+
+/**
+ * Checks an action against the case without changing anything; throws a DomainError when it is not
+ * allowed. Meant for a Temporal Update validator: a throw rejects the Update and nothing is recorded.
+ * `state` is null before registration (only `register` is allowed then).
+ */
+export function validateAction(
+  state: CaseState | null,
+  action: CaseAction,
+  actor: CaseActor,
+  facts: CaseFacts,
+): void {
+  check(state, action, actor, facts);
+}
+
+function eventDetails(action: CaseAction, after: CaseState): Record<string, unknown> {
+  const { type, ...fields } = action;
+  if (type === 'requestReview' && after.review) return { ...fields, body: after.review.body };
+  if (type === 'requestReReview' && after.reReview) return { ...fields, body: after.reReview.body };
+  if (type === 'reassign' && after.sixDefines) return { ...fields, defines: after.sixDefines };
+  return fields;
+}
+
+/**
+ * Applies an action: validates it again (pure, so a validator and a handler agree), then returns the
+ * new case and its events. A pause ends by itself when its clock phase ends or the case changes hands.
+ */
+export function applyAction(
+  state: CaseState | null,
+  action: CaseAction,
+  actor: CaseActor,
+  facts: CaseFacts,
+): CaseDecision {
+  const to = check(state, action, actor, facts);
+  const context = { actor: recordedActor(actor), at: facts.at };
+  let next: CaseState;
+  if (action.type === 'register') {
+    const clerk = context.actor;
+    if (isSystemActor(clerk)) throw new Error('unreachable: the role table lets only clerks register');
+    next = registeredCase(action, clerk, facts.at);
+  } else {
+    const current = state as CaseState;
+    const handlerContext: ActionContext = { ...context, state: current, facts };
+    next = handlerFor(action.type).apply(handlerContext, action);
+  }
+  next = { ...next, status: to, updatedAt: facts.at };
+
+  const events: CaseEvent[] = [
+    {
+      type: CASE_EVENT_TYPES[action.type],
+      at: facts.at,
+      by: context.actor,
+      fromStatus: state?.status ?? null,
+      toStatus: to,
+      details: eventDetails(action, next),
+    },
+  ];
+  const pause = next.pause;
+  if (pause && (pause.phase !== clockPhaseOf(to) || pause.holdingUnitCode !== next.holdingUnitCode)) {
+    next = endPause(next, context, true);
+    events.push({
+      type: 'clockResumed',
+      at: facts.at,
+      by: context.actor,
+      fromStatus: to,
+      toStatus: to,
+      details: { endedWithPhase: true, pausedAt: pause.pausedAt, reason: pause.reason },
+    });
+  }
+  return { state: next, events };
+}
+
+/** `applyAction` as a result value: `{ ok: false, error }` for a DomainError; other errors (bugs) still throw. */
+export function decide(
+  state: CaseState | null,
+  action: CaseAction,
+  actor: CaseActor,
+  facts: CaseFacts,
+): CaseDecisionResult {
+  try {
+    return { ok: true, ...applyAction(state, action, actor, facts) };
+  } catch (error) {
+    if (isDomainError(error)) return { ok: false, error };
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import { UnitTree } from '../org/units';
+import { caseError } from './case-errors';
+import { CaseActionType } from './actions';
+import { Instant, isInstant, isLocalDate, LocalDate } from './time-values';
+
+/**
+ * What a validator needs to know beyond the case and the action, resolved by the caller (the workflow
+ * never reads the database). Only `at` is always needed; an action that needs another fact and does
+ * not get it is rejected with FACT_MISSING.
+ */
+export interface CaseFacts {
+  /** When the action happens: workflow time. */
+  readonly at: Instant;
+  /**
+   * The unit tree: transfer, assignDown, defineSix, reassign, requestReview, requestReReview; and
+   * whenever the actor is above the case's unit or acts for a body above the top unit.
+   */
+  readonly unitTree?: UnitTree;
+  /** Last day of the statutory handling period (any granted extension included): defineSix, reassign. */
+  readonly statutoryHandlingLastDay?: LocalDate;
+  /**
+   * Exclusive end of the window the action depends on: the misroute objection (objectMisroute), the
+   * review or re-review request window (requestReview, requestReReview, and close, which needs it lapsed).
+   */
+  readonly windowEndsAt?: Instant;
+  /** Policy: the longest extension, in days (requestExtension, approveExtension). */
+  readonly maxExtensionDays?: number;
+  /** Policy: most representatives of a collective visit (register); the statutory 5 when absent. */
+  readonly maxCollectiveRepresentatives?: number;
+}
+
+const FACT_CHECKS: { readonly [K in keyof CaseFacts]-?: (value: unknown) => boolean } = {
+  at: isInstant,
+  unitTree: (value) =>
+    typeof value === 'object' && value !== null && Array.isArray((value as UnitTree).units),
+  statutoryHandlingLastDay: isLocalDate,
+  windowEndsAt: isInstant,
+  maxExtensionDays: (value) => Number.isInteger(value) && (value as number) > 0,
+  maxCollectiveRepresentatives: (value) => Number.isInteger(value) && (value as number) > 0,
+};
+
+/** The fact, checked; throws FACT_MISSING naming the fact and the action that needed it. */
+export function requireFact<K extends keyof CaseFacts>(
+  facts: CaseFacts,
+  key: K,
+  action: CaseActionType,
+): NonNullable<CaseFacts[K]> {
+  const value = facts[key];
+  if (value === undefined || value === null || !FACT_CHECKS[key](value)) {
+    throw caseError('FACT_MISSING', {
+      zh: `缺少或无效的办理依据：${key}（${action}）`,
+      en: `fact ${key} missing or invalid for ${action}`,
+      field: `facts.${key}`,
+    });
+  }
+  return value as NonNullable<CaseFacts[K]>;
+}

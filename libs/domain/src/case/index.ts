@@ -1,0 +1,16 @@
+export * from './time-values';
+export * from './vocabulary';
+export * from './status';
+export * from './actor';
+export * from './case-state';
+export * from './actions';
+export * from './facts';
+export * from './case-errors';
+export * from './case-events';
+export * from './transition-table';
+export * from './six-defines-rules';
+export * from './decide';
+export * from './state-diagram';
+export { MAX_REPRESENTATIVES } from './registration';
+export { caseUnitOf } from './actor-checks';
+export { caseAssigneesOf } from './case-assignees';

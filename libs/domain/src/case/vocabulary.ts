@@ -1,0 +1,111 @@
+/** The fixed vocabularies of a case, each with its Chinese label (one name per concept). */
+
+export const CASE_CATEGORIES = ['suggestion', 'accusation', 'grievance'] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+export const CASE_CATEGORY_LABELS: Readonly<Record<CaseCategory, string>> = {
+  suggestion: '建议意见',
+  accusation: '检举控告',
+  grievance: '申诉求决',
+};
+
+export const CASE_CHANNELS = [
+  'letter',
+  'visit',
+  'online',
+  'phone',
+  'leaderReception',
+  'transferred',
+  'assigned',
+] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+export const CASE_CHANNEL_LABELS: Readonly<Record<CaseChannel, string>> = {
+  letter: '来信',
+  visit: '来访',
+  online: '网上信访',
+  phone: '电话',
+  leaderReception: '领导接待日',
+  transferred: '上级转送',
+  assigned: '上级交办',
+};
+
+/** The five duties of the package team (五包). */
+export const DUTY_KINDS = [
+  'investigate',
+  'explainPolicy',
+  'resolve',
+  'replyAndSettle',
+  'followUpVisit',
+] as const;
+export type DutyKind = (typeof DUTY_KINDS)[number];
+export const DUTY_LABELS: Readonly<Record<DutyKind, string>> = {
+  investigate: '包调查核实',
+  explainPolicy: '包政策解释',
+  resolve: '包解决问题',
+  replyAndSettle: '包答复息诉',
+  followUpVisit: '包回访',
+};
+
+/** Outcome of a handling opinion (信访处理意见书), and likewise of review and re-review opinions. */
+export const REPLY_OUTCOMES = ['support', 'partlySupport', 'notSupport'] as const;
+export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];
+export const REPLY_OUTCOME_LABELS: Readonly<Record<ReplyOutcome, string>> = {
+  support: '支持',
+  partlySupport: '部分支持',
+  notSupport: '不支持',
+};
+
+export const SATISFACTION_LEVELS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
+export const SATISFACTION_LABELS: Readonly<Record<Satisfaction, string>> = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+};
+
+/** How a written opinion reached the petitioner (送达方式). */
+export const DELIVERY_METHODS = [
+  'inPerson',
+  'post',
+  'electronic',
+  'leftAtResidence',
+  'publicNotice',
+] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, string>> = {
+  inPerson: '直接送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
+  leftAtResidence: '留置送达',
+  publicNotice: '公告送达',
+};
+
+/** The written opinions whose delivery is recorded; each opens the petitioner's next window. */
+export const OPINION_DOCUMENTS = ['reply', 'reviewOpinion', 'reReviewOpinion'] as const;
+export type OpinionDocument = (typeof OPINION_DOCUMENTS)[number];
+export const OPINION_DOCUMENT_LABELS: Readonly<Record<OpinionDocument, string>> = {
+  reply: '信访处理意见书',
+  reviewOpinion: '复查意见书',
+  reReviewOpinion: '复核意见书',
+};
+
+/** Why a matter is not accepted (不予受理). */
+export const NOT_ACCEPT_REASONS = [
+  'lawfulChannel',
+  'concludedSameFacts',
+  'handledBelow',
+  'notPetitionMatter',
+] as const;
+export type NotAcceptReason = (typeof NOT_ACCEPT_REASONS)[number];
+export const NOT_ACCEPT_REASON_LABELS: Readonly<Record<NotAcceptReason, string>> = {
+  lawfulChannel: '应通过诉讼、仲裁、行政复议等法定途径解决',
+  concludedSameFacts: '复核终结后以同一事实和理由再次提出',
+  handledBelow: '下级机关正在办理中',
+  notPetitionMatter: '不属于信访事项',
+};
+
+export const SUPERVISION_KINDS = ['order', 'reminder'] as const;
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+export const SUPERVISION_KIND_LABELS: Readonly<Record<SupervisionKind, string>> = {
+  order: '督办',
+  reminder: '催办',
+};

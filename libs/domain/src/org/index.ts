@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './principal';
+export * from './units';
+export * from './bodies';
+export * from './directory';
+export * from './escalation-recipients';

@@ -1,0 +1,132 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import getPort from 'get-port';
+import { PROJECT_ROOT } from '../libs/config/src';
+import { isPortOpen } from '../libs/temporal/src';
+import { getJson, postJson } from './support/http';
+
+/** Spawns the real `npm start` twice on a data folder of its own: up, register, Ctrl-C, nothing left, up again, case still there. */
+describe('npm start', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-start-'));
+  let ports: { api: number; postgres: number; temporal: number };
+  let output = '';
+
+  beforeAll(async () => {
+    fs.chmodSync(dataDir, 0o755);
+    ports = { api: await getPort(), postgres: await getPort(), temporal: await getPort() };
+  });
+
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  function start(): ChildProcess {
+    const {
+      DATABASE_URL: _db,
+      TEMPORAL_ADDRESS: _t,
+      MIGRATION_DATABASE_URL: _m,
+      WORKFLOW_BUNDLE_PATH: _w,
+      TEMPORAL_TASK_QUEUE: _q,
+      ...env
+    } = process.env;
+    const child = spawn('npm', ['start'], {
+      cwd: PROJECT_ROOT,
+      detached: true, // its own process group, as a terminal would give it
+      env: {
+        ...env,
+        DATA_DIR: dataDir,
+        PORT: String(ports.api),
+        PG_PORT: String(ports.postgres),
+        TEMPORAL_PORT: String(ports.temporal),
+        TEMPORAL_HEADLESS: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    return child;
+  }
+
+  async function waitHealthy(child: ChildProcess): Promise<void> {
+    const deadline = Date.now() + 150_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+      const health = await getJson(`http://127.0.0.1:${ports.api}/api/health`).catch(() => undefined);
+      if (health?.status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error(`not healthy in time:\n${output}`);
+  }
+
+  /** Every process below `root`, from the process table. */
+  function descendants(root: number): number[] {
+    const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+    const found: number[] = [];
+    const queue = [root];
+    while (queue.length) {
+      const parent = queue.shift()!;
+      for (const [pid, ppid] of table) {
+        if (ppid !== parent) continue;
+        found.push(pid);
+        queue.push(pid);
+      }
+    }
+    return found;
+  }
+
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  async function interruptAndCheckNothingLeft(child: ChildProcess): Promise<void> {
+    const tree = descendants(child.pid!);
+    expect(tree.length).toBeGreaterThanOrEqual(5); // launcher, postgres host + server, temporal, worker, api
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the foreground process group
+    await exited;
+    const deadline = Date.now() + 30_000;
+    while (tree.some(alive) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(tree.filter(alive)).toEqual([]);
+    for (const port of Object.values(ports)) expect(await isPortOpen(port)).toBe(false);
+    expect(output).toContain('已停止 / stopped');
+  }
+
+  it('comes up healthy, stops cleanly on Ctrl-C, and finds its data on the next start', async () => {
+    const first = start();
+    await waitHealthy(first);
+    expect(output).toMatch(/API 文档 docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
+    const docs = await fetch(`http://127.0.0.1:${ports.api}/api/docs`);
+    expect(docs.status).toBe(200);
+    const created = await postJson(`http://127.0.0.1:${ports.api}/api/cases`, {
+      channel: 'online',
+      petitioner: { name: '赵六' },
+      category: 'grievance',
+      subject: '重启后仍在 / survives restart',
+      content: '测试数据持久化。',
+      unitCode: 'QX',
+    });
+    expect(created.status).toBe(201);
+    await interruptAndCheckNothingLeft(first);
+
+    output = '';
+    const second = start();
+    await waitHealthy(second);
+    const found = await getJson(`http://127.0.0.1:${ports.api}/api/cases/${created.body.caseNumber}`);
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({
+      caseNumber: created.body.caseNumber,
+      subject: '重启后仍在 / survives restart',
+      status: 'registered',
+    });
+    await interruptAndCheckNothingLeft(second);
+  }, 400_000);
+});

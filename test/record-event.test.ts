@@ -1,0 +1,135 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { type DataSource } from 'typeorm';
+import { CaseActivitiesService } from '../apps/worker/src/case-activities';
+import { createDataSource, CaseSubmissionEntity } from '../libs/persistence/src';
+import { type CaseEventInput, type CaseRegisteredPayload } from '../workflows/case-events';
+import { createUnit, ownerDataSource, uniqueId } from './support/stack';
+import { testServers } from './support/test-env';
+
+/** The recording activity under retries: idempotent by (case, sequence), no gaps, one transaction with the read model. */
+describe('recordCaseEvent activity', () => {
+  let owner: DataSource;
+  let app: DataSource;
+  let activities: ReturnType<CaseActivitiesService['activities']>;
+  let unitCode: string;
+  const activityEnv = new MockActivityEnvironment();
+
+  beforeAll(async () => {
+    owner = await ownerDataSource();
+    app = await createDataSource({ url: testServers().appDatabaseUrl, poolSize: 4 }).initialize();
+    activities = new CaseActivitiesService(app).activities();
+    unitCode = await createUnit(owner);
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+    await owner?.destroy();
+  });
+
+  async function newSubmission(): Promise<string> {
+    const caseNumber = `${unitCode}-2026-${uniqueId(6)}`;
+    await owner.manager.insert(CaseSubmissionEntity, {
+      caseNumber,
+      channel: 'letter',
+      category: 'grievance',
+      subject: '测试',
+      content: '内容',
+      petitionerName: '王五',
+      unitCode,
+      registeringUnitCode: unitCode,
+      receivedAt: new Date(),
+      submittedAt: new Date(),
+    });
+    return caseNumber;
+  }
+
+  function registeredEvent(caseNumber: string): CaseEventInput {
+    const payload: CaseRegisteredPayload = {
+      workflowId: `wf-${caseNumber}`,
+      channel: 'letter',
+      category: 'grievance',
+      subject: '测试',
+      unitCode,
+      registeringUnitCode: unitCode,
+      receivedAt: '2026-11-02T01:00:00.000Z',
+      status: 'registered',
+    };
+    return {
+      caseNumber,
+      seq: 1,
+      type: 'CaseRegistered',
+      actor: { id: 'u-1', role: 'clerk', unitCode },
+      occurredAt: '2026-11-02T01:00:05.000Z',
+      payload,
+    };
+  }
+
+  const run = (event: CaseEventInput): Promise<{ seq: number; hash: string }> =>
+    activityEnv.run(activities.recordCaseEvent, event);
+  const countEvents = async (caseNumber: string) =>
+    (await owner.query(`SELECT count(*)::int AS n FROM case_events WHERE case_number = $1`, [caseNumber]))[0]
+      .n;
+
+  it('run twice for the same case records one event and answers the same hash', async () => {
+    const caseNumber = await newSubmission();
+    const first = await run(registeredEvent(caseNumber));
+    const second = await run(registeredEvent(caseNumber));
+    expect(second).toEqual(first);
+    expect(await countEvents(caseNumber)).toBe(1);
+    const [row] = await owner.query(`SELECT event_count, last_event_hash FROM cases WHERE case_number = $1`, [
+      caseNumber,
+    ]);
+    expect(row).toEqual({ event_count: 1, last_event_hash: first.hash });
+  });
+
+  it('two executions at the same moment still record one event', async () => {
+    const caseNumber = await newSubmission();
+    const results = await Promise.all([
+      run(registeredEvent(caseNumber)),
+      run(registeredEvent(caseNumber)),
+      run(registeredEvent(caseNumber)),
+    ]);
+    expect(new Set(results.map((r) => r.hash)).size).toBe(1);
+    expect(await countEvents(caseNumber)).toBe(1);
+  });
+
+  it('refuses a sequence whose predecessor is missing, and records nothing', async () => {
+    const caseNumber = await newSubmission();
+    await expect(run({ ...registeredEvent(caseNumber), seq: 2, type: 'Noted', payload: {} })).rejects.toThrow(
+      /#1 is not recorded/,
+    );
+    expect(await countEvents(caseNumber)).toBe(0);
+  });
+
+  it('chains each event to the previous hash', async () => {
+    const caseNumber = await newSubmission();
+    const first = await run(registeredEvent(caseNumber));
+    const second = await run({
+      ...registeredEvent(caseNumber),
+      seq: 2,
+      type: 'Noted',
+      payload: { note: '补充材料' },
+    });
+    expect(second.hash).not.toEqual(first.hash);
+    const [row] = await owner.query(`SELECT prev_hash FROM case_events WHERE case_number = $1 AND seq = 2`, [
+      caseNumber,
+    ]);
+    expect(row.prev_hash).toBe(first.hash);
+  });
+
+  it('the application role cannot update or delete events', async () => {
+    const caseNumber = await newSubmission();
+    await run(registeredEvent(caseNumber));
+    await expect(
+      app.query(`UPDATE case_events SET type = 'X' WHERE case_number = $1`, [caseNumber]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(app.query(`DELETE FROM case_events WHERE case_number = $1`, [caseNumber])).rejects.toThrow(
+      /permission denied/,
+    );
+    // Even the schema owner is refused by the trigger.
+    await expect(owner.query(`DELETE FROM case_events WHERE case_number = $1`, [caseNumber])).rejects.toThrow(
+      /append-only/,
+    );
+    expect(await countEvents(caseNumber)).toBe(1);
+  });
+});

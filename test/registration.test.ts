@@ -1,0 +1,161 @@
+import { type INestApplicationContext } from '@nestjs/common';
+import { type DataSource } from 'typeorm';
+import { MAX_CONTENT_LENGTH } from '../apps/api/src/cases/register-case.dto';
+import {
+  createUnit,
+  ownerDataSource,
+  type RunningApi,
+  startApiApp,
+  startWorkerApp,
+  useSharedServers,
+} from './support/stack';
+import { getJson, postJson } from './support/http';
+
+/** The walking skeleton end to end: API and worker in this process, real PostgreSQL and Temporal. */
+describe('registering a case over HTTP', () => {
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+  let unitCode: string;
+
+  beforeAll(async () => {
+    useSharedServers();
+    db = await ownerDataSource();
+    unitCode = await createUnit(db);
+    worker = await startWorkerApp();
+    api = await startApiApp();
+  });
+
+  afterAll(async () => {
+    await api?.app.close();
+    await worker?.close();
+    await db?.destroy();
+  });
+
+  const petition = (overrides: Record<string, unknown> = {}) => ({
+    channel: 'visit',
+    petitioner: { name: '张三' },
+    category: 'grievance',
+    subject: '拖欠工资',
+    content: '某公司拖欠农民工工资三个月，请求协调解决。',
+    unitCode,
+    ...overrides,
+  });
+
+  async function storedRows(): Promise<{ submissions: number; cases: number; events: number }> {
+    const [row] = await db.query(
+      `SELECT (SELECT count(*) FROM case_submissions WHERE unit_code = $1)::int AS submissions,
+              (SELECT count(*) FROM cases WHERE unit_code = $1)::int AS cases,
+              (SELECT count(*) FROM case_events e JOIN case_submissions s USING (case_number) WHERE s.unit_code = $1)::int AS events`,
+      [unitCode],
+    );
+    return row;
+  }
+
+  it('returns 201 with a case number, records CaseRegistered, and serves the case from PostgreSQL', async () => {
+    const created = await postJson(`${api.url}/cases`, petition());
+    expect(created.status).toBe(201);
+    expect(created.body.caseNumber).toMatch(new RegExp(`^${unitCode}-\\d{4}-\\d{6}$`));
+    expect(created.body.status).toBe('registered');
+
+    // Read your writes: the event is in PostgreSQL when the response arrives.
+    const events = await db.query(`SELECT seq, type, actor_role FROM case_events WHERE case_number = $1`, [
+      created.body.caseNumber,
+    ]);
+    expect(events).toEqual([{ seq: 1, type: 'CaseRegistered', actor_role: 'clerk' }]);
+
+    const detail = await getJson(`${api.url}/cases/${created.body.caseNumber}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({
+      caseNumber: created.body.caseNumber,
+      status: 'registered',
+      channel: 'visit',
+      category: 'grievance',
+      subject: '拖欠工资',
+      unitCode,
+      eventCount: 1,
+    });
+    const [submission] = await db.query(`SELECT content FROM case_submissions WHERE case_number = $1`, [
+      created.body.caseNumber,
+    ]);
+    expect(submission.content).toBe(petition().content);
+  });
+
+  it('numbers cases per registering unit and year without collisions under concurrency', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        postJson(`${api.url}/cases`, petition({ subject: `并发登记 ${i}` })),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const numbers = responses.map((r) => r.body.caseNumber as string);
+    expect(new Set(numbers).size).toBe(6);
+  });
+
+  it('answers 404 with a code for an unknown case', async () => {
+    const missing = await getJson(`${api.url}/cases/${unitCode}-1999-999999`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('CASE_NOT_FOUND');
+  });
+
+  it('reports PostgreSQL and Temporal reachability', async () => {
+    const health = await getJson(`${api.url}/health`);
+    expect(health.status).toBe(200);
+    expect(health.body.info).toEqual({
+      postgres: { status: 'up' },
+      temporal: expect.objectContaining({ status: 'up' }),
+    });
+  });
+
+  describe('bad input is refused and stores nothing', () => {
+    const cases: [string, () => unknown, string[]][] = [
+      [
+        'missing fields',
+        () => ({ channel: 'visit' }),
+        ['petitioner', 'category', 'subject', 'content', 'unitCode'],
+      ],
+      ['wrong types', () => petition({ subject: 42, petitioner: 'x' }), ['subject', 'petitioner']],
+      ['unknown channel', () => petition({ channel: 'fax' }), ['channel']],
+      ['unknown field (no silent stripping)', () => petition({ status: 'closed' }), ['status']],
+      ['missing petitioner name', () => petition({ petitioner: {} }), ['petitioner.name']],
+      [
+        'content over the maximum',
+        () => petition({ content: '字'.repeat(MAX_CONTENT_LENGTH + 1) }),
+        ['content'],
+      ],
+      ['receipt time in the future', () => petition({ receivedAt: '2999-01-01T00:00:00Z' }), ['receivedAt']],
+    ];
+
+    it.each(cases)('%s → 400 naming the fields', async (_name, body, fields) => {
+      const before = await storedRows();
+      const response = await postJson(`${api.url}/cases`, body());
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      expect(response.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([...fields].sort());
+      for (const field of response.body.fields) expect(field.message).toMatch(/[\u4e00-\u9fff].* \/ [a-z]/);
+      expect(await storedRows()).toEqual(before);
+    });
+
+    it('a body over the server limit → 413, nothing stored', async () => {
+      const before = await storedRows();
+      const response = await postJson(`${api.url}/cases`, petition({ content: 'x'.repeat(400 * 1024) }));
+      expect(response.status).toBe(413);
+      expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(await storedRows()).toEqual(before);
+    });
+
+    it('an unknown unit → 422 on unitCode, nothing stored', async () => {
+      const before = await storedRows();
+      const response = await postJson(`${api.url}/cases`, petition({ unitCode: 'NOSUCHUNIT' }));
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ code: 'UNIT_NOT_FOUND', fields: [{ field: 'unitCode' }] });
+      expect(await storedRows()).toEqual(before);
+    });
+
+    it('malformed JSON → 400', async () => {
+      const response = await postJson(`${api.url}/cases`, '{"channel": ');
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('BAD_REQUEST');
+    });
+  });
+});

@@ -1,0 +1,80 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { migrateDatabase, provisionDatabase } from '../../libs/persistence/src';
+import { type RunningPostgres, startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
+import {
+  ensureTemporalBinaries,
+  type RunningDevServer,
+  type RunningTimeSkippingServer,
+  startDevServer,
+  startTimeSkippingServer,
+} from '../../libs/temporal/src';
+import { publishTestServers } from './test-env';
+
+/** Jest runs at most this many test files at once; each worker gets its own time-skipping server. */
+export const TEST_WORKERS = 2;
+
+export interface StartedServers {
+  postgres: RunningPostgres;
+  temporal: RunningDevServer;
+  timeSkipping: RunningTimeSkippingServer[];
+  root: string;
+}
+
+declare global {
+  var __PCE_SERVERS__: StartedServers | undefined;
+}
+
+/** Starts PostgreSQL, the Temporal dev server and the time-skipping servers once per run; bundles the workflows once. */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const binaries = ensureTemporalBinaries();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-test-'));
+  fs.chmodSync(root, 0o755); // PostgreSQL runs as the `postgres` user when we are root.
+  const log = (name: string) => path.join(root, `${name}.log`);
+
+  const [postgres, temporal, timeSkipping, bundle] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), logFile: log('postgres') }),
+    startDevServer({
+      cliPath: binaries.cli,
+      logFile: log('temporal'),
+      namespace: 'petition-test',
+      headless: true,
+    }),
+    Promise.all(
+      Array.from({ length: TEST_WORKERS }, (_, i) =>
+        startTimeSkippingServer(binaries.testServer, log(`time-skipping-${i + 1}`)),
+      ),
+    ),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
+  ]);
+  globalThis.__PCE_SERVERS__ = { postgres, temporal, timeSkipping, root };
+
+  const urls = await provisionDatabase(postgres.superuserUrl, postgres.credentials);
+  await migrateDatabase(urls);
+  const workflowBundlePath = path.join(root, 'workflow-bundle.js');
+  fs.writeFileSync(workflowBundlePath, bundle.code);
+
+  publishTestServers({
+    root,
+    appDatabaseUrl: urls.appUrl,
+    ownerDatabaseUrl: urls.ownerUrl,
+    superuserDatabaseUrl: postgres.superuserUrl.replace(/\/postgres$/, '/petition'),
+    temporalAddress: temporal.address,
+    temporalNamespace: 'petition-test',
+    timeSkippingAddresses: timeSkipping.map((server) => server.address),
+    workflowBundlePath,
+  });
+  process.stdout.write(`\n[global-setup] servers ready in ${Date.now() - started} ms (logs in ${root})\n`);
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
+  error: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
+};

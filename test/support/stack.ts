@@ -1,0 +1,56 @@
+import { type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import { type DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { createDataSource, UnitEntity } from '../../libs/persistence/src';
+import { testServers } from './test-env';
+
+/** A short unique suffix, so tests sharing the servers never see each other's data. */
+export function uniqueId(length = 8): string {
+  return randomBytes(length).toString('hex').slice(0, length).toUpperCase();
+}
+
+/** Points this test file's apps at the shared servers, on a task queue of its own. */
+export function useSharedServers(): { taskQueue: string } {
+  const servers = testServers();
+  const taskQueue = `test-${uniqueId()}`;
+  Object.assign(process.env, {
+    DATABASE_URL: servers.appDatabaseUrl,
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_NAMESPACE: servers.temporalNamespace,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    WORKFLOW_BUNDLE_PATH: servers.workflowBundlePath,
+    DATABASE_POOL_SIZE: '4',
+    LOG_LEVEL: 'warn',
+  });
+  return { taskQueue };
+}
+
+export async function startWorkerApp(): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+}
+
+export interface RunningApi {
+  app: NestExpressApplication;
+  url: string;
+}
+
+export async function startApiApp(): Promise<RunningApi> {
+  const app = await createApiApp({ logger: ['error', 'warn'] });
+  await app.listen(0, '127.0.0.1');
+  return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') + '/api' };
+}
+
+/** A privileged connection (the schema owner), for fixtures and for reading what the app wrote. */
+export async function ownerDataSource(): Promise<DataSource> {
+  return createDataSource({ url: testServers().ownerDatabaseUrl, poolSize: 2 }).initialize();
+}
+
+export async function createUnit(db: DataSource, name = '测试单位'): Promise<string> {
+  const code = `T${uniqueId(7)}`;
+  await db.manager.insert(UnitEntity, { code, name, level: 'district', parentCode: null });
+  return code;
+}
