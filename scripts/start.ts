@@ -93,7 +93,7 @@ function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildPro
   // Own process group: a terminal's Ctrl-C reaches only this launcher, which stops the apps first.
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', entry)], {
     env,
-    stdio: 'inherit',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     detached: true,
   });
   child.once('exit', (code, signal) => {
@@ -159,11 +159,12 @@ async function main(): Promise<void> {
   // The apps connect as the application role only; the owner's URL stays with this launcher.
   const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
   const env = { ...inherited, DATABASE_URL: urls.appUrl, TEMPORAL_ADDRESS: temporalAddress };
-  startApp('worker', 'apps/worker/src/main.js', env);
+  const worker = startApp('worker', 'apps/worker/src/main.js', env);
+  const workerReady = new Promise((resolve) => worker.once('message', resolve));
   startApp('api', 'apps/api/src/main.js', env);
 
   const apiUrl = `http://${config.HOST}:${config.PORT}`;
-  await waitForHealth(`${apiUrl}/api/health`);
+  await Promise.all([waitForHealth(`${apiUrl}/api/health`), workerReady]);
   say('就绪 / ready');
   say(`  API:          ${apiUrl}/api`);
   say(`  API 文档 docs: ${apiUrl}/api/docs`);

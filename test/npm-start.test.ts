@@ -18,7 +18,21 @@ describe('npm start', () => {
     ports = { api: await getPort(), postgres: await getPort(), temporal: await getPort() };
   });
 
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const started: ChildProcess[] = [];
+
+  afterAll(() => {
+    // Whatever happened above, leave nothing running.
+    for (const child of started) for (const pid of [child.pid!, ...descendants(child.pid!)]) kill(pid);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function kill(pid: number): void {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 
   function start(): ChildProcess {
     const {
@@ -42,17 +56,25 @@ describe('npm start', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started.push(child);
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     return child;
   }
 
-  async function waitHealthy(child: ChildProcess): Promise<void> {
+  /** Until the launcher prints its ready line (API healthy and worker polling), then health must say both up. */
+  async function waitReady(child: ChildProcess): Promise<void> {
     const deadline = Date.now() + 150_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-      const health = await getJson(`http://127.0.0.1:${ports.api}/api/health`).catch(() => undefined);
-      if (health?.status === 200) return;
+      if (output.includes('就绪 / ready')) {
+        const health = await getJson(`http://127.0.0.1:${ports.api}/api/health`);
+        expect(health.body.info).toEqual({
+          postgres: { status: 'up' },
+          temporal: expect.objectContaining({ status: 'up' }),
+        });
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     throw new Error(`not healthy in time:\n${output}`);
@@ -102,7 +124,7 @@ describe('npm start', () => {
 
   it('comes up healthy, stops cleanly on Ctrl-C, and finds its data on the next start', async () => {
     const first = start();
-    await waitHealthy(first);
+    await waitReady(first);
     expect(output).toMatch(/API 文档 docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
     const docs = await fetch(`http://127.0.0.1:${ports.api}/api/docs`);
     expect(docs.status).toBe(200);
@@ -119,7 +141,7 @@ describe('npm start', () => {
 
     output = '';
     const second = start();
-    await waitHealthy(second);
+    await waitReady(second);
     const found = await getJson(`http://127.0.0.1:${ports.api}/api/cases/${created.body.caseNumber}`);
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({

@@ -51,6 +51,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.running = this.worker.run();
     this.running.catch((error) => this.logger.error(`Temporal worker stopped: ${String(error)}`));
     this.logger.log(`worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${address}`);
+    process.send?.({ ready: 'worker' }); // tells the npm start launcher, when it started us
   }
 
   async onApplicationShutdown(): Promise<void> {

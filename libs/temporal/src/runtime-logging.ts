@@ -1,11 +1,12 @@
 import { DefaultLogger, type LogLevel, Runtime } from '@temporalio/worker';
 
+/** The SDK's own chatter (worker state changes, bundling) sits one level below the application's. */
 const LEVELS: Record<string, LogLevel> = {
   error: 'ERROR',
   warn: 'WARN',
-  log: 'INFO',
-  debug: 'DEBUG',
-  verbose: 'TRACE',
+  log: 'WARN',
+  debug: 'INFO',
+  verbose: 'DEBUG',
 };
 let installed = false;
 
