@@ -68,7 +68,7 @@ describe('Idempotency-Key across two API instances', () => {
     const [counts] = await db.query(
       `SELECT (SELECT count(*) FROM case_submissions WHERE unit_code = $1)::int AS submissions,
               (SELECT count(*) FROM cases WHERE unit_code = $1)::int AS cases,
-              (SELECT count(*) FROM case_events WHERE case_number = $2 AND type = 'CaseRegistered')::int AS registered`,
+              (SELECT count(*) FROM case_events WHERE case_number = $2 AND type = 'caseRegistered')::int AS registered`,
       [unitCode, caseNumber],
     );
     expect(counts).toEqual({ submissions: 1, cases: 1, registered: 1 });

@@ -2,7 +2,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { type DataSource } from 'typeorm';
 import { CaseActivitiesService } from '../apps/worker/src/case-activities';
 import { createDataSource, CaseSubmissionEntity } from '../libs/persistence/src';
-import { type CaseEventInput, type CaseRegisteredPayload } from '../workflows/case-events';
+import { type CaseEventInput } from '../workflows/case-events';
 import { createUnit, ownerDataSource, uniqueId } from './support/stack';
 import { testServers } from './support/test-env';
 
@@ -44,20 +44,18 @@ describe('recordCaseEvent activity', () => {
   }
 
   function registeredEvent(caseNumber: string): CaseEventInput {
-    const payload: CaseRegisteredPayload = {
-      workflowId: `wf-${caseNumber}`,
+    const payload = {
       channel: 'letter',
       category: 'grievance',
       subject: '测试',
-      unitCode,
-      registeringUnitCode: unitCode,
+      matterUnitCode: unitCode,
       receivedAt: '2026-11-02T01:00:00.000Z',
       status: 'registered',
     };
     return {
       caseNumber,
       seq: 1,
-      type: 'CaseRegistered',
+      type: 'caseRegistered',
       actor: { id: 'u-1', role: 'clerk', unitCode },
       occurredAt: '2026-11-02T01:00:05.000Z',
       payload,

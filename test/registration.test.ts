@@ -62,7 +62,7 @@ describe('registering a case over HTTP', () => {
     const events = await db.query(`SELECT seq, type, actor_role FROM case_events WHERE case_number = $1`, [
       created.body.caseNumber,
     ]);
-    expect(events).toEqual([{ seq: 1, type: 'CaseRegistered', actor_role: 'clerk' }]);
+    expect(events).toEqual([{ seq: 1, type: 'caseRegistered', actor_role: 'clerk' }]);
 
     const detail = await getJson(`${api.url}/cases/${created.body.caseNumber}`);
     expect(detail.status).toBe(200);

@@ -29,14 +29,3 @@ export interface ChainHead {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-export interface CaseRegisteredPayload extends Record<string, unknown> {
-  workflowId: string;
-  channel: string;
-  category: string;
-  subject: string;
-  unitCode: string;
-  registeringUnitCode: string;
-  receivedAt: string;
-  status: string;
-}

@@ -1,48 +1,53 @@
 import {
+  allHandlersFinished,
+  ApplicationFailure,
   condition,
-  defineQuery,
-  defineUpdate,
+  continueAsNew,
+  log,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type CaseActivities } from './activity-types';
 import {
-  type Actor,
-  type CaseEventInput,
-  type CaseRegisteredPayload,
-  type ChainHead,
-  GENESIS_HASH,
-} from './case-events';
+  type Alarm,
+  applyAction,
+  type CaseAction,
+  type CaseActor,
+  caseAssigneesOf,
+  type CaseEvent,
+  type CaseFacts,
+  type CaseState,
+  clockAlarms,
+  clockDeadline,
+  DomainError,
+  isDomainError,
+  isFinalStatus,
+  isSystemActor,
+  overdueLevel,
+  resolveEscalationRecipients,
+  runningClock,
+  SYSTEM_ACTOR as SYSTEM_CASE_ACTOR,
+  validateAction,
+} from '../libs/domain/src';
+import { CASE_STATUS, DUE_AT, OVERDUE_LEVEL, RESPONSIBLE_UNIT } from '../libs/temporal/src/search-attributes';
+import { type CaseActivities } from './activity-types';
+import { type Actor, type CaseEventInput, type ChainHead, GENESIS_HASH, SYSTEM_ACTOR } from './case-events';
+import {
+  type ActRequest,
+  actUpdate,
+  calendarUpdatedSignal,
+  type CarriedCaseState,
+  caseSnapshotQuery,
+  directoryUpdatedSignal,
+  migratePolicyUpdate,
+  type PetitionCaseInput,
+  registrationRecordedUpdate,
+} from './case-messages';
 
-export interface PetitionCaseInput {
-  caseNumber: string;
-  channel: string;
-  category: string;
-  subject: string;
-  unitCode: string;
-  registeringUnitCode: string;
-  /** The legal receipt time, ISO-8601. */
-  receivedAt: string;
-  registeredBy: Actor;
-}
+export { type PetitionCaseInput } from './case-messages';
 
-export interface CaseSnapshot {
-  caseNumber: string;
-  status: string;
-  chain: ChainHead;
-}
-
-export interface RegistrationResult {
-  caseNumber: string;
-  status: string;
-}
-
-/** Answers once the CaseRegistered event is in PostgreSQL, so the caller can read its own write. */
-export const registrationRecordedUpdate = defineUpdate<RegistrationResult>('registrationRecorded');
-export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');
-
-const { recordCaseEvent } = proxyActivities<CaseActivities>({
+const { recordCaseEvent, deliverNotifications } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '200 milliseconds',
@@ -51,47 +56,403 @@ const { recordCaseEvent } = proxyActivities<CaseActivities>({
   },
 });
 
-export const CASE_STATUS_REGISTERED = 'registered';
+/** A closed or concluded case stays open this long for what follows closure (follow-up visit, satisfaction). */
+const AFTER_CLOSURE_MS = 90 * 24 * 60 * 60 * 1000;
+/** Continue-as-new well before Temporal's history limits. */
+const MAX_HISTORY_EVENTS = 8_000;
 
+function toActor(actor: CaseActor): Actor {
+  return isSystemActor(actor)
+    ? SYSTEM_ACTOR
+    : { id: actor.userId, role: actor.role, unitCode: actor.unitCode };
+}
+
+/** A DomainError as an Update failure the client can read: type = the stable code. */
+function toFailure(error: unknown): unknown {
+  if (!isDomainError(error)) return error;
+  return ApplicationFailure.create({
+    type: error.code,
+    message: error.message,
+    nonRetryable: true,
+    details: [{ code: error.code, kind: error.kind, field: error.field ?? null }],
+  });
+}
+
+function rethrowAsFailure<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw toFailure(error);
+  }
+}
+
+/**
+ * One petition case from registration to its end. Staff act through the `act` Update; clocks are
+ * durable timers (one at a time: the next alarm of the running clock); every change is recorded
+ * through an activity, one event at a time, numbered by the workflow.
+ */
 export async function petitionCase(input: PetitionCaseInput): Promise<void> {
-  const chain: ChainHead = { count: 0, lastHash: GENESIS_HASH };
-  let status = 'registering';
+  const carried: CarriedCaseState | undefined = input.carried;
+  let policy = carried?.policy ?? input.policy;
+  let calendar = carried?.calendar ?? input.calendar;
+  let directory = carried?.directory ?? input.directory;
+  const unitTree = carried?.unitTree ?? input.unitTree;
+  let state: CaseState | null = carried?.state ?? null;
+  const chain: ChainHead = carried?.chain ?? { count: 0, lastHash: GENESIS_HASH };
+  const fired = new Set<string>(carried?.fired ?? []);
+  const told = { ...(carried?.told ?? {}) };
+  const calendarVersions = new Set<string>(carried?.calendarVersions ?? []);
+  /** Bumped on every change, so the main loop re-plans its next alarm. */
+  let revision = 0;
+  let scheduleSignature = '';
 
-  /** One recording activity in flight at a time, so the per-case sequence has no gap. */
-  async function record(type: string, actor: Actor, payload: Record<string, unknown>): Promise<void> {
-    const event: CaseEventInput = {
-      caseNumber: input.caseNumber,
-      seq: chain.count + 1,
-      type,
-      actor,
-      occurredAt: new Date().toISOString(),
-      payload,
-    };
-    const recorded = await recordCaseEvent(event);
-    chain.count = recorded.seq;
-    chain.lastHash = recorded.hash;
+  const now = () => new Date(Date.now()).toISOString();
+  const currentClock = () => (state ? runningClock(state, policy, calendar, told) : null);
+
+  // ── recording: one event at a time, in sequence ────────────────────────────────────────────
+  let recordingTail: Promise<unknown> = Promise.resolve();
+  function record(type: string, actor: Actor, payload: Record<string, unknown>): Promise<number> {
+    const run = recordingTail.then(async () => {
+      const event: CaseEventInput = {
+        caseNumber: input.register.caseNumber,
+        seq: chain.count + 1,
+        type,
+        actor,
+        occurredAt: now(),
+        payload,
+      };
+      const recorded = await recordCaseEvent(event);
+      chain.count = recorded.seq;
+      chain.lastHash = recorded.hash;
+      return recorded.seq;
+    });
+    recordingTail = run.catch(() => undefined);
+    return run;
   }
 
-  setHandler(caseSnapshotQuery, () => ({ caseNumber: input.caseNumber, status, chain: { ...chain } }));
-  setHandler(registrationRecordedUpdate, async () => {
-    await condition(() => status === CASE_STATUS_REGISTERED);
-    return { caseNumber: input.caseNumber, status };
+  async function recordDomainEvents(events: readonly CaseEvent[]): Promise<number> {
+    let last = chain.count;
+    for (const event of events) {
+      last = await record(event.type, toActor(event.by), {
+        status: event.toStatus,
+        fromStatus: event.fromStatus,
+        ...event.details,
+      });
+    }
+    return last;
+  }
+
+  // ── facts for validators, computed from workflow state ─────────────────────────────────────
+  function windowEndsAt(action: CaseAction): string | undefined {
+    if (!state) return undefined;
+    if (action.type === 'objectMisroute') {
+      const step = state.routing[state.routing.length - 1];
+      return step ? clockDeadline(policy, 'misrouteObjection', calendar, step.at).endsAt : undefined;
+    }
+    const clock = currentClock();
+    return clock?.kind === 'right' ? clock.deadline.endsAt : undefined;
+  }
+
+  function factsFor(action: CaseAction): CaseFacts {
+    const clock = currentClock();
+    return {
+      at: now(),
+      unitTree,
+      statutoryHandlingLastDay: clock?.name === 'handling' ? clock.deadline.lastDay : undefined,
+      windowEndsAt: windowEndsAt(action),
+      maxExtensionDays: policy.extension.maxDays,
+      maxCollectiveRepresentatives: policy.maxCollectiveRepresentatives,
+    };
+  }
+
+  /** Applies an action, records its events in order, and answers the sequence of the last one. */
+  async function perform(action: CaseAction, actor: CaseActor): Promise<number> {
+    const decision = rethrowAsFailure(() => applyAction(state, action, actor, factsFor(action)));
+    state = decision.state;
+    revision++;
+    const lastSeq = await recordDomainEvents(decision.events);
+    afterChange(action);
+    return lastSeq;
+  }
+
+  /** What follows a change: deadlines told to the petitioner, search attributes. */
+  function afterChange(action: CaseAction): void {
+    const clock = currentClock();
+    if (clock?.name === 'handling' && (action.type === 'accept' || action.type === 'approveExtension')) {
+      told.handling = clock.deadline;
+    }
+    publishSearchAttributes();
+  }
+
+  function publishSearchAttributes(): void {
+    if (!state) return;
+    const clock = currentClock();
+    upsertSearchAttributes([
+      { key: CASE_STATUS, value: state.status },
+      { key: RESPONSIBLE_UNIT, value: state.responsibleUnitCode ?? state.holdingUnitCode },
+      { key: DUE_AT, value: clock ? new Date(clock.deadline.endsAt) : null },
+      { key: OVERDUE_LEVEL, value: overdueLevel(clock, fired) },
+    ]);
+  }
+
+  // ── alarms: warnings, escalation levels, lapsed request windows ────────────────────────────
+  function pendingAlarms(): Alarm[] {
+    const clock = currentClock();
+    if (!clock || !state || isFinalStatus(state.status)) return [];
+    const alarms = clockAlarms(clock, policy);
+    const signature = `${clock.instanceKey}|${clock.deadline.endsAt}|${clock.paused}`;
+    if (signature !== scheduleSignature) {
+      // A new or moved schedule: warnings already in the past are stale, not news.
+      scheduleSignature = signature;
+      const at = Date.now();
+      for (const alarm of alarms)
+        if (alarm.kind === 'warning' && Date.parse(alarm.at) < at) fired.add(alarm.key);
+    }
+    return alarms.filter((alarm) => !fired.has(alarm.key));
+  }
+
+  async function fire(alarm: Alarm): Promise<void> {
+    fired.add(alarm.key);
+    revision++;
+    if (alarm.kind === 'lapse') {
+      await perform({ type: 'close', note: '申请期限届满未申请 / request window lapsed' }, SYSTEM_CASE_ACTOR);
+      return;
+    }
+    const current = state as CaseState;
+    if (alarm.kind === 'warning') {
+      const recipients = recipientsFor('handler', current);
+      const seq = await record('deadlineWarning', SYSTEM_ACTOR, {
+        status: current.status,
+        clock: alarm.clock,
+        dueAt: alarm.dueAt,
+        recipients,
+      });
+      await notify(
+        seq,
+        'warning',
+        0,
+        `临期提醒 / deadline approaching: ${alarm.clock} due ${alarm.dueAt}`,
+        recipients,
+      );
+    } else {
+      const recipients = recipientsFor(alarm.recipient, current);
+      const seq = await record('deadlineEscalated', SYSTEM_ACTOR, {
+        status: current.status,
+        clock: alarm.clock,
+        dueAt: alarm.dueAt,
+        level: alarm.level,
+        recipientRole: alarm.recipient,
+        recipients,
+      });
+      await notify(
+        seq,
+        'escalation',
+        alarm.level,
+        `超期升级 / overdue, level ${alarm.level}: ${alarm.clock} was due ${alarm.dueAt}`,
+        recipients,
+      );
+    }
+    publishSearchAttributes();
+  }
+
+  function recipientsFor(role: Parameters<typeof resolveEscalationRecipients>[0], current: CaseState) {
+    return resolveEscalationRecipients(role, caseAssigneesOf(current), directory, unitTree).map(
+      (resolved) => ({
+        userId: resolved.person.userId,
+        name: resolved.person.name,
+        role: resolved.person.role,
+        unitCode: resolved.person.unitCode,
+        via: resolved.via,
+      }),
+    );
+  }
+
+  async function notify(
+    eventSeq: number,
+    kind: 'warning' | 'escalation',
+    level: number,
+    title: string,
+    recipients: { userId: string; name: string; role: string; unitCode: string }[],
+  ): Promise<void> {
+    if (recipients.length === 0) return;
+    await deliverNotifications({
+      caseNumber: input.register.caseNumber,
+      eventSeq,
+      kind,
+      level,
+      title,
+      recipients: recipients.map(({ userId, name, role, unitCode }) => ({ userId, name, role, unitCode })),
+    });
+  }
+
+  // ── deadline recomputation: calendar updates and policy migrations ─────────────────────────
+  async function recordDeadlineChange(
+    cause: Record<string, unknown>,
+    before: string | undefined,
+  ): Promise<void> {
+    const after = currentClock();
+    if (!state || !after || after.deadline.endsAt === before) return;
+    revision++;
+    await record('deadlineRecomputed', SYSTEM_ACTOR, {
+      status: state.status,
+      clock: after.name,
+      previousEndsAt: before ?? null,
+      endsAt: after.deadline.endsAt,
+      lastDay: after.deadline.lastDay,
+      ...cause,
+    });
+    publishSearchAttributes();
+  }
+
+  // ── handlers ───────────────────────────────────────────────────────────────────────────────
+  setHandler(caseSnapshotQuery, () => {
+    const clock = currentClock();
+    return {
+      state,
+      clock,
+      overdueLevel: overdueLevel(clock, fired),
+      chain: { ...chain },
+      policyVersion: policy.version,
+      calendarVersion: calendar.version ?? null,
+    };
   });
 
-  const registered: CaseRegisteredPayload = {
-    workflowId: workflowInfo().workflowId,
-    channel: input.channel,
-    category: input.category,
-    subject: input.subject,
-    unitCode: input.unitCode,
-    registeringUnitCode: input.registeringUnitCode,
-    receivedAt: input.receivedAt,
-    status: CASE_STATUS_REGISTERED,
-  };
-  await record('CaseRegistered', input.registeredBy, registered);
-  status = CASE_STATUS_REGISTERED;
+  setHandler(registrationRecordedUpdate, async () => {
+    await condition(() => chain.count >= 1);
+    return { caseNumber: input.register.caseNumber, status: (state as CaseState).status };
+  });
 
-  // The rest of the lifecycle (triage, six defines, clocks, reply, review, closure) arrives with the
-  // case-workflow issue; until then a registered case waits here.
-  await condition(() => false);
+  setHandler(
+    actUpdate,
+    async (request: ActRequest) => ({
+      lastSeq: await perform(request.action, request.actor),
+      status: (state as CaseState).status,
+    }),
+    {
+      validator: (request: ActRequest) => {
+        if ((request.action as CaseAction).type === 'register') {
+          throw toFailure(
+            new DomainError('CASE_STATE_CONFLICT', '案件已登记 / the case is already registered', {
+              kind: 'conflict',
+            }),
+          );
+        }
+        rethrowAsFailure(() =>
+          validateAction(state, request.action, request.actor, factsFor(request.action)),
+        );
+      },
+    },
+  );
+
+  setHandler(
+    migratePolicyUpdate,
+    async (migration) => {
+      const before = currentClock()?.deadline.endsAt;
+      const previousVersion = policy.version;
+      policy = migration.policy;
+      revision++;
+      await record('policyMigrated', toActor(migration.actor), {
+        status: (state as CaseState).status,
+        fromVersion: previousVersion,
+        toVersion: policy.version,
+        reason: migration.reason,
+      });
+      await recordDeadlineChange({ cause: 'policyMigrated', policyVersion: policy.version }, before);
+      return { changed: previousVersion !== policy.version };
+    },
+    {
+      validator: (migration) => {
+        if (migration.actor.role !== 'admin') {
+          throw toFailure(
+            new DomainError(
+              'ROLE_NOT_ALLOWED',
+              '仅管理员可迁移策略 / only an administrator migrates policies',
+              { kind: 'forbidden' },
+            ),
+          );
+        }
+        if (!migration.reason?.trim()) {
+          throw toFailure(
+            new DomainError('FIELD_REQUIRED', '须说明迁移原因 / a reason is required', { field: 'reason' }),
+          );
+        }
+        if (state && isFinalStatus(state.status)) {
+          throw toFailure(
+            new DomainError('CASE_STATE_CONFLICT', '案件已结束 / the case has ended', { kind: 'conflict' }),
+          );
+        }
+      },
+    },
+  );
+
+  setHandler(calendarUpdatedSignal, (next) => {
+    const version = next.version ?? '';
+    if (!version || calendarVersions.has(version)) return;
+    calendarVersions.add(version);
+    const before = currentClock()?.deadline.endsAt;
+    calendar = next;
+    revision++;
+    void recordDeadlineChange({ cause: 'calendarUpdated', calendarVersion: version }, before);
+  });
+
+  setHandler(directoryUpdatedSignal, (next) => {
+    directory = next;
+  });
+
+  // ── the run ────────────────────────────────────────────────────────────────────────────────
+  if (!state) {
+    await perform(input.register, input.registeredBy);
+    if (input.backdatingReason) {
+      // perform() recorded caseRegistered; the reason for a receipt time before registration sits beside it.
+      await record('receiptBackdated', toActor(input.registeredBy), {
+        status: (state as unknown as CaseState).status,
+        receivedAt: input.register.receivedAt,
+        reason: input.backdatingReason,
+      });
+    }
+  } else {
+    publishSearchAttributes();
+  }
+  if (calendar.version) calendarVersions.add(calendar.version);
+
+  for (;;) {
+    const current = state as unknown as CaseState;
+    if (current.status === 'notAccepted' || current.status === 'withdrawn') break;
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY_EVENTS) {
+      await condition(allHandlersFinished);
+      await recordingTail;
+      await continueAsNew<typeof petitionCase>({
+        ...input,
+        carried: {
+          state: state as unknown as CaseState,
+          chain,
+          fired: [...fired],
+          told,
+          calendarVersions: [...calendarVersions],
+          policy,
+          calendar,
+          unitTree,
+          directory,
+        },
+      });
+    }
+    if (isFinalStatus(current.status)) {
+      const endedAt = Date.parse(current.closure?.at ?? current.updatedAt);
+      const remaining = endedAt + AFTER_CLOSURE_MS - Date.now();
+      if (remaining <= 0) break;
+      const seen = revision;
+      await condition(() => revision !== seen, remaining);
+      continue;
+    }
+    const [next] = pendingAlarms();
+    if (next && Date.parse(next.at) <= Date.now()) {
+      await fire(next);
+      continue;
+    }
+    const seen = revision;
+    await condition(() => revision !== seen, next ? Date.parse(next.at) - Date.now() : undefined);
+  }
+  await condition(allHandlersFinished);
+  await recordingTail;
+  log.info('case workflow finished', { status: (state as unknown as CaseState).status });
 }

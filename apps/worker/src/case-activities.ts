@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { recordEvent } from '../../../libs/persistence/src';
-import { type CaseActivities } from '../../../workflows/activity-types';
+import { deliverToInboxes, recordEvent } from '../../../libs/persistence/src';
+import { type CaseActivities, type NotificationInput } from '../../../workflows/activity-types';
 import { type CaseEventInput } from '../../../workflows/case-events';
 
 /** The activities the case workflow calls; each is idempotent under retries. */
@@ -15,6 +15,9 @@ export class CaseActivitiesService {
         const recorded = await recordEvent(this.db, event);
         return { seq: recorded.seq, hash: recorded.hash };
       },
+      deliverNotifications: async (notification: NotificationInput) => ({
+        delivered: await deliverToInboxes(this.db, notification),
+      }),
     };
   }
 }

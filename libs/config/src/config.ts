@@ -43,6 +43,16 @@ export const configSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** External bodies above the top unit, nearest first: where reviews of the top unit's cases go. */
+  BODIES_ABOVE_TOP: z
+    .string()
+    .default('市信访局,省信访局')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
   REQUEST_BODY_LIMIT: z.string().default('256kb'),
 });
 

@@ -7,3 +7,4 @@ export * from './clock';
 export * from './policy';
 export * from './org';
 export * from './case';
+export * from './schedule';

@@ -11,6 +11,7 @@ const TABLE_GRANTS: Record<string, string> = {
   case_submissions: 'SELECT, INSERT',
   cases: 'SELECT, INSERT, UPDATE',
   case_events: 'SELECT, INSERT',
+  inbox_items: 'SELECT, INSERT, UPDATE',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */

@@ -6,3 +6,5 @@ export * from './migrations';
 export * from './event-recorder';
 export * from './hash-chain';
 export * from './default-units';
+export * from './inbox';
+export * from './unit-tree';

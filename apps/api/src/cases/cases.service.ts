@@ -11,15 +11,14 @@ import {
   IdempotencyKeyEntity,
   UnitEntity,
 } from '../../../../libs/persistence/src';
-import { type Actor } from '../../../../workflows/case-events';
-import {
-  petitionCase,
-  type PetitionCaseInput,
-  registrationRecordedUpdate,
-} from '../../../../workflows/petition-case.workflow';
+import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
+import { type Principal } from '../../../../libs/domain/src/org/principal';
+import { registrationRecordedUpdate } from '../../../../workflows/case-messages';
+import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { ApiError } from '../http/api-error';
 import { allocateCaseNumber } from './case-numbers';
+import { CaseStartInputs } from './case-start-input';
 import { type RegisterCaseDto } from './register-case.dto';
 
 export interface RegistrationOutcome {
@@ -36,9 +35,9 @@ interface StoredSubmission {
   created: boolean;
 }
 
-/** Until staff log in (the HTTP API issue), registrations are recorded as made by the intake desk. */
-function intakeActor(unitCode: string): Actor {
-  return { id: 'system:intake', role: 'clerk', unitCode };
+/** Until staff log in (the HTTP API issue), registrations are recorded as made by the unit's intake desk. */
+function intakeDesk(unitCode: string): Principal {
+  return { userId: `intake-desk:${unitCode}`, name: '登记窗口', role: 'clerk', unitCode };
 }
 
 @Injectable()
@@ -46,6 +45,7 @@ export class CasesService {
   constructor(
     private readonly db: DataSource,
     private readonly temporal: TemporalClientHolder,
+    private readonly startInputs: CaseStartInputs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -119,12 +119,26 @@ export class CasesService {
         ],
       );
     }
+    const backdated =
+      localDateAt(receivedAt.getTime(), this.config.TIME_ZONE) <
+      localDateAt(now.getTime(), this.config.TIME_ZONE);
+    if (backdated && !dto.receivedAtReason) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        '请求内容不符合要求 / request validation failed',
+        [
+          {
+            field: 'receivedAtReason',
+            code: 'isDefined',
+            message: '收到时间早于登记当日，须说明原因 / required when receivedAt is before today',
+          },
+        ],
+      );
+    }
     const registeringUnitCode = dto.unitCode;
-    const caseNumber = await allocateCaseNumber(
-      tx,
-      registeringUnitCode,
-      localYear(receivedAt, this.config.TIME_ZONE),
-    );
+    const year = Number(localDateAt(receivedAt.getTime(), this.config.TIME_ZONE).slice(0, 4));
+    const caseNumber = await allocateCaseNumber(tx, registeringUnitCode, year);
     const submission = tx.create(CaseSubmissionEntity, {
       caseNumber,
       channel: dto.channel,
@@ -135,6 +149,7 @@ export class CasesService {
       unitCode: dto.unitCode,
       registeringUnitCode,
       receivedAt,
+      backdatingReason: dto.receivedAtReason ?? null,
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);
@@ -180,16 +195,11 @@ export class CasesService {
   private async startCaseWorkflow(
     submission: CaseSubmissionEntity,
   ): Promise<{ caseNumber: string; status: string }> {
-    const input: PetitionCaseInput = {
-      caseNumber: submission.caseNumber,
-      channel: submission.channel,
-      category: submission.category,
-      subject: submission.subject,
-      unitCode: submission.unitCode,
-      registeringUnitCode: submission.registeringUnitCode,
-      receivedAt: submission.receivedAt.toISOString(),
-      registeredBy: intakeActor(submission.registeringUnitCode),
-    };
+    const input = await this.startInputs.forSubmission(
+      this.db.manager,
+      submission,
+      intakeDesk(submission.registeringUnitCode),
+    );
     const startWorkflowOperation = new WithStartWorkflowOperation(petitionCase, {
       workflowId: caseWorkflowId(submission.caseNumber),
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
@@ -207,8 +217,4 @@ function isUniqueViolation(error: unknown): boolean {
   return (
     error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
   );
-}
-
-function localYear(instant: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(instant));
 }

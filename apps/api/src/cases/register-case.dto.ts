@@ -80,6 +80,16 @@ export class RegisterCaseDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   receivedAt?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '收到时间早于登记当日时必填：补登原因 / required when receivedAt is before the day of registration',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  receivedAtReason?: string;
 }
 
 export class RegisteredCaseDto {

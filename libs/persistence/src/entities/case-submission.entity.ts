@@ -33,6 +33,10 @@ export class CaseSubmissionEntity {
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 
+  /** Why the legal receipt time precedes the day of registration, when it does. */
+  @Column({ name: 'backdating_reason', type: 'text', nullable: true })
+  backdatingReason!: string | null;
+
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;
 }

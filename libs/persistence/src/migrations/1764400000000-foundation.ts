@@ -31,6 +31,7 @@ export class Foundation1764400000000 implements MigrationInterface {
         unit_code varchar(32) NOT NULL REFERENCES units(code),
         registering_unit_code varchar(32) NOT NULL REFERENCES units(code),
         received_at timestamptz NOT NULL,
+        backdating_reason text,
         submitted_at timestamptz NOT NULL
       )`);
     await db.query(`

@@ -1,4 +1,5 @@
 import { Foundation1764400000000 } from './1764400000000-foundation';
+import { Inbox1764400000001 } from './1764400000001-inbox';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
-export const MIGRATIONS = [Foundation1764400000000];
+export const MIGRATIONS = [Foundation1764400000000, Inbox1764400000001];

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { type Calendar } from '../../../../libs/domain/src/clock/calendar';
+import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
+import {
+  mainlandCalendar,
+  mainlandYearsAvailable,
+} from '../../../../libs/domain/src/clock/mainland-calendar';
+import { type Principal } from '../../../../libs/domain/src/org/principal';
+import { DEFAULT_POLICY } from '../../../../libs/domain/src/policy/default-policy';
+import { type AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG } from '../../../../libs/nest/src';
+import { type CaseSubmissionEntity, loadUnitTree } from '../../../../libs/persistence/src';
+import { type PetitionCaseInput } from '../../../../workflows/case-messages';
+
+/**
+ * Resolves what a new case workflow starts with: the registration, the policy and calendar it will keep,
+ * the unit tree and the directory of post holders. The workflow never reads the database itself.
+ */
+@Injectable()
+export class CaseStartInputs {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async forSubmission(
+    db: EntityManager,
+    submission: CaseSubmissionEntity,
+    clerk: Principal,
+  ): Promise<PetitionCaseInput> {
+    const receivedAt = submission.receivedAt.toISOString();
+    return {
+      register: {
+        type: 'register',
+        caseNumber: submission.caseNumber,
+        category: submission.category as PetitionCaseInput['register']['category'],
+        channel: submission.channel as PetitionCaseInput['register']['channel'],
+        receivedAt,
+        subject: submission.subject,
+        contentRef: `case_submissions/${submission.caseNumber}`,
+        matterUnitCode: submission.unitCode,
+        petitionerRefs: [`case_submissions/${submission.caseNumber}#petitioner`],
+      },
+      registeredBy: clerk,
+      backdatingReason: submission.backdatingReason ?? undefined,
+      policy: DEFAULT_POLICY,
+      calendar: this.calendarAround(submission.receivedAt),
+      unitTree: await loadUnitTree(db, submission.registeringUnitCode, this.config.BODIES_ABOVE_TOP),
+      directory: { people: [], delegations: [] },
+    };
+  }
+
+  /** The mainland calendar from the year before receipt to the last year the official tables cover. */
+  private calendarAround(receivedAt: Date): Calendar {
+    const year = Number(localDateAt(receivedAt.getTime(), this.config.TIME_ZONE).slice(0, 4));
+    const available = mainlandYearsAvailable();
+    const from = Math.max(available.from, Math.min(year - 1, available.to));
+    return mainlandCalendar(from, available.to);
+  }
+}

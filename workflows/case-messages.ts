@@ -1,0 +1,79 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { type Calendar } from '../libs/domain/src/clock/calendar';
+import { type CaseAction, type RegisterAction } from '../libs/domain/src/case/actions';
+import { type CaseState } from '../libs/domain/src/case/case-state';
+import { type DirectorySnapshot } from '../libs/domain/src/org/directory';
+import { type Principal } from '../libs/domain/src/org/principal';
+import { type UnitTree } from '../libs/domain/src/org/units';
+import { type Policy } from '../libs/domain/src/policy/policy';
+import { type RunningClock, type ToldDeadlines } from '../libs/domain/src/schedule/running-clock';
+import { type ChainHead } from './case-events';
+
+/**
+ * The case workflow's contract with its callers: start input, Updates (staff actions), Signals and Queries.
+ * Everything a validator needs arrives here, resolved by the caller; the workflow never reads the database.
+ */
+export interface PetitionCaseInput {
+  register: RegisterAction;
+  registeredBy: Principal;
+  /** Why the legal receipt time precedes registration (back-dating), when it does. */
+  backdatingReason?: string;
+  policy: Policy;
+  calendar: Calendar;
+  unitTree: UnitTree;
+  directory: DirectorySnapshot;
+  /** Present after continue-as-new: everything the previous run knew. */
+  carried?: CarriedCaseState;
+}
+
+export interface CarriedCaseState {
+  state: CaseState;
+  chain: ChainHead;
+  fired: string[];
+  told: ToldDeadlines;
+  calendarVersions: string[];
+  policy: Policy;
+  calendar: Calendar;
+  unitTree: UnitTree;
+  directory: DirectorySnapshot;
+}
+
+export interface ActRequest {
+  action: Exclude<CaseAction, RegisterAction>;
+  actor: Principal;
+}
+
+export interface ActResult {
+  status: CaseState['status'];
+  /** The sequence number of the last event this action recorded. */
+  lastSeq: number;
+}
+
+export interface PolicyMigration {
+  policy: Policy;
+  reason: string;
+  actor: Principal;
+}
+
+export interface CaseSnapshot {
+  state: CaseState | null;
+  clock: RunningClock | null;
+  overdueLevel: number;
+  chain: ChainHead;
+  policyVersion: string;
+  calendarVersion: string | null;
+}
+
+/** Answers once `caseRegistered` is in PostgreSQL, so the caller can read its own write. */
+export const registrationRecordedUpdate = defineUpdate<{ caseNumber: string; status: string }>(
+  'registrationRecorded',
+);
+/** Every staff action of the lifecycle; the validator rejects what the state, role or rules forbid. */
+export const actUpdate = defineUpdate<ActResult, [ActRequest]>('act');
+/** An administrator moves an open case to another policy version, recorded. */
+export const migratePolicyUpdate = defineUpdate<{ changed: boolean }, [PolicyMigration]>('migratePolicy');
+/** Next year's holiday table was published: recompute deadlines (idempotent per calendar version). */
+export const calendarUpdatedSignal = defineSignal<[Calendar]>('calendarUpdated');
+/** Post holders changed (vacancies, acting deputies): used when the next escalation level fires. */
+export const directoryUpdatedSignal = defineSignal<[DirectorySnapshot]>('directoryUpdated');
+export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');
