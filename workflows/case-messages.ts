@@ -22,6 +22,8 @@ export interface PetitionCaseInput {
   calendar: Calendar;
   unitTree: UnitTree;
   directory: DirectorySnapshot;
+  /** Continue-as-new once the history has this many events (default 8,000; tests use a small number). */
+  maxHistoryEvents?: number;
   /** Present after continue-as-new: everything the previous run knew. */
   carried?: CarriedCaseState;
 }

@@ -59,7 +59,7 @@ const { recordCaseEvent, deliverNotifications } = proxyActivities<CaseActivities
 /** A closed or concluded case stays open this long for what follows closure (follow-up visit, satisfaction). */
 const AFTER_CLOSURE_MS = 90 * 24 * 60 * 60 * 1000;
 /** Continue-as-new well before Temporal's history limits. */
-const MAX_HISTORY_EVENTS = 8_000;
+const DEFAULT_MAX_HISTORY_EVENTS = 8_000;
 
 function toActor(actor: CaseActor): Actor {
   return isSystemActor(actor)
@@ -418,7 +418,10 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   for (;;) {
     const current = state as unknown as CaseState;
     if (current.status === 'notAccepted' || current.status === 'withdrawn') break;
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY_EVENTS) {
+    if (
+      workflowInfo().continueAsNewSuggested ||
+      workflowInfo().historyLength > (input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS)
+    ) {
       await condition(allHandlersFinished);
       await recordingTail;
       await continueAsNew<typeof petitionCase>({

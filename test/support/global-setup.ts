@@ -1,3 +1,4 @@
+import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -6,6 +7,7 @@ import { migrateDatabase, provisionDatabase } from '../../libs/persistence/src';
 import { type RunningPostgres, startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
 import {
   ensureTemporalBinaries,
+  registerSearchAttributes,
   type RunningDevServer,
   type RunningTimeSkippingServer,
   startDevServer,
@@ -52,6 +54,11 @@ export default async function globalSetup(): Promise<void> {
   ]);
   globalThis.__PCE_SERVERS__ = { postgres, temporal, timeSkipping, root };
 
+  for (const server of timeSkipping) {
+    const connection = await Connection.connect({ address: server.address });
+    await registerSearchAttributes(connection, 'default');
+    await connection.close();
+  }
   const urls = await provisionDatabase(postgres.superuserUrl, postgres.credentials);
   await migrateDatabase(urls);
   const workflowBundlePath = path.join(root, 'workflow-bundle.js');

@@ -1,6 +1,6 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-/** Search attributes the case workflow keeps current; registered on the namespace at start. */
+/** Search attributes the case workflow keeps current; registered on the namespace at start. Workflow-safe: keys only. */
 export const CASE_STATUS = defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD);
 export const RESPONSIBLE_UNIT = defineSearchAttributeKey('ResponsibleUnit', SearchAttributeType.KEYWORD);
 export const DUE_AT = defineSearchAttributeKey('DueAt', SearchAttributeType.DATETIME);
