@@ -31,9 +31,7 @@ describe('continue-as-new', () => {
       namespace: servers.temporalNamespace,
     });
     worker = await Worker.create({
-      connection: await (
-        await import('@temporalio/worker')
-      ).NativeConnection.connect({ address: servers.temporalAddress }),
+      connection: await NativeConnection.connect({ address: servers.temporalAddress }),
       namespace: servers.temporalNamespace,
       taskQueue,
       workflowBundle: { codePath: servers.workflowBundlePath },
