@@ -8,3 +8,4 @@ export * from './hash-chain';
 export * from './default-units';
 export * from './inbox';
 export * from './unit-tree';
+export * from './chain-verifier';
