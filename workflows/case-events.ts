@@ -20,6 +20,25 @@ export interface CaseEventInput {
   /** Workflow time (deterministic), ISO-8601 UTC. */
   occurredAt: string;
   payload: Record<string, unknown>;
+  /** The case as it stands after this event, for the read model (not part of the hashed event). */
+  view?: CaseView;
+}
+
+/** What staff lists filter and sort by, as the workflow sees the case after an event. */
+export interface CaseView {
+  status: string;
+  holdingUnitCode: string;
+  responsibleUnitCode: string | null;
+  handlerUserId: string | null;
+  packageLeaderUserId: string | null;
+  sixDefines: Record<string, unknown> | null;
+  clock: string | null;
+  dueAt: string | null;
+  dueLastDay: string | null;
+  overdueLevel: number;
+  policyVersion: string;
+  accusedUnitCodes: string[];
+  accusedUserIds: string[];
 }
 
 /** The head of a case's hash chain as the workflow keeps it, outside the database. */

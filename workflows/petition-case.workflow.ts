@@ -32,7 +32,14 @@ import {
 } from '../libs/domain/src';
 import { CASE_STATUS, DUE_AT, OVERDUE_LEVEL, RESPONSIBLE_UNIT } from '../libs/temporal/src/search-attributes';
 import { type CaseActivities } from './activity-types';
-import { type Actor, type CaseEventInput, type ChainHead, GENESIS_HASH, SYSTEM_ACTOR } from './case-events';
+import {
+  type Actor,
+  type CaseEventInput,
+  type CaseView,
+  type ChainHead,
+  GENESIS_HASH,
+  SYSTEM_ACTOR,
+} from './case-events';
 import {
   type ActRequest,
   actUpdate,
@@ -120,6 +127,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
         actor,
         occurredAt: now(),
         payload,
+        view: currentView(),
       };
       const recorded = await recordCaseEvent(event);
       chain.count = recorded.seq;
@@ -140,6 +148,26 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       });
     }
     return last;
+  }
+
+  function currentView(): CaseView | undefined {
+    if (!state) return undefined;
+    const clock = currentClock();
+    return {
+      status: state.status,
+      holdingUnitCode: state.holdingUnitCode,
+      responsibleUnitCode: state.responsibleUnitCode,
+      handlerUserId: state.sixDefines?.handler.userId ?? null,
+      packageLeaderUserId: state.sixDefines?.packageLeader.userId ?? null,
+      sixDefines: state.sixDefines ? { ...state.sixDefines } : null,
+      clock: clock?.name ?? null,
+      dueAt: clock?.deadline.endsAt ?? null,
+      dueLastDay: clock?.deadline.lastDay ?? null,
+      overdueLevel: overdueLevel(clock, fired),
+      policyVersion: policy.version,
+      accusedUnitCodes: [...state.accused.unitCodes],
+      accusedUserIds: [...state.accused.userIds],
+    };
   }
 
   // ── facts for validators, computed from workflow state ─────────────────────────────────────

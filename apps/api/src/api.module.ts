@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, TemporalClientModule } from '../../../libs/nest/src';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
+import { InboxController } from './inbox/inbox.controller';
 
-@Module({ imports: [ConfigModule, DatabaseModule, TemporalClientModule, CasesModule, HealthModule] })
+@Module({
+  imports: [ConfigModule, DatabaseModule, TemporalClientModule, CasesModule, HealthModule],
+  controllers: [InboxController],
+})
 export class ApiModule {}

@@ -12,6 +12,12 @@ const TABLE_GRANTS: Record<string, string> = {
   cases: 'SELECT, INSERT, UPDATE',
   case_events: 'SELECT, INSERT',
   inbox_items: 'SELECT, INSERT, UPDATE',
+  users: 'SELECT, INSERT, UPDATE',
+  user_roles: 'SELECT, INSERT, DELETE',
+  delegations: 'SELECT, INSERT, UPDATE, DELETE',
+  policies: 'SELECT, INSERT',
+  calendars: 'SELECT, INSERT',
+  notices: 'SELECT, INSERT',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */

@@ -9,3 +9,6 @@ export * from './default-units';
 export * from './inbox';
 export * from './unit-tree';
 export * from './chain-verifier';
+export * from './case-list';
+export * from './timeline';
+export * from './inbox-queries';

@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
-import { type CaseEventInput } from '../../../workflows/case-events';
+import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { type CaseEventInput, type CaseView } from '../../../workflows/case-events';
 import { caseWorkflowId } from '../../../workflows/workflow-ids';
 import { CaseEntity } from './entities';
 
@@ -12,9 +13,28 @@ interface RegisteredDetails {
   matterUnitCode?: string | null;
 }
 
+function viewColumns(view: CaseView): QueryDeepPartialEntity<CaseEntity> {
+  return {
+    status: view.status,
+    holdingUnitCode: view.holdingUnitCode,
+    responsibleUnitCode: view.responsibleUnitCode,
+    handlerUserId: view.handlerUserId,
+    packageLeaderUserId: view.packageLeaderUserId,
+    sixDefines: view.sixDefines as QueryDeepPartialEntity<CaseEntity>['sixDefines'],
+    clock: view.clock,
+    dueAt: view.dueAt ? new Date(view.dueAt) : null,
+    dueLastDay: view.dueLastDay,
+    overdueLevel: view.overdueLevel,
+    policyVersion: view.policyVersion,
+    accusedUnitCodes: view.accusedUnitCodes,
+    accusedUserIds: view.accusedUserIds,
+  };
+}
+
 /** Applies one recorded event to the case read model, inside the recording transaction. */
 export async function projectEvent(tx: EntityManager, event: CaseEventInput, hash: string): Promise<void> {
   const occurredAt = new Date(event.occurredAt);
+  const fromView = event.view ? viewColumns(event.view) : {};
   if (event.type === 'caseRegistered') {
     const registered = event.payload as unknown as RegisteredDetails;
     const registeringUnitCode = event.actor.unitCode ?? '';
@@ -27,18 +47,25 @@ export async function projectEvent(tx: EntityManager, event: CaseEventInput, has
       subject: registered.subject,
       unitCode: registered.matterUnitCode ?? registeringUnitCode,
       registeringUnitCode,
+      holdingUnitCode: registeringUnitCode,
       receivedAt: new Date(registered.receivedAt),
       registeredAt: occurredAt,
       eventCount: event.seq,
       lastEventHash: hash,
       updatedAt: occurredAt,
+      ...fromView,
     });
+    await tx.query(
+      `UPDATE cases c SET search_vector = cjk_bigrams(c.subject || ' ' || s.content)
+       FROM case_submissions s WHERE s.case_number = c.case_number AND c.case_number = $1`,
+      [event.caseNumber],
+    );
     return;
   }
   const status = typeof event.payload.status === 'string' ? { status: event.payload.status } : {};
   await tx.update(
     CaseEntity,
     { caseNumber: event.caseNumber },
-    { ...status, eventCount: event.seq, lastEventHash: hash, updatedAt: occurredAt },
+    { ...status, ...fromView, eventCount: event.seq, lastEventHash: hash, updatedAt: occurredAt },
   );
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CaseRecordsController } from './case-records.controller';
+import { CaseRecordsService } from './case-records.service';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseStartInputs } from './case-start-input';
 
-@Module({ controllers: [CasesController], providers: [CasesService, CaseStartInputs] })
+@Module({ controllers: [CaseRecordsController, CasesController], providers: [CasesService, CaseStartInputs, CaseRecordsService] })
 export class CasesModule {}

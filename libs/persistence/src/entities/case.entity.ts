@@ -41,4 +41,44 @@ export class CaseEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  @Column({ name: 'holding_unit_code', type: 'varchar', length: 32, nullable: true })
+  holdingUnitCode!: string | null;
+
+  @Column({ name: 'responsible_unit_code', type: 'varchar', length: 32, nullable: true })
+  responsibleUnitCode!: string | null;
+
+  @Column({ name: 'handler_user_id', type: 'varchar', length: 64, nullable: true })
+  handlerUserId!: string | null;
+
+  @Column({ name: 'package_leader_user_id', type: 'varchar', length: 64, nullable: true })
+  packageLeaderUserId!: string | null;
+
+  @Column({ name: 'six_defines', type: 'jsonb', nullable: true })
+  sixDefines!: Record<string, unknown> | null;
+
+  /** The clock running now (triage, handling, reviewRequest …), null when none runs. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  clock!: string | null;
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ name: 'due_last_day', type: 'date', nullable: true })
+  dueLastDay!: string | null;
+
+  @Column({ name: 'overdue_level', type: 'int', default: 0 })
+  overdueLevel!: number;
+
+  @Column({ name: 'repeat_visits', type: 'int', default: 0 })
+  repeatVisits!: number;
+
+  @Column({ name: 'policy_version', type: 'varchar', length: 64, nullable: true })
+  policyVersion!: string | null;
+
+  @Column({ name: 'accused_unit_codes', type: 'varchar', length: 32, array: true, default: () => "'{}'" })
+  accusedUnitCodes!: string[];
+
+  @Column({ name: 'accused_user_ids', type: 'varchar', length: 64, array: true, default: () => "'{}'" })
+  accusedUserIds!: string[];
 }

@@ -1,5 +1,6 @@
 import { Foundation1764400000000 } from './1764400000000-foundation';
 import { Inbox1764400000001 } from './1764400000001-inbox';
+import { ReadModel1764400000002 } from './1764400000002-read-model';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
-export const MIGRATIONS = [Foundation1764400000000, Inbox1764400000001];
+export const MIGRATIONS = [Foundation1764400000000, Inbox1764400000001, ReadModel1764400000002];

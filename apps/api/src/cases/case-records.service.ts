@@ -1,0 +1,93 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TemporalClientHolder } from '../../../../libs/nest/src';
+import {
+  type CaseListCursor,
+  type CaseListPage,
+  caseTimeline,
+  type ChainVerification,
+  listCases,
+  loadCaseEvents,
+  type TimelineEntry,
+  verifyChain,
+} from '../../../../libs/persistence/src';
+import { type ChainHead } from '../../../../workflows/case-events';
+import { caseSnapshotQuery } from '../../../../workflows/case-messages';
+import { caseWorkflowId } from '../../../../workflows/workflow-ids';
+import { ApiError } from '../http/api-error';
+import { CasesService } from './cases.service';
+import { type ListCasesQuery } from './list-cases.query';
+
+export interface VerificationReport extends ChainVerification {
+  /** Where the head came from: the case workflow's own state, or nowhere (its history has expired). */
+  headSource: 'workflow' | 'unavailable';
+}
+
+/** Reads for staff: the case list and search, a case's timeline, and its chain verification. */
+@Injectable()
+export class CaseRecordsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly temporal: TemporalClientHolder,
+    private readonly cases: CasesService,
+  ) {}
+
+  async list(query: ListCasesQuery): Promise<{ items: CaseListPage['items']; nextCursor: string | null }> {
+    const date = (value?: string) => (value ? new Date(value) : undefined);
+    const page = await listCases(
+      this.db,
+      {
+        statuses: query.status,
+        unitSubtree: query.unit,
+        category: query.category,
+        channel: query.channel,
+        dueFrom: date(query.dueFrom),
+        dueTo: date(query.dueTo),
+        minOverdueLevel: query.overdueLevel,
+        receivedFrom: date(query.receivedFrom),
+        receivedTo: date(query.receivedTo),
+        text: query.q,
+      },
+      query.limit ?? 20,
+      query.cursor ? decodeCursor(query.cursor) : undefined,
+    );
+    return { items: page.items, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+  }
+
+  async timeline(caseNumber: string): Promise<TimelineEntry[]> {
+    await this.cases.findCase(caseNumber);
+    return caseTimeline(this.db, caseNumber);
+  }
+
+  async verify(caseNumber: string): Promise<VerificationReport> {
+    await this.cases.findCase(caseNumber);
+    const [events, head] = await Promise.all([loadCaseEvents(this.db, caseNumber), this.workflowHead(caseNumber)]);
+    return { ...verifyChain(caseNumber, events, head), headSource: head ? 'workflow' : 'unavailable' };
+  }
+
+  /** The chain head the workflow keeps outside the table; none once the workflow's history has expired. */
+  private async workflowHead(caseNumber: string): Promise<ChainHead | undefined> {
+    try {
+      const snapshot = await this.temporal.client.workflow.getHandle(caseWorkflowId(caseNumber)).query(caseSnapshotQuery);
+      return snapshot.chain;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function encodeCursor(cursor: CaseListCursor): string {
+  return Buffer.from(JSON.stringify([cursor.registeredAt, cursor.caseNumber])).toString('base64url');
+}
+
+export function decodeCursor(raw: string): CaseListCursor {
+  try {
+    const [registeredAt, caseNumber] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [string, string];
+    if (typeof caseNumber !== 'string' || Number.isNaN(Date.parse(registeredAt))) throw new Error('bad cursor');
+    return { registeredAt, caseNumber };
+  } catch {
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求内容不符合要求 / request validation failed', [
+      { field: 'cursor', code: 'invalidCursor', message: '游标无效，请从第一页重新开始 / invalid cursor; start again from the first page' },
+    ]);
+  }
+}

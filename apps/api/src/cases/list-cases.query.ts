@@ -1,0 +1,81 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CASE_CATEGORIES, CASE_CHANNELS } from '../../../../libs/domain/src/case/vocabulary';
+import { CASE_STATUSES } from '../../../../libs/domain/src/case/status';
+import { UNIT_CODE_PATTERN } from './register-case.dto';
+
+const splitList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+/** Query parameters of the staff case list. Unknown parameters are refused like unknown body fields. */
+export class ListCasesQuery {
+  @ApiPropertyOptional({ description: '状态，逗号分隔 / statuses, comma-separated', example: 'accepted,inHandling' })
+  @IsOptional()
+  @Transform(splitList)
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: string[];
+
+  @ApiPropertyOptional({ description: '单位及其下级 / unit and its subtree' })
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN)
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: CASE_CATEGORIES })
+  @IsOptional()
+  @IsIn(CASE_CATEGORIES)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: CASE_CHANNELS })
+  @IsOptional()
+  @IsIn(CASE_CHANNELS)
+  channel?: string;
+
+  @ApiPropertyOptional({ description: '到期时间下限 / due from (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ description: '到期时间上限（不含）/ due before (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueTo?: string;
+
+  @ApiPropertyOptional({ description: '最低超期级别 / minimum overdue level' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  overdueLevel?: number;
+
+  @ApiPropertyOptional({ description: '收到时间下限 / received from (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedFrom?: string;
+
+  @ApiPropertyOptional({ description: '收到时间上限（不含）/ received before (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedTo?: string;
+
+  @ApiPropertyOptional({ description: '标题和内容检索，至少两个字 / text in subject or content, two characters or more' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ description: '上一页返回的游标 / cursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

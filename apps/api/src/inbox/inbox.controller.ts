@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { acknowledgeInboxItem, inboxOf, unreadCount } from '../../../../libs/persistence/src';
+import { ApiError } from '../http/api-error';
+
+/** Until login exists (the HTTP API issue), the recipient is named in the query. */
+export class InboxQuery {
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^[\w:.-]+$/)
+  userId!: string;
+}
+
+@ApiTags('inbox 待办提醒')
+@Controller('inbox')
+export class InboxController {
+  constructor(private readonly db: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: '提醒与升级 / warnings and escalations for a person, newest first' })
+  async list(@Query() query: InboxQuery) {
+    const [items, unread] = await Promise.all([inboxOf(this.db, query.userId), unreadCount(this.db, query.userId)]);
+    return { unread, items };
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '确认收到 / acknowledge an item' })
+  async acknowledge(@Param('id') id: string, @Query() query: InboxQuery) {
+    if (!/^\d{1,18}$/.test(id) || !(await acknowledgeInboxItem(this.db, query.userId, id))) {
+      throw new ApiError(HttpStatus.NOT_FOUND, 'INBOX_ITEM_NOT_FOUND', `提醒不存在 / inbox item ${id} not found`);
+    }
+    return { unread: await unreadCount(this.db, query.userId) };
+  }
+}

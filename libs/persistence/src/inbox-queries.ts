@@ -1,0 +1,52 @@
+import { type DataSource } from 'typeorm';
+
+export interface InboxItem {
+  id: string;
+  caseNumber: string;
+  eventSeq: number;
+  kind: string;
+  level: number;
+  title: string;
+  createdAt: string;
+  readAt: string | null;
+  acknowledgedAt: string | null;
+}
+
+export async function inboxOf(db: DataSource, userId: string, limit = 50): Promise<InboxItem[]> {
+  const rows: Record<string, unknown>[] = await db.query(
+    `SELECT id, case_number, event_seq, kind, level, title, created_at, read_at, acknowledged_at
+     FROM inbox_items WHERE recipient_user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [userId, limit],
+  );
+  return rows.map((row) => ({
+    id: String(row.id),
+    caseNumber: row.case_number as string,
+    eventSeq: row.event_seq as number,
+    kind: row.kind as string,
+    level: row.level as number,
+    title: row.title as string,
+    createdAt: (row.created_at as Date).toISOString(),
+    readAt: row.read_at ? (row.read_at as Date).toISOString() : null,
+    acknowledgedAt: row.acknowledged_at ? (row.acknowledged_at as Date).toISOString() : null,
+  }));
+}
+
+export async function unreadCount(db: DataSource, userId: string): Promise<number> {
+  const [row] = await db.query(
+    `SELECT count(*)::int AS n FROM inbox_items WHERE recipient_user_id = $1 AND acknowledged_at IS NULL`,
+    [userId],
+  );
+  return row.n;
+}
+
+/** Marks one item acknowledged (and read); answers false when it is not this user's item. */
+export async function acknowledgeInboxItem(db: DataSource, userId: string, itemId: string): Promise<boolean> {
+  const [row] = await db.query(
+    `WITH updated AS (
+       UPDATE inbox_items SET acknowledged_at = coalesce(acknowledged_at, now()), read_at = coalesce(read_at, now())
+       WHERE id = $1 AND recipient_user_id = $2 RETURNING id
+     ) SELECT count(*)::int AS n FROM updated`,
+    [itemId, userId],
+  );
+  return row.n > 0;
+}
