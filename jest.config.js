@@ -4,6 +4,7 @@ const transform = { '^.+\\.ts$': ['@swc/jest'] };
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2, // global setup starts one time-skipping server per worker (test/support/global-setup.ts)
+  testTimeout: 120000, // read only at the top level, not per project
   projects: [
     {
       displayName: 'unit',
@@ -23,7 +24,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

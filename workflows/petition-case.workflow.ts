@@ -24,6 +24,7 @@ import {
   isDomainError,
   isFinalStatus,
   isSystemActor,
+  localDateAt,
   overdueLevel,
   resolveEscalationRecipients,
   runningClock,
@@ -188,6 +189,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       unitTree,
       statutoryHandlingLastDay: clock?.name === 'handling' ? clock.deadline.lastDay : undefined,
       windowEndsAt: windowEndsAt(action),
+      today: localDateAt(Date.now(), calendar.timeZone),
       maxExtensionDays: policy.extension.maxDays,
       maxCollectiveRepresentatives: policy.maxCollectiveRepresentatives,
     };

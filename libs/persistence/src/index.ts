@@ -12,3 +12,4 @@ export * from './chain-verifier';
 export * from './case-list';
 export * from './timeline';
 export * from './inbox-queries';
+export * from './directory';

@@ -10,7 +10,7 @@ import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { DEFAULT_POLICY } from '../../../../libs/domain/src/policy/default-policy';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
-import { type CaseSubmissionEntity, loadUnitTree } from '../../../../libs/persistence/src';
+import { type CaseSubmissionEntity, loadDirectory, loadUnitTree } from '../../../../libs/persistence/src';
 import { type PetitionCaseInput } from '../../../../workflows/case-messages';
 
 /**
@@ -27,6 +27,7 @@ export class CaseStartInputs {
     clerk: Principal,
   ): Promise<PetitionCaseInput> {
     const receivedAt = submission.receivedAt.toISOString();
+    const unitTree = await loadUnitTree(db, submission.registeringUnitCode, this.config.BODIES_ABOVE_TOP);
     return {
       register: {
         type: 'register',
@@ -43,8 +44,8 @@ export class CaseStartInputs {
       backdatingReason: submission.backdatingReason ?? undefined,
       policy: DEFAULT_POLICY,
       calendar: this.calendarAround(submission.receivedAt),
-      unitTree: await loadUnitTree(db, submission.registeringUnitCode, this.config.BODIES_ABOVE_TOP),
-      directory: { people: [], delegations: [] },
+      unitTree,
+      directory: await loadDirectory(db, unitTree.units.map((unit) => unit.code)),
     };
   }
 

@@ -23,6 +23,8 @@ export interface CaseFacts {
    * review or re-review request window (requestReview, requestReReview, and close, which needs it lapsed).
    */
   readonly windowEndsAt?: Instant;
+  /** Today in the case's time zone: a delivery cannot be recorded for a later day (recordDelivery). */
+  readonly today?: LocalDate;
   /** Policy: the longest extension, in days (requestExtension, approveExtension). */
   readonly maxExtensionDays?: number;
   /** Policy: most representatives of a collective visit (register); the statutory 5 when absent. */
@@ -35,6 +37,7 @@ const FACT_CHECKS: { readonly [K in keyof CaseFacts]-?: (value: unknown) => bool
     typeof value === 'object' && value !== null && Array.isArray((value as UnitTree).units),
   statutoryHandlingLastDay: isLocalDate,
   windowEndsAt: isInstant,
+  today: isLocalDate,
   maxExtensionDays: (value) => Number.isInteger(value) && (value as number) > 0,
   maxCollectiveRepresentatives: (value) => Number.isInteger(value) && (value as number) > 0,
 };

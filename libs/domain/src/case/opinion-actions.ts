@@ -123,6 +123,13 @@ export const opinionHandlers: ActionHandlers<
       const document = requireOneOf(action.document, OPINION_DOCUMENTS, 'document');
       requireOneOf(action.method, DELIVERY_METHODS, 'method');
       requireLocalDate(action.deliveredOn, 'deliveredOn');
+      if (facts.today !== undefined && action.deliveredOn > facts.today) {
+        throw caseError('DELIVERY_IN_FUTURE', {
+          zh: '送达日期不能晚于今天',
+          en: 'the delivery date cannot be later than today',
+          field: 'deliveredOn',
+        });
+      }
       if (document === 'reply') assertOnCase(state, actor);
       else
         assertActsForBody(

@@ -28,6 +28,13 @@ describe('reply, delivery and satisfaction', () => {
     ).toBe('FIELD_INVALID');
   });
 
+  it('refuses a delivery dated after today', () => {
+    const replied = caseIn('replied');
+    const delivery = { ...deliver('reply'), deliveredOn: '2026-04-11' };
+    expect(outcomeOf(replied, delivery, cast.handlerT1, { today: '2026-04-10' })).toBe('DELIVERY_IN_FUTURE');
+    expect(outcomeOf(replied, delivery, cast.handlerT1, { today: '2026-04-11' })).toBe('ok');
+  });
+
   it('records satisfaction once, after delivery', () => {
     const answer = { type: 'recordSatisfaction' as const, satisfaction: 'basicallySatisfied' as const };
     expect(outcomeOf(caseIn('replied'), answer, cast.handlerT1)).toBe('REPLY_NOT_DELIVERED');
@@ -55,6 +62,15 @@ describe('review (复查)', () => {
     expect(outcomeOf(deliveredReply(), requestReview, cast.clerkD, { windowEndsAt: undefined })).toBe(
       'FACT_MISSING',
     );
+  });
+
+  it('after the lapsed window closed the case, is refused because the window closed', () => {
+    const closeAfterLapse = { type: 'close' as const, note: '期限届满' };
+    const closed = run(deliveredReply(), [
+      [closeAfterLapse, SYSTEM_ACTOR, { windowEndsAt: '2026-01-01T00:00:00Z' }],
+    ]);
+    expect(closed.status).toBe('closed');
+    expect(outcomeOf(closed, requestReview, cast.clerkD)).toBe('REVIEW_WINDOW_CLOSED');
   });
 
   it('is recorded and decided by the body above, not by the handler unit', () => {
