@@ -6,6 +6,7 @@ import { type AppConfig, ConfigError, loadConfig, PROJECT_ROOT } from '../libs/c
 import { type DatabaseUrls, migrateDatabase, provisionDatabase } from '../libs/persistence/src';
 import { type ClusterCredentials } from '../libs/persistence/src/embedded-postgres';
 import { ensureBinary, type RunningDevServer, startDevServer, TEMPORAL_CLI } from '../libs/temporal/src';
+import { ensurePayloadKeyRingFile, loadPayloadKeyRing } from '../libs/temporal/src/codec';
 
 /**
  * `npm start`: brings up PostgreSQL and Temporal (embedded unless DATABASE_URL / TEMPORAL_ADDRESS are set),
@@ -89,6 +90,26 @@ async function startTemporal(config: AppConfig, logDir: string): Promise<string>
   return stack.temporal.address;
 }
 
+/**
+ * The payload encryption keys the apps share. Configured keys (PAYLOAD_KEYS / PAYLOAD_KEYS_FILE) are checked
+ * here so a bad ring stops start-up in one line. With the embedded Temporal and none configured, a ring is
+ * generated once into <DATA_DIR>/keys (0700, file 0600) and reused afterwards. External Temporal without
+ * keys: refused, never plain text.
+ */
+function payloadKeysEnv(config: AppConfig): NodeJS.ProcessEnv {
+  if (config.PAYLOAD_KEYS || config.PAYLOAD_KEYS_FILE) {
+    const ring = loadPayloadKeyRing(config);
+    say(`载荷加密密钥 / payload keys from configuration (active key ${ring.activeKeyId})`);
+    return {};
+  }
+  if (config.TEMPORAL_ADDRESS) loadPayloadKeyRing(config); // throws the one-line ConfigError
+  const { file, created, ring } = ensurePayloadKeyRingFile(config.dataDir);
+  say(
+    `载荷加密密钥 / payload keys ${created ? 'generated in' : 'from'} ${file} (active key ${ring.activeKeyId}; back this file up)`,
+  );
+  return { PAYLOAD_KEYS_FILE: file };
+}
+
 function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   // Own process group: a terminal's Ctrl-C reaches only this launcher, which stops the apps first.
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', entry)], {
@@ -149,6 +170,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logDir = path.join(config.dataDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
+  const keysEnv = payloadKeysEnv(config);
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
@@ -158,7 +180,7 @@ async function main(): Promise<void> {
 
   // The apps connect as the application role only; the owner's URL stays with this launcher.
   const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
-  const env = { ...inherited, DATABASE_URL: urls.appUrl, TEMPORAL_ADDRESS: temporalAddress };
+  const env = { ...inherited, ...keysEnv, DATABASE_URL: urls.appUrl, TEMPORAL_ADDRESS: temporalAddress };
   const worker = startApp('worker', 'apps/worker/src/main.js', env);
   const workerReady = new Promise((resolve) => worker.once('message', resolve));
   startApp('api', 'apps/api/src/main.js', env);

@@ -7,7 +7,7 @@ import { CaseSubmissionEntity, createDataSource } from '../libs/persistence/src'
 import { actUpdate, caseSnapshotQuery } from '../workflows/case-messages';
 import { petitionCase } from '../workflows/petition-case.workflow';
 import { ownerDataSource, uniqueId } from './support/stack';
-import { testServers } from './support/test-env';
+import { testDataConverter, testServers } from './support/test-env';
 
 /** A long-lived case continues as new before its history grows large, losing nothing. */
 describe('continue-as-new', () => {
@@ -29,12 +29,14 @@ describe('continue-as-new', () => {
     client = new Client({
       connection: await Connection.connect({ address: servers.temporalAddress }),
       namespace: servers.temporalNamespace,
+      dataConverter: testDataConverter(),
     });
     worker = await Worker.create({
       connection: await NativeConnection.connect({ address: servers.temporalAddress }),
       namespace: servers.temporalNamespace,
       taskQueue,
       workflowBundle: { codePath: servers.workflowBundlePath },
+      dataConverter: testDataConverter(),
       activities: new CaseActivitiesService(app).activities(),
     });
     running = worker.run();

@@ -12,7 +12,7 @@ import {
   uniqueId,
   useSharedServers,
 } from './support/stack';
-import { testServers } from './support/test-env';
+import { testDataConverter, testServers } from './support/test-env';
 
 /** Several API instances must agree on an Idempotency-Key: the key lives in PostgreSQL under a unique constraint. */
 describe('Idempotency-Key across two API instances', () => {
@@ -32,6 +32,7 @@ describe('Idempotency-Key across two API instances', () => {
     temporal = new Client({
       connection: await Connection.connect({ address: servers.temporalAddress }),
       namespace: servers.temporalNamespace,
+      dataConverter: testDataConverter(),
     });
   });
 

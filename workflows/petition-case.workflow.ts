@@ -12,6 +12,7 @@ import {
 import {
   type Alarm,
   applyAction,
+  type Calendar,
   type CaseAction,
   type CaseActor,
   caseAssigneesOf,
@@ -26,6 +27,8 @@ import {
   isSystemActor,
   localDateAt,
   overdueLevel,
+  parseCalendar,
+  parsePolicy,
   resolveEscalationRecipients,
   runningClock,
   SYSTEM_ACTOR as SYSTEM_CASE_ACTOR,
@@ -401,6 +404,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
             ),
           );
         }
+        rethrowAsFailure(() => parsePolicy(migration.policy));
         if (!migration.reason?.trim()) {
           throw toFailure(
             new DomainError('FIELD_REQUIRED', '须说明迁移原因 / a reason is required', { field: 'reason' }),
@@ -415,7 +419,15 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
     },
   );
 
-  setHandler(calendarUpdatedSignal, (next) => {
+  setHandler(calendarUpdatedSignal, (raw) => {
+    let next: Calendar;
+    try {
+      next = parseCalendar(raw);
+    } catch (error) {
+      // A signal cannot be refused; a malformed calendar is logged and ignored, never applied.
+      log.warn('calendarUpdated ignored: invalid calendar', { error: String(error) });
+      return;
+    }
     const version = next.version ?? '';
     if (!version || calendarVersions.has(version)) return;
     calendarVersions.add(version);
@@ -426,6 +438,10 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   });
 
   setHandler(directoryUpdatedSignal, (next) => {
+    if (!Array.isArray(next?.people) || !Array.isArray(next?.delegations)) {
+      log.warn('directoryUpdated ignored: not a directory snapshot');
+      return;
+    }
     directory = next;
   });
 

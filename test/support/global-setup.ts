@@ -1,5 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import getPort from 'get-port';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +14,7 @@ import {
   startDevServer,
   startTimeSkippingServer,
 } from '../../libs/temporal/src';
+import { FAILURE_CONVERTER_PATH } from '../../libs/temporal/src/codec';
 import { publishTestServers } from './test-env';
 
 /** Jest runs at most this many test files at once; each worker gets its own time-skipping server. */
@@ -38,7 +40,10 @@ export default async function globalSetup(): Promise<void> {
   const log = (name: string) => path.join(root, `${name}.log`);
 
   const [postgres, temporal, timeSkipping, bundle] = await Promise.all([
-    startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), logFile: log('postgres') }),
+    // Any free port, never the npm start default: parallel runs must not race for the same one.
+    getPort().then((port) =>
+      startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port, logFile: log('postgres') }),
+    ),
     startDevServer({
       cliPath: binaries.cli,
       logFile: log('temporal'),
@@ -50,7 +55,12 @@ export default async function globalSetup(): Promise<void> {
         startTimeSkippingServer(binaries.testServer, log(`time-skipping-${i + 1}`)),
       ),
     ),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
+    // Built with the encrypting failure converter, as Worker.create does from workflowsPath in production.
+    bundleWorkflowCode({
+      workflowsPath: require.resolve('../../workflows'),
+      failureConverterPath: FAILURE_CONVERTER_PATH,
+      logger: quietLogger,
+    }),
   ]);
   globalThis.__PCE_SERVERS__ = { postgres, temporal, timeSkipping, root };
 

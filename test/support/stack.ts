@@ -6,14 +6,14 @@ import { type DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createDataSource, UnitEntity } from '../../libs/persistence/src';
-import { testServers } from './test-env';
+import { TEST_PAYLOAD_KEYS_ENV, testServers } from './test-env';
 
 /** A short unique suffix, so tests sharing the servers never see each other's data. */
 export function uniqueId(length = 8): string {
   return randomBytes(length).toString('hex').slice(0, length).toUpperCase();
 }
 
-/** Points this test file's apps at the shared servers, on a task queue of its own. */
+/** Points this test file's apps at the shared servers, on a task queue of its own, with the test key ring. */
 export function useSharedServers(): { taskQueue: string } {
   const servers = testServers();
   const taskQueue = `test-${uniqueId()}`;
@@ -23,6 +23,8 @@ export function useSharedServers(): { taskQueue: string } {
     TEMPORAL_NAMESPACE: servers.temporalNamespace,
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKFLOW_BUNDLE_PATH: servers.workflowBundlePath,
+    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_ENV, // the apps encrypt payloads with the fixed test-only key ring
+    PAYLOAD_KEYS_FILE: '',
     DATABASE_POOL_SIZE: '4',
     LOG_LEVEL: 'warn',
   });

@@ -1,3 +1,10 @@
+import { type DataConverter } from '@temporalio/common';
+import {
+  encryptingDataConverter,
+  TEST_PAYLOAD_KEY_RING,
+  TEST_PAYLOAD_KEY_RING_JSON,
+} from '../../libs/temporal/src/codec';
+
 /** What global setup started once for the whole run, passed to test workers through the environment. */
 export interface TestServers {
   root: string;
@@ -24,3 +31,15 @@ export function testServers(): TestServers {
     );
   return JSON.parse(raw) as TestServers;
 }
+
+/**
+ * The data converter every test's worker and client use: the production codec with the fixed TEST-ONLY key
+ * ring (the Nest apps get the same ring through PAYLOAD_KEYS, see useSharedServers). Pass it as
+ * `dataConverter` to Worker.create, new Client(...) and TestWorkflowEnvironment clients.
+ */
+export function testDataConverter(): DataConverter {
+  return encryptingDataConverter(TEST_PAYLOAD_KEY_RING);
+}
+
+/** PAYLOAD_KEYS for apps started in tests: the fixed TEST-ONLY key ring. */
+export const TEST_PAYLOAD_KEYS_ENV = JSON.stringify(TEST_PAYLOAD_KEY_RING_JSON);

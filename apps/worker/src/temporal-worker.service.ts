@@ -13,11 +13,15 @@ import {
   requireTemporalAddress,
   temporalConnectionOptions,
 } from '../../../libs/temporal/src';
+import { assertBundleEncodesFailures, dataConverterFromConfig } from '../../../libs/temporal/src/codec';
 import { CaseActivitiesService } from './case-activities';
 
 /** Where the worker gets its workflow code: a prebuilt bundle if given, else the workflows folder. */
 function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  if (config.WORKFLOW_BUNDLE_PATH) return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } };
+  if (config.WORKFLOW_BUNDLE_PATH) {
+    assertBundleEncodesFailures(config.WORKFLOW_BUNDLE_PATH);
+    return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } };
+  }
   return { workflowsPath: require.resolve('../../../workflows') };
 }
 
@@ -36,6 +40,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const address = requireTemporalAddress(this.config);
+    // Payloads and failure messages are encrypted; without keys the worker refuses to start.
+    const dataConverter = dataConverterFromConfig(this.config);
+    const source = workflowSource(this.config);
     installTemporalRuntime(this.config.LOG_LEVEL);
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config, address));
     this.worker = await Worker.create({
@@ -43,10 +50,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: this.caseActivities.activities(),
+      dataConverter,
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       maxConcurrentWorkflowTaskExecutions: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
-      ...workflowSource(this.config),
+      ...source,
     });
     this.running = this.worker.run();
     this.running.catch((error) => this.logger.error(`Temporal worker stopped: ${String(error)}`));

@@ -15,6 +15,56 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** A payload key ID: short, printable, safe in payload metadata and file names. */
+export const PAYLOAD_KEY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const AES_256_KEY_BYTES = 32;
+
+/**
+ * The payload key ring as stored (file or inline JSON): one active key encrypts, every listed key
+ * decrypts, so a key can be rotated without losing old histories. Messages never echo key material.
+ */
+export const payloadKeyRingSchema = z
+  .object({
+    activeKeyId: z.string().regex(PAYLOAD_KEY_ID_PATTERN, 'must be a key ID ([A-Za-z0-9._-], ≤ 64)'),
+    keys: z.record(
+      z.string().regex(PAYLOAD_KEY_ID_PATTERN, 'key IDs must match [A-Za-z0-9._-], ≤ 64'),
+      z
+        .string()
+        .refine(
+          (value) =>
+            /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === AES_256_KEY_BYTES,
+          'must be 32 bytes in base64 (AES-256)',
+        ),
+    ),
+  })
+  .strict()
+  .refine((ring) => Object.hasOwn(ring.keys, ring.activeKeyId), {
+    message: 'activeKeyId must name one of the keys',
+    path: ['activeKeyId'],
+  });
+
+export type PayloadKeyRingJson = z.infer<typeof payloadKeyRingSchema>;
+
+export interface PayloadKeyRingIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** Parses key-ring JSON text; issues carry no part of the text (it is secret). */
+export function parsePayloadKeyRingText(
+  text: string,
+): { ring: PayloadKeyRingJson; issues?: undefined } | { ring?: undefined; issues: PayloadKeyRingIssue[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { issues: [{ path: [], message: 'is not valid JSON ({"activeKeyId": …, "keys": {…}})' }] };
+  }
+  const parsed = payloadKeyRingSchema.safeParse(json);
+  if (parsed.success) return { ring: parsed.data };
+  return { issues: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) };
+}
+
 export const configSchema = z.object({
   PORT: portSchema.default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -54,6 +104,15 @@ export const configSchema = z.object({
         .filter(Boolean),
     ),
   REQUEST_BODY_LIMIT: z.string().default('256kb'),
+  /** Payload encryption key ring (JSON, see payloadKeyRingSchema) given inline, e.g. injected from a secret store. */
+  PAYLOAD_KEYS: optionalString.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const { ring, issues } = parsePayloadKeyRingText(value);
+    for (const issue of issues ?? []) ctx.addIssue({ code: 'custom', ...issue });
+    return ring;
+  }),
+  /** Path of a JSON key-ring file (a mounted secret); `npm start` generates one in the data folder when embedded. */
+  PAYLOAD_KEYS_FILE: optionalString,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

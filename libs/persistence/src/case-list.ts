@@ -48,7 +48,12 @@ export interface CaseListPage {
  * Stability rule: every case that existed when the listing began appears exactly once across the
  * pages, whatever arrives meanwhile; a case that arrives meanwhile appears at most once.
  */
-export async function listCases(db: DataSource, filter: CaseListFilter, limit: number, after?: CaseListCursor): Promise<CaseListPage> {
+export async function listCases(
+  db: DataSource,
+  filter: CaseListFilter,
+  limit: number,
+  after?: CaseListCursor,
+): Promise<CaseListPage> {
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown) => {
@@ -78,7 +83,9 @@ export async function listCases(db: DataSource, filter: CaseListFilter, limit: n
       AND (c.subject ILIKE ${like} OR EXISTS (SELECT 1 FROM case_submissions s WHERE s.case_number = c.case_number AND s.content ILIKE ${like}))`);
   }
   if (after) {
-    where.push(`(c.registered_at, c.case_number) < (${param(new Date(after.registeredAt))}, ${param(after.caseNumber)})`);
+    where.push(
+      `(c.registered_at, c.case_number) < (${param(new Date(after.registeredAt))}, ${param(after.caseNumber)})`,
+    );
   }
   const rows: Record<string, unknown>[] = await db.query(
     `SELECT c.case_number, c.status, c.category, c.channel, c.subject, c.unit_code, c.holding_unit_code,
@@ -92,7 +99,8 @@ export async function listCases(db: DataSource, filter: CaseListFilter, limit: n
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: rows.length > limit && last ? { registeredAt: last.registeredAt, caseNumber: last.caseNumber } : null,
+    nextCursor:
+      rows.length > limit && last ? { registeredAt: last.registeredAt, caseNumber: last.caseNumber } : null,
   };
 }
 

@@ -6,3 +6,4 @@ export * from './search-attribute-registration';
 export * from './connection';
 export * from './time-skipping-server';
 export * from './runtime-logging';
+export * from './case-fanout';

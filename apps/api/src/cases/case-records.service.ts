@@ -61,14 +61,19 @@ export class CaseRecordsService {
 
   async verify(caseNumber: string): Promise<VerificationReport> {
     await this.cases.findCase(caseNumber);
-    const [events, head] = await Promise.all([loadCaseEvents(this.db, caseNumber), this.workflowHead(caseNumber)]);
+    const [events, head] = await Promise.all([
+      loadCaseEvents(this.db, caseNumber),
+      this.workflowHead(caseNumber),
+    ]);
     return { ...verifyChain(caseNumber, events, head), headSource: head ? 'workflow' : 'unavailable' };
   }
 
   /** The chain head the workflow keeps outside the table; none once the workflow's history has expired. */
   private async workflowHead(caseNumber: string): Promise<ChainHead | undefined> {
     try {
-      const snapshot = await this.temporal.client.workflow.getHandle(caseWorkflowId(caseNumber)).query(caseSnapshotQuery);
+      const snapshot = await this.temporal.client.workflow
+        .getHandle(caseWorkflowId(caseNumber))
+        .query(caseSnapshotQuery);
       return snapshot.chain;
     } catch {
       return undefined;
@@ -82,12 +87,25 @@ export function encodeCursor(cursor: CaseListCursor): string {
 
 export function decodeCursor(raw: string): CaseListCursor {
   try {
-    const [registeredAt, caseNumber] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [string, string];
-    if (typeof caseNumber !== 'string' || Number.isNaN(Date.parse(registeredAt))) throw new Error('bad cursor');
+    const [registeredAt, caseNumber] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    if (typeof caseNumber !== 'string' || Number.isNaN(Date.parse(registeredAt)))
+      throw new Error('bad cursor');
     return { registeredAt, caseNumber };
   } catch {
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求内容不符合要求 / request validation failed', [
-      { field: 'cursor', code: 'invalidCursor', message: '游标无效，请从第一页重新开始 / invalid cursor; start again from the first page' },
-    ]);
+    throw new ApiError(
+      HttpStatus.BAD_REQUEST,
+      'VALIDATION_FAILED',
+      '请求内容不符合要求 / request validation failed',
+      [
+        {
+          field: 'cursor',
+          code: 'invalidCursor',
+          message: '游标无效，请从第一页重新开始 / invalid cursor; start again from the first page',
+        },
+      ],
+    );
   }
 }

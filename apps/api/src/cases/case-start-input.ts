@@ -45,7 +45,10 @@ export class CaseStartInputs {
       policy: DEFAULT_POLICY,
       calendar: this.calendarAround(submission.receivedAt),
       unitTree,
-      directory: await loadDirectory(db, unitTree.units.map((unit) => unit.code)),
+      directory: await loadDirectory(
+        db,
+        unitTree.units.map((unit) => unit.code),
+      ),
     };
   }
 

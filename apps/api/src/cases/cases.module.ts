@@ -5,5 +5,8 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseStartInputs } from './case-start-input';
 
-@Module({ controllers: [CaseRecordsController, CasesController], providers: [CasesService, CaseStartInputs, CaseRecordsService] })
+@Module({
+  controllers: [CaseRecordsController, CasesController],
+  providers: [CasesService, CaseStartInputs, CaseRecordsService],
+})
 export class CasesModule {}

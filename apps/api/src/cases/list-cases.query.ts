@@ -1,15 +1,30 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { CASE_CATEGORIES, CASE_CHANNELS } from '../../../../libs/domain/src/case/vocabulary';
 import { CASE_STATUSES } from '../../../../libs/domain/src/case/status';
 import { UNIT_CODE_PATTERN } from './register-case.dto';
 
-const splitList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+const splitList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
 /** Query parameters of the staff case list. Unknown parameters are refused like unknown body fields. */
 export class ListCasesQuery {
-  @ApiPropertyOptional({ description: '状态，逗号分隔 / statuses, comma-separated', example: 'accepted,inHandling' })
+  @ApiPropertyOptional({
+    description: '状态，逗号分隔 / statuses, comma-separated',
+    example: 'accepted,inHandling',
+  })
   @IsOptional()
   @Transform(splitList)
   @IsIn(CASE_STATUSES, { each: true })
@@ -58,7 +73,9 @@ export class ListCasesQuery {
   @IsISO8601({ strict: true })
   receivedTo?: string;
 
-  @ApiPropertyOptional({ description: '标题和内容检索，至少两个字 / text in subject or content, two characters or more' })
+  @ApiPropertyOptional({
+    description: '标题和内容检索，至少两个字 / text in subject or content, two characters or more',
+  })
   @IsOptional()
   @IsString()
   @MinLength(2)

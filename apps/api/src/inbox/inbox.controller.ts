@@ -21,7 +21,10 @@ export class InboxController {
   @Get()
   @ApiOperation({ summary: '提醒与升级 / warnings and escalations for a person, newest first' })
   async list(@Query() query: InboxQuery) {
-    const [items, unread] = await Promise.all([inboxOf(this.db, query.userId), unreadCount(this.db, query.userId)]);
+    const [items, unread] = await Promise.all([
+      inboxOf(this.db, query.userId),
+      unreadCount(this.db, query.userId),
+    ]);
     return { unread, items };
   }
 
@@ -30,7 +33,11 @@ export class InboxController {
   @ApiOperation({ summary: '确认收到 / acknowledge an item' })
   async acknowledge(@Param('id') id: string, @Query() query: InboxQuery) {
     if (!/^\d{1,18}$/.test(id) || !(await acknowledgeInboxItem(this.db, query.userId, id))) {
-      throw new ApiError(HttpStatus.NOT_FOUND, 'INBOX_ITEM_NOT_FOUND', `提醒不存在 / inbox item ${id} not found`);
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'INBOX_ITEM_NOT_FOUND',
+        `提醒不存在 / inbox item ${id} not found`,
+      );
     }
     return { unread: await unreadCount(this.db, query.userId) };
   }
