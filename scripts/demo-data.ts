@@ -243,7 +243,7 @@ function stepsTo(stage: Stage, unit: string, index: number, today: string): [Cas
         performedBy: [handler],
         performedOn: today,
         summary: '实地走访，调取相关材料。',
-        evidenceRefs: [],
+        evidenceRefs: ['demo-evidence/visit-record'],
       },
       handler,
     ],
@@ -254,7 +254,7 @@ function stepsTo(stage: Stage, unit: string, index: number, today: string): [Cas
         performedBy: [handler],
         performedOn: today,
         summary: '向信访人解释相关法律政策。',
-        evidenceRefs: [],
+        evidenceRefs: ['demo-evidence/interview-notes'],
       },
       handler,
     ],
@@ -332,6 +332,8 @@ function stepsTo(stage: Stage, unit: string, index: number, today: string): [Cas
   }
 }
 
+const demoKey = (index: number) => `demo-case-${index}`;
+
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
@@ -342,11 +344,11 @@ async function registerCase(
 ): Promise<{ caseNumber: string; unit: string; created: boolean }> {
   const matter = MATTERS[index % MATTERS.length]!;
   const unit = HANDLING_UNITS[index % HANDLING_UNITS.length]!;
-  // Receipts spread over the last 20 days (entered from the mail log), so some triage clocks have run out.
-  const receivedAt = new Date(Date.now() - (index % 20) * 24 * 60 * 60 * 1000 - 60_000).toISOString();
+  // Receipts spread over the last three weeks (entered from the mail log), so some triage clocks have run out.
+  const receivedAt = new Date(Date.now() - ((index * 13) % 22) * 24 * 60 * 60 * 1000 - 60_000).toISOString();
   const response = await fetch(`${context.apiUrl}/api/cases`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `demo-case-${index}` },
+    headers: { 'content-type': 'application/json', 'idempotency-key': demoKey(index) },
     body: JSON.stringify({
       channel: ['letter', 'visit', 'online', 'phone'][index % 4],
       petitioner: { name: personName(index * 13 + 5) },
@@ -365,11 +367,21 @@ async function registerCase(
 }
 
 async function driveCase(context: DemoContext, index: number, today: string): Promise<void> {
+  // An earlier run registered (and drove) this case: its receipt time was relative to that day.
+  const [earlier] = await context.owner.query(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [
+    demoKey(index),
+  ]);
+  if (earlier) return;
   const { caseNumber, unit, created } = await registerCase(context, index);
   if (!created) return; // an earlier run registered (and drove) this case
   const handle = context.temporal.workflow.getHandle(caseWorkflowId(caseNumber));
   for (const [action, actor] of stepsTo(stageOf(index), unit, index, today)) {
-    await handle.executeUpdate(actUpdate, { args: [{ action: action as never, actor }] });
+    try {
+      await handle.executeUpdate(actUpdate, { args: [{ action: action as never, actor }] });
+    } catch (error) {
+      const cause = (error as { cause?: Error }).cause ?? (error as Error);
+      throw new Error(`demo case ${caseNumber}: ${action.type} by ${actor.userId} refused: ${cause.message}`);
+    }
   }
 }
 

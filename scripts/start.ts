@@ -3,10 +3,27 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type AppConfig, ConfigError, loadConfig, PROJECT_ROOT } from '../libs/config/src';
-import { type DatabaseUrls, migrateDatabase, provisionDatabase } from '../libs/persistence/src';
+import { Client, Connection } from '@temporalio/client';
+import {
+  createDataSource,
+  type DatabaseUrls,
+  migrateDatabase,
+  provisionDatabase,
+} from '../libs/persistence/src';
+import { seedDemoData } from './demo-data';
 import { type ClusterCredentials } from '../libs/persistence/src/embedded-postgres';
-import { ensureBinary, type RunningDevServer, startDevServer, TEMPORAL_CLI } from '../libs/temporal/src';
-import { ensurePayloadKeyRingFile, loadPayloadKeyRing } from '../libs/temporal/src/codec';
+import {
+  ensureBinary,
+  type RunningDevServer,
+  startDevServer,
+  TEMPORAL_CLI,
+  temporalConnectionOptions,
+} from '../libs/temporal/src';
+import {
+  dataConverterFromConfig,
+  ensurePayloadKeyRingFile,
+  loadPayloadKeyRing,
+} from '../libs/temporal/src/codec';
 
 /**
  * `npm start`: brings up PostgreSQL and Temporal (embedded unless DATABASE_URL / TEMPORAL_ADDRESS are set),
@@ -191,7 +208,34 @@ async function main(): Promise<void> {
   say(`  API:          ${apiUrl}/api`);
   say(`  API 文档 docs: ${apiUrl}/api/docs`);
   if (stack.temporal?.uiUrl) say(`  Temporal UI:  ${stack.temporal.uiUrl}`);
+  if (process.argv.includes('--demo')) await loadDemoData(urls, temporalAddress, apiUrl, env);
   say('按 Ctrl-C 停止 / press Ctrl-C to stop');
+}
+
+/** `npm run demo`: the same start, then a living system to look at (idempotent across restarts). */
+async function loadDemoData(
+  urls: DatabaseUrls,
+  temporalAddress: string,
+  apiUrl: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const config = loadConfig(env);
+  const owner = await createDataSource({ url: urls.ownerUrl, poolSize: 2 }).initialize();
+  const connection = await Connection.connect(temporalConnectionOptions(config, temporalAddress));
+  try {
+    const temporal = new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: dataConverterFromConfig(config),
+    });
+    const cases = Number(process.env.DEMO_CASES ?? 300);
+    say(`正在生成演示数据 / loading demo data (${cases} cases through their workflows) …`);
+    await seedDemoData({ owner, apiUrl, temporal, cases, onProgress: (line) => say(`  ${line}`) });
+    say('演示数据已就绪 / demo data ready');
+  } finally {
+    await connection.close();
+    await owner.destroy();
+  }
 }
 
 main().catch(async (error) => {

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { loadConfig } from '../../../libs/config/src';
+import { dataConverterFromConfig } from '../../../libs/temporal/src/codec';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  dataConverterFromConfig(config); // a missing or bad key ring stops start-up with one line, before Nest starts
   const app = await createApiApp();
   await app.listen(config.PORT, config.HOST);
 }

@@ -1,0 +1,87 @@
+import { type INestApplicationContext } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { type DataSource } from 'typeorm';
+import { seedDemoData } from '../scripts/demo-data';
+import { getJson } from './support/http';
+import {
+  ownerDataSource,
+  type RunningApi,
+  startApiApp,
+  startWorkerApp,
+  useSharedServers,
+} from './support/stack';
+import { testDataConverter, testServers } from './support/test-env';
+
+/** `npm run demo`'s data: organisation rows, and cases driven through their real workflows. */
+describe('demo data', () => {
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let owner: DataSource;
+  let temporal: Client;
+
+  beforeAll(async () => {
+    useSharedServers();
+    owner = await ownerDataSource();
+    worker = await startWorkerApp();
+    api = await startApiApp();
+    const servers = testServers();
+    temporal = new Client({
+      connection: await Connection.connect({ address: servers.temporalAddress }),
+      namespace: servers.temporalNamespace,
+      dataConverter: testDataConverter(),
+    });
+  });
+
+  afterAll(async () => {
+    await api?.app.close();
+    await worker?.close();
+    await temporal?.connection.close();
+    await owner?.destroy();
+  });
+
+  it('builds the district, its people and twenty cases in every stage, and a second run adds nothing', async () => {
+    const apiUrl = api.url.replace(/\/api$/, '');
+    await seedDemoData({ owner, apiUrl, temporal, cases: 20 });
+
+    const [people] = await owner.query(
+      `SELECT count(DISTINCT u.id)::int AS users, array_agg(DISTINCT r.role ORDER BY r.role) AS roles
+       FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.id LIKE 'qx-%'`,
+    );
+    expect(people.roles).toEqual(['admin', 'clerk', 'handler', 'packageLeader', 'supervisor', 'unitLeader']);
+    const statuses: { status: string; n: number }[] = await owner.query(
+      `SELECT status, count(*)::int AS n FROM cases WHERE case_number LIKE 'QX-%' GROUP BY status ORDER BY status`,
+    );
+    expect(Object.fromEntries(statuses.map((row) => [row.status, row.n]))).toEqual({
+      registered: 3,
+      transferred: 1,
+      accepted: 2,
+      inHandling: 6,
+      replied: 2,
+      underReview: 1,
+      reviewed: 1,
+      concluded: 1,
+      notAccepted: 2,
+      withdrawn: 1,
+    });
+
+    const [{ n: eventsBefore }] = await owner.query(
+      `SELECT count(*)::int AS n FROM case_events WHERE case_number LIKE 'QX-%'`,
+    );
+    await seedDemoData({ owner, apiUrl, temporal, cases: 20 });
+    const [{ n: casesAfter }] = await owner.query(
+      `SELECT count(*)::int AS n FROM cases WHERE case_number LIKE 'QX-%'`,
+    );
+    const [{ n: eventsAfter }] = await owner.query(
+      `SELECT count(*)::int AS n FROM case_events WHERE case_number LIKE 'QX-%'`,
+    );
+    expect(casesAfter).toBe(20);
+    expect(eventsAfter).toBe(eventsBefore);
+
+    const concluded = await owner.query(
+      `SELECT case_number FROM cases WHERE status = 'concluded' AND case_number LIKE 'QX-%'`,
+    );
+    const report = await getJson(`${api.url}/cases/${concluded[0].case_number}/verification`);
+    expect(report.body).toMatchObject({ verified: true, headSource: 'workflow' });
+    expect(report.body.eventCount).toBeGreaterThanOrEqual(14);
+  });
+});
