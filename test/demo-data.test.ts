@@ -1,43 +1,22 @@
-import { type INestApplicationContext } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { seedDemoData } from '../scripts/demo-data';
 import { getJson } from './support/http';
-import {
-  ownerDataSource,
-  type RunningApi,
-  startApiApp,
-  startWorkerApp,
-  useSharedServers,
-} from './support/stack';
-import { testDataConverter, testServers } from './support/test-env';
+import { type RunningApi, startTestStack, type TestStack } from './support/stack';
 
 /** `npm run demo`'s data: organisation rows, and cases driven through their real workflows. */
 describe('demo data', () => {
+  let stack: TestStack;
   let api: RunningApi;
-  let worker: INestApplicationContext;
   let owner: DataSource;
   let temporal: Client;
 
   beforeAll(async () => {
-    useSharedServers();
-    owner = await ownerDataSource();
-    worker = await startWorkerApp();
-    api = await startApiApp();
-    const servers = testServers();
-    temporal = new Client({
-      connection: await Connection.connect({ address: servers.temporalAddress }),
-      namespace: servers.temporalNamespace,
-      dataConverter: testDataConverter(),
-    });
+    stack = await startTestStack();
+    ({ api, db: owner, temporal } = stack);
   });
 
-  afterAll(async () => {
-    await api?.app.close();
-    await worker?.close();
-    await temporal?.connection.close();
-    await owner?.destroy();
-  });
+  afterAll(() => stack?.close());
 
   it('builds the district, its people and twenty cases in every stage, and a second run adds nothing', async () => {
     const apiUrl = api.url.replace(/\/api$/, '');

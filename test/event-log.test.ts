@@ -1,5 +1,4 @@
-import { type INestApplicationContext } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { type Client } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { type DataSource } from 'typeorm';
 import { type Principal } from '../libs/domain/src';
@@ -7,45 +6,24 @@ import { chainHash } from '../libs/persistence/src/hash-chain';
 import { actUpdate } from '../workflows/case-messages';
 import { caseWorkflowId } from '../workflows/workflow-ids';
 import { getJson, postJson } from './support/http';
-import {
-  createUnit,
-  ownerDataSource,
-  type RunningApi,
-  startApiApp,
-  startWorkerApp,
-  uniqueId,
-  useSharedServers,
-} from './support/stack';
-import { testDataConverter, testServers } from './support/test-env';
+import { createUnit, type RunningApi, startTestStack, type TestStack, uniqueId } from './support/stack';
+import { testServers } from './support/test-env';
 
 /** The audit timeline, tamper evidence, staff search and the inbox, against real PostgreSQL and Temporal. */
 describe('event log, timeline and search', () => {
+  let stack: TestStack;
   let api: RunningApi;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let temporal: Client;
   let unitCode: string;
 
   beforeAll(async () => {
-    useSharedServers();
-    db = await ownerDataSource();
+    stack = await startTestStack();
+    ({ api, db, temporal } = stack);
     unitCode = await createUnit(db, '检索测试区');
-    worker = await startWorkerApp();
-    api = await startApiApp();
-    const servers = testServers();
-    temporal = new Client({
-      connection: await Connection.connect({ address: servers.temporalAddress }),
-      namespace: servers.temporalNamespace,
-      dataConverter: testDataConverter(),
-    });
   });
 
-  afterAll(async () => {
-    await api?.app.close();
-    await worker?.close();
-    await temporal?.connection.close();
-    await db?.destroy();
-  });
+  afterAll(() => stack?.close());
 
   const clerk = (): Principal => ({ userId: 'clerk-9', name: '登记员', role: 'clerk', unitCode });
   const supervisor = (): Principal => ({ userId: 'sup-9', name: '督查员', role: 'supervisor', unitCode });

@@ -1,46 +1,34 @@
-import { type INestApplicationContext } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { caseWorkflowId } from '../workflows/workflow-ids';
 import { postJson } from './support/http';
 import {
   createUnit,
-  ownerDataSource,
   type RunningApi,
   startApiApp,
-  startWorkerApp,
+  startTestStack,
+  type TestStack,
   uniqueId,
-  useSharedServers,
 } from './support/stack';
-import { testDataConverter, testServers } from './support/test-env';
 
 /** Several API instances must agree on an Idempotency-Key: the key lives in PostgreSQL under a unique constraint. */
 describe('Idempotency-Key across two API instances', () => {
+  let stack: TestStack;
   let apis: RunningApi[];
-  let worker: INestApplicationContext;
   let db: DataSource;
   let temporal: Client;
   let unitCode: string;
 
   beforeAll(async () => {
-    useSharedServers();
-    db = await ownerDataSource();
+    stack = await startTestStack();
+    ({ db, temporal } = stack);
     unitCode = await createUnit(db);
-    worker = await startWorkerApp();
-    apis = [await startApiApp(), await startApiApp()];
-    const servers = testServers();
-    temporal = new Client({
-      connection: await Connection.connect({ address: servers.temporalAddress }),
-      namespace: servers.temporalNamespace,
-      dataConverter: testDataConverter(),
-    });
+    apis = [stack.api, await startApiApp()];
   });
 
   afterAll(async () => {
-    await Promise.all((apis ?? []).map((api) => api.app.close()));
-    await worker?.close();
-    await temporal?.connection.close();
-    await db?.destroy();
+    await apis?.[1]?.app.close();
+    await stack?.close();
   });
 
   const petition = {

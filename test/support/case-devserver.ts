@@ -30,30 +30,9 @@ import { petitionCase } from '../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../workflows/workflow-ids';
 import { ownerDataSource, uniqueId } from './stack';
 import { testDataConverter, testServers } from './test-env';
+import { plusDays, weekdayOf } from './shanghai-dates';
 
-// ── local dates in Asia/Shanghai (UTC+8, no daylight saving), written independently of libs/domain ──
-
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
-
-/** The Shanghai calendar date (YYYY-MM-DD) of an instant. */
-export function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
-}
-
-export function plusDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function weekdayOf(date: string): (typeof WEEKDAYS)[number] {
-  return WEEKDAYS[new Date(`${date}T00:00:00.000Z`).getUTCDay()];
-}
-
-/** A deadline whose last day is `date` ends at 24:00 Shanghai time, i.e. 16:00 UTC that day. */
-export function endOfShanghaiDay(date: string): string {
-  return `${date}T16:00:00.000Z`;
-}
+export { endOfShanghaiDay, plusDays, shanghaiDate, weekdayOf } from './shanghai-dates';
 
 /** Saturdays and Sundays off, and the given holidays. */
 export function weekdayCalendar(version: string, holidays: string[] = []): Calendar {

@@ -29,38 +29,18 @@ import { caseWorkflowId } from '../../workflows/workflow-ids';
 import { ownerDataSource, uniqueId } from './stack';
 import { testDataConverter, testServers } from './test-env';
 import { connectTimeSkipping } from './time-skipping';
+import { HOUR_MS, plusDays, shanghaiDate, type Weekday, weekdayOf } from './shanghai-dates';
 
-// ── local dates in Asia/Shanghai (UTC+8, no daylight saving), written independently of libs/domain ──
-
-export const HOUR_MS = 60 * 60 * 1000;
-export const DAY_MS = 24 * HOUR_MS;
-const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
-const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** The Shanghai calendar date (YYYY-MM-DD) of an instant. */
-export function shanghaiDate(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** `date` plus `days` calendar days. */
-export function plusDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function weekdayOf(date: string): Weekday {
-  return WEEKDAYS[new Date(`${date}T00:00:00.000Z`).getUTCDay()];
-}
-
-/** 24:00 Shanghai time at the end of `date`, i.e. 16:00 UTC that day, as a UTC ISO instant. */
-export function endOfShanghaiDay(date: string): string {
-  return `${date}T16:00:00.000Z`;
-}
-
-/** `iso` plus `ms`, as a UTC ISO instant. */
-export function isoPlus(iso: string, ms: number): string {
-  return new Date(Date.parse(iso) + ms).toISOString();
-}
+export {
+  DAY_MS,
+  endOfShanghaiDay,
+  HOUR_MS,
+  isoPlus,
+  plusDays,
+  shanghaiDate,
+  weekdayOf,
+  type Weekday,
+} from './shanghai-dates';
 
 /** A calendar with no rest days and no holidays: every day counts and no last day ever moves. */
 export function everyDayCalendar(): Calendar {
@@ -276,7 +256,7 @@ export class CaseHarness {
     const now = await this.now();
     let date = shanghaiDate(now);
     for (;;) {
-      const candidate = Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS + hour * HOUR_MS;
+      const candidate = Date.parse(`${date}T00:00:00.000Z`) + (hour - 8) * HOUR_MS; // Shanghai is UTC+8
       if (candidate > now + 60_000 && (weekday === undefined || weekdayOf(date) === weekday)) {
         await this.env.sleep(candidate - now);
         return date;

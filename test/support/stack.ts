@@ -1,12 +1,13 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createDataSource, UnitEntity } from '../../libs/persistence/src';
-import { TEST_PAYLOAD_KEYS_ENV, testServers } from './test-env';
+import { TEST_PAYLOAD_KEYS_ENV, testDataConverter, testServers } from './test-env';
 
 /** A short unique suffix, so tests sharing the servers never see each other's data. */
 export function uniqueId(length = 8): string {
@@ -55,4 +56,40 @@ export async function createUnit(db: DataSource, name = '测试单位'): Promise
   const code = `T${uniqueId(7)}`;
   await db.manager.insert(UnitEntity, { code, name, level: 'district', parentCode: null });
   return code;
+}
+
+export interface TestStack {
+  api: RunningApi;
+  worker: INestApplicationContext;
+  /** The schema owner's connection, for fixtures and for reading what the apps wrote. */
+  db: DataSource;
+  /** A client like the API's own (same codec), for driving workflows directly. */
+  temporal: Client;
+  close(): Promise<void>;
+}
+
+/** The API and the worker in this process on the shared servers, plus an owner connection and a client. */
+export async function startTestStack(): Promise<TestStack> {
+  useSharedServers();
+  const servers = testServers();
+  const db = await ownerDataSource();
+  const worker = await startWorkerApp();
+  const api = await startApiApp();
+  const temporal = new Client({
+    connection: await Connection.connect({ address: servers.temporalAddress }),
+    namespace: servers.temporalNamespace,
+    dataConverter: testDataConverter(),
+  });
+  return {
+    api,
+    worker,
+    db,
+    temporal,
+    close: async () => {
+      await api.app.close();
+      await worker.close();
+      await temporal.connection.close();
+      await db.destroy();
+    },
+  };
 }
