@@ -116,6 +116,12 @@ describe('continue-as-new', () => {
     expect(after.state?.supervision).toHaveLength(reminders);
     expect(after.clock?.deadline).toEqual(before.clock?.deadline);
     expect(after.chain.count).toBe(1 + reminders);
+    // The timeline summary (a Query) carries over too: registration and every reminder, in order.
+    expect(after.recentEvents.map((entry) => [entry.seq, entry.type])).toEqual([
+      [1, 'caseRegistered'],
+      ...Array.from({ length: reminders }, (_, i) => [i + 2, 'reminderSent']),
+    ]);
+    expect(after.recentEvents[1]).toMatchObject({ actorId: 'sup-1', status: 'registered' });
 
     const events: { seq: number; hash: string; prev_hash: string }[] = await owner.query(
       `SELECT seq, hash, prev_hash FROM case_events WHERE case_number = $1 ORDER BY seq`,

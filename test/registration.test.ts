@@ -92,6 +92,31 @@ describe('registering a case over HTTP', () => {
     expect(new Set(numbers).size).toBe(6);
   });
 
+  it('records a receipt time before the day of registration with who back-dated it and why', async () => {
+    const receivedAt = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000).toISOString();
+    const withoutReason = await postJson(`${api.url}/cases`, petition({ receivedAt }));
+    expect(withoutReason.status).toBe(400);
+    expect(withoutReason.body.fields).toEqual([expect.objectContaining({ field: 'receivedAtReason' })]);
+
+    const created = await postJson(
+      `${api.url}/cases`,
+      petition({ receivedAt, receivedAtReason: '来信于三天前寄达，今日补登' }),
+    );
+    expect(created.status).toBe(201);
+    const events = await db.query(
+      `SELECT seq, type, actor_id, actor_role, payload FROM case_events WHERE case_number = $1 ORDER BY seq`,
+      [created.body.caseNumber],
+    );
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['caseRegistered', 'receiptBackdated']);
+    expect(events[1]).toMatchObject({
+      actor_id: `intake-desk:${unitCode}`,
+      actor_role: 'clerk',
+      payload: { receivedAt, reason: '来信于三天前寄达，今日补登' },
+    });
+    const detail = await getJson(`${api.url}/cases/${created.body.caseNumber}`);
+    expect(detail.body.receivedAt).toBe(receivedAt);
+  });
+
   it('answers 404 with a code for an unknown case', async () => {
     const missing = await getJson(`${api.url}/cases/${unitCode}-1999-999999`);
     expect(missing.status).toBe(404);

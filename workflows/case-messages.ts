@@ -34,6 +34,8 @@ export interface CarriedCaseState {
   fired: string[];
   told: ToldDeadlines;
   calendarVersions: string[];
+  /** Absent in runs that continued as new before the summary existed. */
+  recentEvents?: TimelineSummaryEntry[];
   policy: Policy;
   calendar: Calendar;
   unitTree: UnitTree;
@@ -57,8 +59,22 @@ export interface PolicyMigration {
   actor: Principal;
 }
 
+/** One line of the timeline summary the workflow keeps: the last events it recorded. */
+export interface TimelineSummaryEntry {
+  seq: number;
+  type: string;
+  occurredAt: string;
+  actorId: string;
+  status: string | null;
+}
+
+/** How many recent events the timeline summary keeps (the full timeline is in PostgreSQL). */
+export const TIMELINE_SUMMARY_LENGTH = 20;
+
 export interface CaseSnapshot {
   state: CaseState | null;
+  /** The last events recorded, oldest first; `chain.count` is the total. */
+  recentEvents: TimelineSummaryEntry[];
   clock: RunningClock | null;
   overdueLevel: number;
   chain: ChainHead;

@@ -54,6 +54,8 @@ import {
   migratePolicyUpdate,
   type PetitionCaseInput,
   registrationRecordedUpdate,
+  TIMELINE_SUMMARY_LENGTH,
+  type TimelineSummaryEntry,
 } from './case-messages';
 
 export { type PetitionCaseInput } from './case-messages';
@@ -113,6 +115,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   const fired = new Set<string>(carried?.fired ?? []);
   const told = { ...(carried?.told ?? {}) };
   const calendarVersions = new Set<string>(carried?.calendarVersions ?? []);
+  const recentEvents: TimelineSummaryEntry[] = [...(carried?.recentEvents ?? [])];
   /** Bumped on every change, so the main loop re-plans its next alarm. */
   let revision = 0;
   let scheduleSignature = '';
@@ -136,6 +139,9 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       const recorded = await recordCaseEvent(event);
       chain.count = recorded.seq;
       chain.lastHash = recorded.hash;
+      const status = typeof payload.status === 'string' ? payload.status : null;
+      recentEvents.push({ seq: recorded.seq, type, occurredAt: event.occurredAt, actorId: actor.id, status });
+      if (recentEvents.length > TIMELINE_SUMMARY_LENGTH) recentEvents.shift();
       return recorded.seq;
     });
     recordingTail = run.catch(() => undefined);
@@ -342,6 +348,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
     const clock = currentClock();
     return {
       state,
+      recentEvents: [...recentEvents],
       clock,
       overdueLevel: overdueLevel(clock, fired),
       chain: { ...chain },
@@ -351,7 +358,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   });
 
   setHandler(registrationRecordedUpdate, async () => {
-    await condition(() => chain.count >= 1);
+    // Registration is one event, two when the receipt was back-dated; answer once all are stored.
+    await condition(() => chain.count >= (input.backdatingReason ? 2 : 1));
     return { caseNumber: input.register.caseNumber, status: (state as CaseState).status };
   });
 
@@ -478,6 +486,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
           fired: [...fired],
           told,
           calendarVersions: [...calendarVersions],
+          recentEvents,
           policy,
           calendar,
           unitTree,

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../persistence/src';
+import { assertChineseSearchWorks, createDataSource } from '../../persistence/src';
 import { APP_CONFIG, ConfigModule } from './config.module';
 import { type AppConfig } from '../../config/src';
 
@@ -22,7 +22,9 @@ import { type AppConfig } from '../../config/src';
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
         });
-        return dataSource.initialize();
+        await dataSource.initialize();
+        await assertChineseSearchWorks(dataSource); // refuse a database whose locale breaks Chinese search
+        return dataSource;
       },
     },
   ],
