@@ -7,6 +7,8 @@ import { Client, Connection } from '@temporalio/client';
 import {
   createDataSource,
   type DatabaseUrls,
+  ensureBlindIndexKeyFile,
+  loadBlindIndexKey,
   migrateDatabase,
   provisionDatabase,
 } from '../libs/persistence/src';
@@ -127,6 +129,17 @@ function payloadKeysEnv(config: AppConfig): NodeJS.ProcessEnv {
   return { PAYLOAD_KEYS_FILE: file };
 }
 
+/** On the embedded database the blind index key is generated once beside it; otherwise it must be configured. */
+function blindIndexKeyEnv(config: AppConfig): NodeJS.ProcessEnv {
+  if (config.BLIND_INDEX_KEY || config.BLIND_INDEX_KEY_FILE || config.DATABASE_URL) {
+    loadBlindIndexKey(config); // one clear line when missing or bad
+    return {};
+  }
+  const { file, created } = ensureBlindIndexKeyFile(config.dataDir);
+  say(`盲索引密钥 / blind index key ${created ? 'generated in' : 'from'} ${file} (back this file up)`);
+  return { BLIND_INDEX_KEY_FILE: file };
+}
+
 function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   // Own process group: a terminal's Ctrl-C reaches only this launcher, which stops the apps first.
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', entry)], {
@@ -187,7 +200,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logDir = path.join(config.dataDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
-  const keysEnv = payloadKeysEnv(config);
+  const keysEnv = { ...payloadKeysEnv(config), ...blindIndexKeyEnv(config) };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 

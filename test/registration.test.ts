@@ -117,6 +117,51 @@ describe('registering a case over HTTP', () => {
     expect(detail.body.receivedAt).toBe(receivedAt);
   });
 
+  describe('petitioners’ personal data', () => {
+    const idNumber = '11010519491231002X';
+    const phone = '13912345678';
+    const address = '示例区东湖镇幸福路8号';
+
+    it('is stored encrypted with blind indexes, never in plain text, and finds the petitioner’s cases', async () => {
+      const created = await postJson(
+        `${api.url}/cases`,
+        petition({ petitioner: { name: '孙八', idNumber, phone, address } }),
+      );
+      expect(created.status).toBe(201);
+      const [row] = await db.query(`SELECT * FROM case_submissions WHERE case_number = $1`, [
+        created.body.caseNumber,
+      ]);
+      const stored = JSON.stringify(row);
+      for (const plain of [idNumber, phone, address, '1101051949', '139123'])
+        expect(stored).not.toContain(plain);
+      expect(row.petitioner_id_number_enc).toMatch(/^v1:[\w-]+:/);
+      expect(row.petitioner_phone_bidx).toMatch(/^[0-9a-f]{64}$/);
+
+      const byId = await getJson(`${api.url}/cases?petitionerIdNumber=${idNumber.toLowerCase()}`);
+      expect(byId.body.items.map((item: any) => item.caseNumber)).toEqual([created.body.caseNumber]);
+      const byPhone = await getJson(`${api.url}/cases?petitionerPhone=139-1234-5678`);
+      expect(byPhone.body.items.map((item: any) => item.caseNumber)).toEqual([created.body.caseNumber]);
+      const other = await getJson(`${api.url}/cases?petitionerPhone=13900000000`);
+      expect(other.body.items).toEqual([]);
+    });
+
+    it.each([
+      ['a wrong check character', '110105194912310021', '校验位'],
+      ['an impossible birth date', '11010519490230002X', '出生日期'],
+      ['the wrong length', '1101051949123100', '18位'],
+    ])('refuses an ID number with %s, naming the field', async (_name, bad, words) => {
+      const response = await postJson(
+        `${api.url}/cases`,
+        petition({ petitioner: { name: '孙八', idNumber: bad } }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.fields).toEqual([
+        expect.objectContaining({ field: 'petitioner.idNumber', code: 'isResidentId' }),
+      ]);
+      expect(response.body.fields[0].message).toContain(words);
+    });
+  });
+
   it('answers 404 with a code for an unknown case', async () => {
     const missing = await getJson(`${api.url}/cases/${unitCode}-1999-999999`);
     expect(missing.status).toBe(404);

@@ -9,6 +9,9 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createDataSource, UnitEntity } from '../../libs/persistence/src';
 import { TEST_PAYLOAD_KEYS_ENV, testDataConverter, testServers } from './test-env';
 
+/** TEST-ONLY blind index key (32 bytes), fixed so tests can compute expected indexes. */
+export const TEST_BLIND_INDEX_KEY = Buffer.alloc(32, 'pce-test-blind-index').toString('base64');
+
 /** A short unique suffix, so tests sharing the servers never see each other's data. */
 export function uniqueId(length = 8): string {
   return randomBytes(length).toString('hex').slice(0, length).toUpperCase();
@@ -28,6 +31,7 @@ export function useSharedServers(): { taskQueue: string } {
     PAYLOAD_KEYS_FILE: '',
     DATABASE_POOL_SIZE: '4',
     LOG_LEVEL: 'warn',
+    BLIND_INDEX_KEY: TEST_BLIND_INDEX_KEY,
   });
   return { taskQueue };
 }

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { loadConfig } from '../../../libs/config/src';
 import { dataConverterFromConfig } from '../../../libs/temporal/src/codec';
+import { loadBlindIndexKey } from '../../../libs/persistence/src';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  dataConverterFromConfig(config); // a missing or bad key ring stops start-up with one line, before Nest starts
+  // Missing or bad keys stop start-up with one line, before Nest starts.
+  dataConverterFromConfig(config);
+  loadBlindIndexKey(config);
   const app = await createApiApp();
   await app.listen(config.PORT, config.HOST);
 }

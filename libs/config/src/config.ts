@@ -113,6 +113,15 @@ export const configSchema = z.object({
   }),
   /** Path of a JSON key-ring file (a mounted secret); `npm start` generates one in the data folder when embedded. */
   PAYLOAD_KEYS_FILE: optionalString,
+  /** Key of the blind indexes over petitioners' ID numbers and phones (base64, at least 32 bytes). */
+  BLIND_INDEX_KEY: optionalString.refine(
+    (value) => value === undefined || Buffer.from(value, 'base64').length >= 32,
+    {
+      message: '须为至少32字节的 base64 / must be base64 of at least 32 bytes',
+    },
+  ),
+  /** A file holding BLIND_INDEX_KEY; `npm start` generates one in the data folder when PostgreSQL is embedded. */
+  BLIND_INDEX_KEY_FILE: optionalString,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -8,3 +8,4 @@ export * from './policy';
 export * from './org';
 export * from './case';
 export * from './schedule';
+export * from './intake';

@@ -14,6 +14,9 @@ export interface CaseListFilter {
   receivedTo?: Date;
   /** Free text over subject and content; Chinese words of two characters or more. */
   text?: string;
+  /** Blind indexes of the petitioner's ID number or phone (never the plain number). */
+  petitionerIdNumberBidx?: string;
+  petitionerPhoneBidx?: string;
 }
 
 /** Position after the last row of a page: the stable sort key (registered_at DESC, case_number DESC). */
@@ -81,6 +84,16 @@ export async function listCases(
     const like = param(`%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
     where.push(`c.search_vector @@ cjk_bigram_query(${text})
       AND (c.subject ILIKE ${like} OR EXISTS (SELECT 1 FROM case_submissions s WHERE s.case_number = c.case_number AND s.content ILIKE ${like}))`);
+  }
+  if (filter.petitionerIdNumberBidx) {
+    where.push(
+      `c.case_number IN (SELECT case_number FROM case_submissions WHERE petitioner_id_number_bidx = ${param(filter.petitionerIdNumberBidx)})`,
+    );
+  }
+  if (filter.petitionerPhoneBidx) {
+    where.push(
+      `c.case_number IN (SELECT case_number FROM case_submissions WHERE petitioner_phone_bidx = ${param(filter.petitionerPhoneBidx)})`,
+    );
   }
   if (after) {
     where.push(

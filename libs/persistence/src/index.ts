@@ -13,3 +13,5 @@ export * from './case-list';
 export * from './timeline';
 export * from './inbox-queries';
 export * from './directory';
+export * from './personal-data';
+export * from './blind-index-key';

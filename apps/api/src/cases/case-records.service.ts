@@ -8,6 +8,7 @@ import {
   type ChainVerification,
   listCases,
   loadCaseEvents,
+  PersonalDataProtector,
   type TimelineEntry,
   verifyChain,
 } from '../../../../libs/persistence/src';
@@ -30,6 +31,7 @@ export class CaseRecordsService {
     private readonly db: DataSource,
     private readonly temporal: TemporalClientHolder,
     private readonly cases: CasesService,
+    private readonly personalData: PersonalDataProtector,
   ) {}
 
   async list(query: ListCasesQuery): Promise<{ items: CaseListPage['items']; nextCursor: string | null }> {
@@ -47,6 +49,10 @@ export class CaseRecordsService {
         receivedFrom: date(query.receivedFrom),
         receivedTo: date(query.receivedTo),
         text: query.q,
+        petitionerIdNumberBidx:
+          query.petitionerIdNumber && this.personalData.blindIndex('idNumber', query.petitionerIdNumber),
+        petitionerPhoneBidx:
+          query.petitionerPhone && this.personalData.blindIndex('phone', query.petitionerPhone),
       },
       query.limit ?? 20,
       query.cursor ? decodeCursor(query.cursor) : undefined,

@@ -9,6 +9,7 @@ import {
   CaseEntity,
   CaseSubmissionEntity,
   IdempotencyKeyEntity,
+  PersonalDataProtector,
   UnitEntity,
 } from '../../../../libs/persistence/src';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
@@ -46,6 +47,7 @@ export class CasesService {
     private readonly db: DataSource,
     private readonly temporal: TemporalClientHolder,
     private readonly startInputs: CaseStartInputs,
+    private readonly personalData: PersonalDataProtector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,7 +56,9 @@ export class CasesService {
    * With an Idempotency-Key, a repeat (even concurrent, on another instance) returns the first case.
    */
   async register(dto: RegisterCaseDto, idempotencyKey: string | undefined): Promise<RegistrationOutcome> {
-    const requestHash = createHash('sha256').update(canonicalize(dto)!).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(canonicalize(this.withoutPlainPersonalData(dto))!)
+      .digest('hex');
     let stored: StoredSubmission;
     try {
       stored = await this.db.transaction((tx) => this.storeSubmission(tx, dto, idempotencyKey, requestHash));
@@ -71,6 +75,36 @@ export class CasesService {
     // New, or an earlier attempt stored the submission but did not get its workflow going: (re)start it.
     const result = await this.startCaseWorkflow(submission);
     return { ...result, created };
+  }
+
+  /** The petitioner's ID number, phone and address as stored: encrypted, with blind indexes for lookup. */
+  private protectedPersonalData(dto: RegisterCaseDto) {
+    const { idNumber, phone, address } = dto.petitioner;
+    const protector = this.personalData;
+    return {
+      petitionerIdNumberEnc: idNumber ? protector.encrypt(idNumber.trim().toUpperCase()) : null,
+      petitionerIdNumberBidx: idNumber ? protector.blindIndex('idNumber', idNumber) : null,
+      petitionerPhoneEnc: phone ? protector.encrypt(phone) : null,
+      petitionerPhoneBidx: phone ? protector.blindIndex('phone', phone) : null,
+      petitionerAddressEnc: address ? protector.encrypt(address) : null,
+    };
+  }
+
+  /**
+   * The request as its idempotency hash sees it: a plain hash of a low-entropy ID number could be
+   * reversed by trying every number, so personal numbers enter only as their keyed blind indexes.
+   */
+  private withoutPlainPersonalData(dto: RegisterCaseDto): object {
+    const { idNumber, phone, address, ...petitioner } = dto.petitioner;
+    return {
+      ...dto,
+      petitioner: {
+        ...petitioner,
+        idNumber: idNumber && this.personalData.blindIndex('idNumber', idNumber),
+        phone: phone && this.personalData.blindIndex('phone', phone),
+        address: address && this.personalData.blindIndex('address', address),
+      },
+    };
   }
 
   async findCase(caseNumber: string): Promise<CaseEntity> {
@@ -146,6 +180,7 @@ export class CasesService {
       subject: dto.subject,
       content: dto.content,
       petitionerName: dto.petitioner.name,
+      ...this.protectedPersonalData(dto),
       unitCode: dto.unitCode,
       registeringUnitCode,
       receivedAt,

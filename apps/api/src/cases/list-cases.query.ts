@@ -14,7 +14,8 @@ import {
 } from 'class-validator';
 import { CASE_CATEGORIES, CASE_CHANNELS } from '../../../../libs/domain/src/case/vocabulary';
 import { CASE_STATUSES } from '../../../../libs/domain/src/case/status';
-import { UNIT_CODE_PATTERN } from './register-case.dto';
+import { PHONE_PATTERN, UNIT_CODE_PATTERN } from './register-case.dto';
+import { IsResidentId } from './resident-id.validator';
 
 const splitList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
@@ -81,6 +82,20 @@ export class ListCasesQuery {
   @MinLength(2)
   @MaxLength(50)
   q?: string;
+
+  @ApiPropertyOptional({
+    description: '信访人身份证号（经盲索引查找，不落明文）/ petitioner ID number, looked up by blind index',
+  })
+  @IsOptional()
+  @IsResidentId()
+  petitionerIdNumber?: string;
+
+  @ApiPropertyOptional({
+    description: '信访人电话（经盲索引查找）/ petitioner phone, looked up by blind index',
+  })
+  @IsOptional()
+  @Matches(PHONE_PATTERN)
+  petitionerPhone?: string;
 
   @ApiPropertyOptional({ description: '上一页返回的游标 / cursor from the previous page' })
   @IsOptional()

@@ -18,11 +18,14 @@ import {
   type CaseCategory,
   type CaseChannel,
 } from '../../../../libs/domain/src/case/vocabulary';
+import { IsResidentId } from './resident-id.validator';
 
 /** Longest petition text accepted inline (characters); documented in the README. */
 export const MAX_CONTENT_LENGTH = 20_000;
 export const MAX_SUBJECT_LENGTH = 200;
 export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
+/** A mainland mobile (11 digits from 1) or a landline with area code, separators allowed. */
+export const PHONE_PATTERN = /^(1\d{2}[- ]?\d{4}[- ]?\d{4}|0\d{2,3}[- ]?\d{7,8})$/;
 
 export class PetitionerDto {
   @ApiProperty({ description: '信访人姓名 / petitioner name', maxLength: 100 })
@@ -31,6 +34,29 @@ export class PetitionerDto {
   @IsNotEmpty()
   @MaxLength(100)
   name!: string;
+
+  @ApiPropertyOptional({
+    description: '公民身份号码（加密保存，仅可经授权查看）/ resident ID number, encrypted at rest',
+  })
+  @IsOptional()
+  @IsResidentId()
+  idNumber?: string;
+
+  @ApiPropertyOptional({
+    description: '联系电话（加密保存）/ phone, encrypted at rest',
+    example: '13912345678',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE_PATTERN)
+  phone?: string;
+
+  @ApiPropertyOptional({ description: '住址（加密保存）/ address, encrypted at rest', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  address?: string;
 }
 
 export class RegisterCaseDto {

@@ -24,6 +24,23 @@ export class CaseSubmissionEntity {
   @Column({ name: 'petitioner_name', type: 'varchar', length: 100 })
   petitionerName!: string;
 
+  /** Encrypted at rest (PersonalDataProtector); never stored or logged in plain text. */
+  @Column({ name: 'petitioner_id_number_enc', type: 'text', nullable: true })
+  petitionerIdNumberEnc!: string | null;
+
+  @Column({ name: 'petitioner_phone_enc', type: 'text', nullable: true })
+  petitionerPhoneEnc!: string | null;
+
+  @Column({ name: 'petitioner_address_enc', type: 'text', nullable: true })
+  petitionerAddressEnc!: string | null;
+
+  /** Keyed blind indexes (HMAC) so staff can find a petitioner's cases by number. */
+  @Column({ name: 'petitioner_id_number_bidx', type: 'char', length: 64, nullable: true })
+  petitionerIdNumberBidx!: string | null;
+
+  @Column({ name: 'petitioner_phone_bidx', type: 'char', length: 64, nullable: true })
+  petitionerPhoneBidx!: string | null;
+
   @Column({ name: 'unit_code', type: 'varchar', length: 32 })
   unitCode!: string;
 

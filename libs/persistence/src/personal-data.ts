@@ -1,0 +1,54 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { type PayloadKeyRing } from '../../temporal/src/codec/key-ring';
+
+/** The personal data of a petitioner that is encrypted at rest and found only through a blind index. */
+export type IndexedPersonalField = 'idNumber' | 'phone' | 'address';
+
+const FORMAT = 'v1';
+
+/**
+ * Encrypts petitioners' ID numbers, phones and addresses at rest (AES-256-GCM with the key ring's
+ * active key, tagged with its key ID so keys can rotate) and computes keyed blind indexes
+ * (HMAC-SHA-256), so staff can find a petitioner's cases without the plain number being stored.
+ */
+export class PersonalDataProtector {
+  constructor(
+    private readonly ring: PayloadKeyRing,
+    private readonly blindIndexKey: Buffer,
+  ) {
+    if (blindIndexKey.length < 32) throw new Error('the blind index key must be at least 32 bytes');
+  }
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.ring.activeKey, iv);
+    const sealed = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return `${FORMAT}:${this.ring.activeKeyId}:${sealed.toString('base64')}`;
+  }
+
+  decrypt(stored: string): string {
+    const [format, keyId, data] = stored.split(':');
+    const key = keyId ? this.ring.key(keyId) : undefined;
+    if (format !== FORMAT || !key || !data)
+      throw new Error(`cannot decrypt personal data (key ${keyId ?? '?'})`);
+    const sealed = Buffer.from(data, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+    return Buffer.concat([
+      decipher.update(sealed.subarray(12, sealed.length - 16)),
+      decipher.final(),
+    ]).toString('utf8');
+  }
+
+  /** The same person's number always gives the same index, whatever spacing or case it was typed with. */
+  blindIndex(field: IndexedPersonalField, value: string): string {
+    return createHmac('sha256', this.blindIndexKey)
+      .update(`${field}:${normalise(field, value)}`)
+      .digest('hex');
+  }
+}
+
+function normalise(field: IndexedPersonalField, value: string): string {
+  if (field === 'idNumber') return value.trim().toUpperCase();
+  return field === 'phone' ? value.replace(/\D/g, '') : value.trim();
+}
