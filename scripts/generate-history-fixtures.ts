@@ -22,7 +22,7 @@ import * as proto from '@temporalio/proto';
 import { temporal } from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,7 +42,7 @@ import {
 } from '../libs/temporal/src';
 import {
   encryptingDataConverter,
-  FAILURE_CONVERTER_PATH,
+  bundleWithFailureConverter,
   TEST_PAYLOAD_KEY_RING,
 } from '../libs/temporal/src/codec';
 import { type CaseActivities } from '../workflows/activity-types';
@@ -560,11 +560,7 @@ async function main(): Promise<void> {
     TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: binary } },
     }),
-    bundleWorkflowCode({
-      workflowsPath: require.resolve('../workflows'),
-      failureConverterPath: FAILURE_CONVERTER_PATH,
-      logger: quietLogger,
-    }),
+    bundleWithFailureConverter(require.resolve('../workflows')),
   ]);
   let fixtures: Fixture[];
   try {
@@ -581,7 +577,7 @@ async function main(): Promise<void> {
       namespace: NAMESPACE,
       taskQueue: TASK_QUEUE,
       identity: IDENTITY,
-      workflowBundle: { code: bundle.code },
+      workflowBundle: { code: bundle },
       activities: stubActivities(),
       dataConverter,
     });
@@ -600,7 +596,7 @@ async function main(): Promise<void> {
 
   // Each history must replay against the code that wrote it, or it is no fixture (and the workflow has a bug).
   const replays = Worker.runReplayHistories(
-    { workflowBundle: { code: bundle.code }, dataConverter: encryptingDataConverter(TEST_PAYLOAD_KEY_RING) },
+    { workflowBundle: { code: bundle }, dataConverter: encryptingDataConverter(TEST_PAYLOAD_KEY_RING) },
     fixtures.map((fixture) => ({ workflowId: fixture.name, history: fixture.history })),
   );
   for await (const result of replays) {
@@ -635,15 +631,6 @@ function lastEventName(type: temporal.api.enums.v1.EventType | null | undefined)
     .toLowerCase()
     .replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
-  error: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
-};
 
 if (require.main === module) {
   main().catch((error) => {

@@ -1,4 +1,4 @@
-import { type ReplayResult, bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { type ReplayResult, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import {
   ENCRYPTED_ENCODING,
   encryptingDataConverter,
-  FAILURE_CONVERTER_PATH,
+  bundleWithFailureConverter,
   TEST_PAYLOAD_KEY_RING,
 } from '../libs/temporal/src/codec';
 import { installTemporalRuntime } from '../libs/temporal/src/runtime-logging';
@@ -46,14 +46,12 @@ describe('replay of committed case histories', () => {
   beforeAll(async () => {
     installTemporalRuntime('warn'); // the replay workers' state changes are noise here
     // The deliberately altered workflow, bundled as the real one is (with the encrypting failure converter).
-    const bundle = await bundleWorkflowCode({
-      workflowsPath: require.resolve('./workflows/altered-petition-case.workflow'),
-      failureConverterPath: FAILURE_CONVERTER_PATH,
-      logger: quietLogger,
-    });
+    const bundle = await bundleWithFailureConverter(
+      require.resolve('./workflows/altered-petition-case.workflow'),
+    );
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-replay-'));
     alteredBundlePath = path.join(scratch, 'altered-workflow-bundle.js');
-    fs.writeFileSync(alteredBundlePath, bundle.code);
+    fs.writeFileSync(alteredBundlePath, bundle);
   });
 
   afterAll(() => {
@@ -132,12 +130,3 @@ function payloadsOutsideSearchAttributes(node: unknown, found: JsonPayload[] = [
   }
   return found;
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
-  error: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
-};

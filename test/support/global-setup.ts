@@ -1,5 +1,4 @@
 import { Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import getPort from 'get-port';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,7 +13,7 @@ import {
   startDevServer,
   startTimeSkippingServer,
 } from '../../libs/temporal/src';
-import { FAILURE_CONVERTER_PATH } from '../../libs/temporal/src/codec';
+import { bundleWithFailureConverter } from '../../libs/temporal/src/codec';
 import { publishTestServers } from './test-env';
 
 /** Jest runs at most this many test files at once; each worker gets its own time-skipping server. */
@@ -56,11 +55,7 @@ export default async function globalSetup(): Promise<void> {
       ),
     ),
     // Built with the encrypting failure converter, as Worker.create does from workflowsPath in production.
-    bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
-      failureConverterPath: FAILURE_CONVERTER_PATH,
-      logger: quietLogger,
-    }),
+    bundleWithFailureConverter(require.resolve('../../workflows')),
   ]);
   globalThis.__PCE_SERVERS__ = { postgres, temporal, timeSkipping, root };
 
@@ -72,7 +67,7 @@ export default async function globalSetup(): Promise<void> {
   const urls = await provisionDatabase(postgres.superuserUrl, postgres.credentials);
   await migrateDatabase(urls);
   const workflowBundlePath = path.join(root, 'workflow-bundle.js');
-  fs.writeFileSync(workflowBundlePath, bundle.code);
+  fs.writeFileSync(workflowBundlePath, bundle);
 
   publishTestServers({
     root,
@@ -86,12 +81,3 @@ export default async function globalSetup(): Promise<void> {
   });
   process.stdout.write(`\n[global-setup] servers ready in ${Date.now() - started} ms (logs in ${root})\n`);
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
-  error: (message: string) => process.stderr.write(`[bundle] ${message}\n`),
-};

@@ -2,3 +2,4 @@ export * from './data-converter';
 export * from './encryption-codec';
 export * from './key-ring';
 export * from './test-key-ring';
+export * from './workflow-bundle';
