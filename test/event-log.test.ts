@@ -2,7 +2,8 @@ import { type Client } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { type DataSource } from 'typeorm';
 import { type Principal } from '../libs/domain/src';
-import { chainHash } from '../libs/persistence/src/hash-chain';
+import { chainHash, loadCaseEvents } from '../libs/persistence/src';
+import { GENESIS_HASH } from '../workflows/case-events';
 import { actUpdate } from '../workflows/case-messages';
 import { caseWorkflowId } from '../workflows/workflow-ids';
 import { getJson, postJson } from './support/http';
@@ -151,25 +152,13 @@ describe('event log, timeline and search', () => {
     it('detects a whole chain rewritten consistently', async () => {
       const caseNumber = await caseWithEvents();
       // Rewrite every event's content and recompute every hash so the chain is internally consistent.
-      const rows = await db.query(`SELECT * FROM case_events WHERE case_number = $1 ORDER BY seq`, [
-        caseNumber,
-      ]);
-      let previous = '0'.repeat(64);
-      for (const row of rows) {
-        const payload = row.seq >= 3 ? { ...row.payload, text: '伪造的催办' } : row.payload;
-        const hash = chainHash(previous, {
-          caseNumber,
-          seq: row.seq,
-          type: row.type,
-          actorId: row.actor_id,
-          actorRole: row.actor_role,
-          actorUnit: row.actor_unit,
-          occurredAt: row.occurred_at.toISOString(),
-          payload,
-        });
+      let previous = GENESIS_HASH;
+      for (const { hash: _old, prevHash: _oldPrev, ...event } of await loadCaseEvents(db, caseNumber)) {
+        const payload = event.seq >= 3 ? { ...(event.payload as object), text: '伪造的催办' } : event.payload;
+        const hash = chainHash(previous, { ...event, payload });
         await tamper(
           `UPDATE case_events SET payload = $3, prev_hash = $4, hash = $5 WHERE case_number = $1 AND seq = $2`,
-          [caseNumber, row.seq, payload, previous, hash],
+          [caseNumber, event.seq, payload, previous, hash],
         );
         previous = hash;
       }

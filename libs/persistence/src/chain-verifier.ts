@@ -1,16 +1,9 @@
 import { type DataSource } from 'typeorm';
 import { GENESIS_HASH, type ChainHead } from '../../../workflows/case-events';
-import { chainHash } from './hash-chain';
+import { chainHash, type HashedEventFields } from './hash-chain';
 
-export interface StoredEvent {
-  caseNumber: string;
-  seq: number;
-  type: string;
-  actorId: string;
-  actorRole: string;
-  actorUnit: string | null;
-  occurredAt: string;
-  payload: unknown;
+/** An event as stored: the hashed fields, the link to its predecessor and its own hash. */
+export interface StoredEvent extends HashedEventFields {
   prevHash: string;
   hash: string;
 }
