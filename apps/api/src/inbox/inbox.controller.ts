@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { acknowledgeInboxItem, inboxOf, unreadCount } from '../../../../libs/persistence/src';
@@ -7,6 +7,7 @@ import { ApiError } from '../http/api-error';
 
 /** Until login exists (the HTTP API issue), the recipient is named in the query. */
 export class InboxQuery {
+  @ApiProperty({ description: '收件人用户ID / the recipient’s user id' })
   @IsString()
   @MaxLength(64)
   @Matches(/^[\w:.-]+$/)
