@@ -7,6 +7,7 @@ import {
 } from '../../../libs/nest/src';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
+import { InboxAnnouncements } from './inbox/inbox-announcements.service';
 import { InboxController } from './inbox/inbox.controller';
 
 @Module({
@@ -19,5 +20,6 @@ import { InboxController } from './inbox/inbox.controller';
     HealthModule,
   ],
   controllers: [InboxController],
+  providers: [InboxAnnouncements],
 })
 export class ApiModule {}

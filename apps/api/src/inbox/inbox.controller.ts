@@ -1,9 +1,21 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  type MessageEvent,
+  Param,
+  Post,
+  Query,
+  Sse,
+} from '@nestjs/common';
+import { type Observable } from 'rxjs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { acknowledgeInboxItem, inboxOf, unreadCount } from '../../../../libs/persistence/src';
 import { ApiError } from '../http/api-error';
+import { InboxAnnouncements } from './inbox-announcements.service';
 
 /** Until login exists (the HTTP API issue), the recipient is named in the query. */
 export class InboxQuery {
@@ -17,7 +29,16 @@ export class InboxQuery {
 @ApiTags('inbox 待办提醒')
 @Controller('inbox')
 export class InboxController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly announcements: InboxAnnouncements,
+  ) {}
+
+  @Sse('stream')
+  @ApiOperation({ summary: '实时提醒（SSE）/ new items as Server-Sent Events, on any API instance' })
+  stream(@Query() query: InboxQuery): Observable<MessageEvent> {
+    return this.announcements.eventsForUser(query.userId);
+  }
 
   @Get()
   @ApiOperation({ summary: '提醒与升级 / warnings and escalations for a person, newest first' })
