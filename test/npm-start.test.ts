@@ -126,6 +126,15 @@ describe('npm start', () => {
     const first = start();
     await waitReady(first);
     expect(output).toMatch(/API 文档 docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
+    // The first start seeds an administrator and shows the one-time password once; logging in with it
+    // leads straight to the forced password change.
+    const admin = /initial administrator: (\S+)\s+初始密码 \/ one-time password: (\S+)/.exec(output);
+    expect(admin).not.toBeNull();
+    const login = await postJson(`http://127.0.0.1:${ports.api}/api/auth/login`, {
+      username: admin![1],
+      password: admin![2],
+    });
+    expect(login.body.stage).toBe('changePassword');
     const docs = await fetch(`http://127.0.0.1:${ports.api}/api/docs`);
     expect(docs.status).toBe(200);
     const created = await postJson(`http://127.0.0.1:${ports.api}/api/cases`, {
@@ -142,6 +151,7 @@ describe('npm start', () => {
     output = '';
     const second = start();
     await waitReady(second);
+    expect(output).not.toContain('one-time password');
     const found = await getJson(`http://127.0.0.1:${ports.api}/api/cases/${created.body.caseNumber}`);
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({

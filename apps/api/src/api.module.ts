@@ -5,6 +5,8 @@ import {
   PersonalDataModule,
   TemporalClientModule,
 } from '../../../libs/nest/src';
+import { CaseActionsModule } from './actions/case-actions.module';
+import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { InboxAnnouncements } from './inbox/inbox-announcements.service';
@@ -16,6 +18,8 @@ import { InboxController } from './inbox/inbox.controller';
     DatabaseModule,
     TemporalClientModule,
     PersonalDataModule,
+    AuthModule,
+    CaseActionsModule,
     CasesModule,
     HealthModule,
   ],

@@ -122,6 +122,35 @@ export const configSchema = z.object({
   ),
   /** A file holding BLIND_INDEX_KEY; `npm start` generates one in the data folder when PostgreSQL is embedded. */
   BLIND_INDEX_KEY_FILE: optionalString,
+  /** Roles (comma-separated) whose users may log in without a TOTP second factor; by default none may. */
+  TOTP_OPTIONAL_ROLES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    ),
+  /** Absolute lifetime of an access token (hours), however active its session. */
+  SESSION_LIFETIME_HOURS: z.coerce.number().positive().max(24).default(8),
+  /** A session unused for this long (minutes) is over; every use refreshes it. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30),
+  /** Lifetime (minutes) of a half-logged-in challenge (second factor, enrolment, password change). */
+  AUTH_CHALLENGE_MINUTES: z.coerce.number().positive().max(60).default(5),
+  /** Failed logins within LOGIN_LOCKOUT_WINDOW_MINUTES that lock the account. */
+  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCKOUT_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** How long (minutes) a locked account stays locked. */
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Login requests per client address, and per username, in each LOGIN_RATE_WINDOW_SECONDS (shared in PostgreSQL). */
+  LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_RATE_LIMIT_PER_USERNAME: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -18,6 +18,11 @@ const TABLE_GRANTS: Record<string, string> = {
   policies: 'SELECT, INSERT',
   calendars: 'SELECT, INSERT',
   notices: 'SELECT, INSERT',
+  credentials: 'SELECT, INSERT, UPDATE',
+  sessions: 'SELECT, INSERT, UPDATE',
+  auth_challenges: 'SELECT, INSERT, UPDATE, DELETE',
+  login_attempts: 'SELECT, INSERT',
+  rate_limits: 'SELECT, INSERT, UPDATE, DELETE',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */

@@ -8,5 +8,6 @@ import { CaseStartInputs } from './case-start-input';
 @Module({
   controllers: [CaseRecordsController, CasesController],
   providers: [CasesService, CaseStartInputs, CaseRecordsService],
+  exports: [CasesService],
 })
 export class CasesModule {}

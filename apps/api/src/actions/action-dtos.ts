@@ -1,0 +1,273 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  DELIVERY_METHODS,
+  DUTY_KINDS,
+  NOT_ACCEPT_REASONS,
+  OPINION_DOCUMENTS,
+  REPLY_OUTCOMES,
+  SATISFACTION_LEVELS,
+} from '../../../../libs/domain/src/case/vocabulary';
+import { UNIT_CODE_PATTERN } from '../cases/register-case.dto';
+
+/**
+ * One body per staff action. People are named by user id and resolved by the API from the directory
+ * (never taken from the body as a name or a role), so nobody can assign a role by writing it.
+ */
+const USER_ID_PATTERN = /^[\w:.-]{1,64}$/;
+const TEXT = 2000;
+
+export class NoFieldsDto {}
+
+export class ReasonDto {
+  @ApiProperty({ description: '理由 / reason' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  reason!: string;
+}
+
+export class TextDto {
+  @ApiProperty({ description: '内容 / text' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  text!: string;
+}
+
+export class TransferDto extends ReasonDto {
+  @ApiProperty({ description: '接收单位 / receiving unit' })
+  @Matches(UNIT_CODE_PATTERN)
+  toUnitCode!: string;
+}
+
+export class AssignDownDto extends TransferDto {
+  @ApiProperty({ description: '反馈期限 / feedback due date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
+  feedbackDueDate!: string;
+}
+
+export class NotAcceptDto {
+  @ApiProperty({ enum: NOT_ACCEPT_REASONS })
+  @IsIn(NOT_ACCEPT_REASONS)
+  reason!: string;
+
+  @ApiProperty({ description: '说明 / explanation' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  explanation!: string;
+
+  @ApiPropertyOptional({ description: '法定途径 / the legal channel to use instead' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  legalChannel?: string;
+}
+
+export class DefineSixDto {
+  @ApiProperty({ description: '包案领导用户ID / package leader' })
+  @Matches(USER_ID_PATTERN)
+  packageLeaderUserId!: string;
+
+  @ApiProperty({ description: '责任单位 / responsible unit' })
+  @Matches(UNIT_CODE_PATTERN)
+  responsibleUnitCode!: string;
+
+  @ApiProperty({ description: '责任人用户ID / handler' })
+  @Matches(USER_ID_PATTERN)
+  handlerUserId!: string;
+
+  @ApiProperty({ description: '化解方案 / resolution plan' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  resolutionPlan!: string;
+
+  @ApiProperty({ description: '办结时限 / completion deadline (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
+  completionDeadline!: string;
+
+  @ApiProperty({ description: '化解目标 / target outcome' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  targetOutcome!: string;
+}
+
+export class ReassignDto extends ReasonDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(USER_ID_PATTERN)
+  packageLeaderUserId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN)
+  responsibleUnitCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(USER_ID_PATTERN)
+  handlerUserId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  resolutionPlan?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  completionDeadline?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  targetOutcome?: string;
+}
+
+export class RecordDutyDto {
+  @ApiProperty({ enum: DUTY_KINDS })
+  @IsIn(DUTY_KINDS)
+  duty!: string;
+
+  @ApiProperty({ type: [String], description: '履职人员用户ID / who performed it' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @Matches(USER_ID_PATTERN, { each: true })
+  performedByUserIds!: string[];
+
+  @ApiProperty({ description: '日期 / date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
+  performedOn!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  summary!: string;
+
+  @ApiProperty({ type: [String], description: '佐证材料引用 / evidence references' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  evidenceRefs!: string[];
+}
+
+export class RequestExtensionDto extends ReasonDto {
+  @ApiProperty({ minimum: 1, maximum: 30 })
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  days!: number;
+}
+
+export class ApproveExtensionDto {
+  @ApiProperty()
+  @IsBoolean()
+  granted!: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  note?: string;
+}
+
+export class OpinionDto {
+  @ApiProperty({ enum: REPLY_OUTCOMES })
+  @IsIn(REPLY_OUTCOMES)
+  outcome!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  reasons!: string;
+}
+
+export class RecordDeliveryDto {
+  @ApiProperty({ enum: OPINION_DOCUMENTS })
+  @IsIn(OPINION_DOCUMENTS)
+  document!: string;
+
+  @ApiProperty({ enum: DELIVERY_METHODS })
+  @IsIn(DELIVERY_METHODS)
+  method!: string;
+
+  @ApiProperty({ description: '送达日期 / delivered on (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
+  deliveredOn!: string;
+}
+
+export class RecordSatisfactionDto {
+  @ApiProperty({ enum: SATISFACTION_LEVELS })
+  @IsIn(SATISFACTION_LEVELS)
+  satisfaction!: string;
+}
+
+export class CloseDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  note?: string;
+}
+
+export class SuperviseOrderDto extends TextDto {
+  @ApiPropertyOptional({ description: '督办期限 / due date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueDate?: string;
+}
+
+/** Which body each action takes; the action's name is the last segment of its route. */
+export const ACTION_BODIES = {
+  accept: NoFieldsDto,
+  transfer: TransferDto,
+  assignDown: AssignDownDto,
+  notAccept: NotAcceptDto,
+  objectMisroute: ReasonDto,
+  defineSix: DefineSixDto,
+  reassign: ReassignDto,
+  recordDuty: RecordDutyDto,
+  requestExtension: RequestExtensionDto,
+  approveExtension: ApproveExtensionDto,
+  pauseClock: ReasonDto,
+  resumeClock: NoFieldsDto,
+  reply: OpinionDto,
+  recordDelivery: RecordDeliveryDto,
+  recordSatisfaction: RecordSatisfactionDto,
+  requestReview: ReasonDto,
+  decideReview: OpinionDto,
+  requestReReview: ReasonDto,
+  decideReReview: OpinionDto,
+  withdraw: ReasonDto,
+  close: CloseDto,
+  instruct: TextDto,
+  superviseOrder: SuperviseOrderDto,
+  remind: TextDto,
+} as const;
+
+export type StaffActionType = keyof typeof ACTION_BODIES;
+export const STAFF_ACTION_TYPES = Object.keys(ACTION_BODIES) as StaffActionType[];

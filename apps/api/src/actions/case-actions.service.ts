@@ -1,0 +1,153 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { type CaseAction } from '../../../../libs/domain/src/case/actions';
+import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table';
+import { type PersonRef, type Principal as DomainPrincipal } from '../../../../libs/domain/src/org/principal';
+import { isRole, type Role } from '../../../../libs/domain/src/org/roles';
+import { TemporalClientHolder } from '../../../../libs/nest/src';
+import { type ActResult, actUpdate } from '../../../../workflows/case-messages';
+import { caseWorkflowId } from '../../../../workflows/workflow-ids';
+import { type Principal } from '../auth/principal';
+import { CasesService } from '../cases/cases.service';
+import { ApiError } from '../http/api-error';
+import { toFieldErrors } from '../http/validation-messages';
+import { ACTION_BODIES, type StaffActionType } from './action-dtos';
+import { canSeeCase } from './case-access';
+import { updateRejectionToApiError } from './update-failure';
+
+/** The roles a person may be named in, per field of the six defines and the duties. */
+const NAMED_ROLES: Record<'packageLeader' | 'handler' | 'performer', Role[]> = {
+  packageLeader: ['packageLeader', 'unitLeader'],
+  handler: ['handler'],
+  performer: ['handler', 'unitLeader', 'packageLeader'],
+};
+
+/**
+ * Staff actions over HTTP: validates the body, checks the caller may see the case and holds a role the
+ * action allows, resolves the people it names from the directory, and sends the workflow's `act`
+ * Update; the workflow's typed rejection becomes 403/409/422 with its code.
+ */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly temporal: TemporalClientHolder,
+    private readonly cases: CasesService,
+  ) {}
+
+  async perform(caseNumber: string, type: string, body: unknown, user: Principal): Promise<ActResult> {
+    if (!Object.prototype.hasOwnProperty.call(ACTION_BODIES, type)) {
+      throw new ApiError(HttpStatus.NOT_FOUND, 'ACTION_UNKNOWN', `未知的操作 / unknown action ${type}`);
+    }
+    const actionType = type as StaffActionType;
+    const fields = await this.validBody(actionType, body);
+    const found = await this.cases.findCase(caseNumber);
+    if (!(await canSeeCase(this.db.manager, user, found))) {
+      // Invisible cases answer as if they did not exist: nothing about them leaks.
+      throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
+    }
+    const actor = this.actorFor(user, actionType);
+    const action = await this.toCaseAction(actionType, fields);
+    try {
+      return await this.temporal.client.workflow
+        .getHandle(caseWorkflowId(caseNumber))
+        .executeUpdate(actUpdate, { args: [{ action, actor }] });
+    } catch (error) {
+      throw updateRejectionToApiError(error);
+    }
+  }
+
+  private async validBody(type: StaffActionType, body: unknown): Promise<Record<string, unknown>> {
+    const instance = plainToInstance(ACTION_BODIES[type] as new () => object, body ?? {});
+    // Bodiless actions (accept, resumeClock) have a class without rules: not an "unknown value".
+    const errors = await validate(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: false,
+      stopAtFirstError: true,
+    });
+    if (errors.length > 0) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        '请求内容不符合要求 / request validation failed',
+        toFieldErrors(errors),
+      );
+    }
+    return instance as Record<string, unknown>;
+  }
+
+  /** The caller acts in the first of their roles the action allows; none → 403. */
+  private actorFor(user: Principal, type: StaffActionType): DomainPrincipal {
+    const allowed = ACTION_ROLES[type];
+    const role = user.roles.find(
+      (candidate): candidate is Role => isRole(candidate) && allowed.includes(candidate),
+    );
+    if (!role) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'ROLE_NOT_ALLOWED',
+        `无权执行此操作 / none of your roles may ${type}`,
+      );
+    }
+    return { userId: user.userId, name: user.name, role, unitCode: user.unitCode };
+  }
+
+  private async toCaseAction(
+    type: StaffActionType,
+    fields: Record<string, unknown>,
+  ): Promise<Exclude<CaseAction, { type: 'register' }>> {
+    if (type === 'defineSix' || type === 'reassign') {
+      const { packageLeaderUserId, handlerUserId, reason, ...rest } = fields as Record<
+        string,
+        string | undefined
+      >;
+      const defines = {
+        ...rest,
+        ...(packageLeaderUserId
+          ? { packageLeader: await this.person(packageLeaderUserId, 'packageLeader', 'packageLeaderUserId') }
+          : {}),
+        ...(handlerUserId ? { handler: await this.person(handlerUserId, 'handler', 'handlerUserId') } : {}),
+      };
+      return (type === 'defineSix' ? { type, defines } : { type, changes: defines, reason }) as never;
+    }
+    if (type === 'recordDuty') {
+      const { performedByUserIds, ...rest } = fields as { performedByUserIds: string[] } & Record<
+        string,
+        unknown
+      >;
+      const performedBy = await Promise.all(
+        performedByUserIds.map((id) => this.person(id, 'performer', 'performedByUserIds')),
+      );
+      return { type, ...rest, performedBy } as never;
+    }
+    return { type, ...fields } as never;
+  }
+
+  /** A person named in an action, with the role they are named in, from the directory. */
+  private async person(userId: string, as: keyof typeof NAMED_ROLES, field: string): Promise<PersonRef> {
+    const rows: { name: string; unit_code: string; role: Role }[] = await this.db.query(
+      `SELECT u.name, u.unit_code, r.role FROM users u JOIN user_roles r ON r.user_id = u.id
+       WHERE u.id = $1 AND u.active AND r.role = ANY($2) ORDER BY array_position($2, r.role) LIMIT 1`,
+      [userId, NAMED_ROLES[as]],
+    );
+    const [row] = rows;
+    if (!row) {
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'PERSON_NOT_FOUND',
+        `人员不存在或无相应职务 / ${userId} not found in a fitting role`,
+        [
+          {
+            field,
+            code: 'PERSON_NOT_FOUND',
+            message: '人员不存在或无相应职务 / no such person in a fitting role',
+          },
+        ],
+      );
+    }
+    return { userId, name: row.name, role: row.role, unitCode: row.unit_code };
+  }
+}

@@ -1,0 +1,129 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Request, type Response } from 'express';
+import { ApiError } from '../http/api-error';
+import { AuthGuard } from './auth.guard';
+import { ChangePasswordDto, LoginDto, TotpCodeDto } from './auth.dto';
+import { AuthService, type ClientContext, type LoginStep } from './auth.service';
+import { CurrentUser } from './current-user.decorator';
+import { type Principal } from './principal';
+import { SessionService } from './sessions.service';
+import { bearerToken } from './tokens';
+
+function clientOf(request: Request, response: Response): ClientContext {
+  return { address: request.ip ?? request.socket.remoteAddress, response };
+}
+
+@ApiTags('auth 登录')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      '用户名密码登录 / log in with username and password → next stage (totp, changePassword, enrol) or an access token',
+  })
+  login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginStep> {
+    return this.auth.login(body.username, body.password, clientOf(request, response));
+  }
+
+  @Post('totp')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '动态验证码 / the second factor (TOTP code) of a login' })
+  totp(
+    @Body() body: TotpCodeDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginStep> {
+    return this.auth.verifyTotpStep(body.challenge, body.code, clientOf(request, response));
+  }
+
+  @Post('enrol')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '绑定动态验证码 / confirm TOTP enrolment with a code from the otpauth URI given at login',
+  })
+  enrol(
+    @Body() body: TotpCodeDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginStep> {
+    return this.auth.enrol(body.challenge, body.code, clientOf(request, response));
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      '修改密码 / change password: with the challenge of a forced change (→ next stage or token), or with a bearer token and the current password',
+  })
+  async password(
+    @Body() body: ChangePasswordDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginStep | { passwordChanged: true }> {
+    if (body.challenge !== undefined) {
+      if (body.currentPassword !== undefined) {
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'VALIDATION_FAILED',
+          '请求内容不符合要求 / request validation failed',
+          [
+            {
+              field: 'currentPassword',
+              code: 'whitelistValidation',
+              message: '凭 challenge 修改时不需要 / not used with a challenge',
+            },
+          ],
+        );
+      }
+      return this.auth.changePasswordWithChallenge(
+        body.challenge,
+        body.newPassword,
+        clientOf(request, response),
+      );
+    }
+    // The token form: the same check AuthGuard makes.
+    const principal = await this.sessions.authenticate(bearerToken(request.headers.authorization));
+    await this.auth.changePasswordWithSession(
+      principal,
+      body.currentPassword,
+      body.newPassword,
+      clientOf(request, response),
+    );
+    return { passwordChanged: true };
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @UseGuards(AuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '注销 / log out: the access token is revoked at once' })
+  async logout(@CurrentUser() principal: Principal): Promise<void> {
+    await this.auth.logout(principal);
+  }
+
+  @Get('me')
+  @UseGuards(AuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '当前用户 / the logged-in user' })
+  me(@CurrentUser() principal: Principal) {
+    return {
+      userId: principal.userId,
+      username: principal.username,
+      name: principal.name,
+      unitCode: principal.unitCode,
+      roles: principal.roles,
+    };
+  }
+}

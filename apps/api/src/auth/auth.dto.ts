@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { TOKEN_PATTERN } from './tokens';
+
+/** Long enough for any passphrase, short enough that hashing it costs nothing unusual. */
+const MAX_PASSWORD_INPUT = 1024;
+
+export class LoginDto {
+  @ApiProperty({ description: '用户名 / username', maxLength: 128 })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  username!: string;
+
+  @ApiProperty({ description: '密码 / password', format: 'password' })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_INPUT)
+  password!: string;
+}
+
+export class TotpCodeDto {
+  @ApiProperty({ description: '上一步返回的 challenge / the challenge of the previous step' })
+  @IsDefined()
+  @IsString()
+  @Matches(TOKEN_PATTERN)
+  challenge!: string;
+
+  @ApiProperty({ description: '6 位动态验证码 / 6-digit one-time code', example: '123456' })
+  @IsDefined()
+  @IsString()
+  @Matches(/^\d{6}$/)
+  code!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiPropertyOptional({
+    description:
+      '登录中强制改密时的 challenge（否则须带访问令牌）/ the challenge of a forced change; otherwise a bearer token',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(TOKEN_PATTERN)
+  challenge?: string;
+
+  @ApiPropertyOptional({
+    description: '当前密码（凭访问令牌修改时必填）/ current password, required with a bearer token',
+    format: 'password',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_INPUT)
+  currentPassword?: string;
+
+  @ApiProperty({
+    description:
+      '新密码：至少12位，含大写、小写、数字、符号中至少三类，不含用户名 / new password: ≥ 12 characters, three of four classes, not the username',
+    format: 'password',
+  })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_PASSWORD_INPUT)
+  newPassword!: string;
+}

@@ -1,0 +1,391 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { type Response } from 'express';
+import { DataSource } from 'typeorm';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../../../libs/persistence/src/auth';
+import { PersonalDataProtector } from '../../../../libs/persistence/src/personal-data';
+import { ApiError } from '../http/api-error';
+import { authError } from './auth-errors';
+import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
+import { type LoginProgress, nextLoginStage, totpRequiredFor } from './login-stages';
+import { passwordPolicyViolations } from './password-policy';
+import { type Principal } from './principal';
+import { RateLimiter } from './rate-limiter.service';
+import { type IssuedSession, SessionService } from './sessions.service';
+import { hashToken, newOpaqueToken } from './tokens';
+import { newTotpSecret, totpUri, verifyTotp } from './totp';
+
+/** What a login step answers: the next step with its challenge, or the session. */
+export type LoginStep =
+  | { stage: 'totp'; challenge: string; challengeExpiresAt: string }
+  | { stage: 'changePassword'; challenge: string; challengeExpiresAt: string }
+  | { stage: 'enrol'; challenge: string; challengeExpiresAt: string; otpauthUri: string }
+  | IssuedSession;
+
+type AttemptStage = 'password' | 'totp' | 'enrol' | 'changePassword';
+type AttemptOutcome =
+  | 'ok'
+  | 'badPassword'
+  | 'badCode'
+  | 'unknownUser'
+  | 'inactive'
+  | 'noCredentials'
+  | 'locked'
+  | 'rateLimited'
+  | 'challengeInvalid';
+
+interface Account {
+  id: string;
+  username: string;
+  active: boolean;
+  roles: string[];
+  password_hash: string | null;
+  must_change_password: boolean;
+  totp_secret_enc: string | null;
+  totp_last_step: string | null;
+  locked: boolean;
+}
+
+interface ChallengeRow {
+  user_id: string;
+  stage: 'totp' | 'enrol' | 'changePassword';
+  totp_verified: boolean;
+  pending_totp_secret_enc: string | null;
+  live: boolean;
+}
+
+export interface ClientContext {
+  address: string | undefined;
+  response?: Response;
+}
+
+const ACCOUNT_COLUMNS = `u.id, u.username, u.active,
+  coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
+  c.password_hash, coalesce(c.must_change_password, false) AS must_change_password, c.totp_secret_enc,
+  c.totp_last_step::text AS totp_last_step, coalesce(c.locked_until > now(), false) AS locked`;
+
+/**
+ * Password, second factor (TOTP), forced password change and TOTP enrolment, each step answered with a
+ * single-use challenge for the next one until a session is issued. Every attempt is recorded; failures
+ * of password or code count towards the lockout.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly sessions: SessionService,
+    private readonly rateLimiter: RateLimiter,
+    private readonly protector: PersonalDataProtector,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+  ) {}
+
+  async login(username: string, password: string, client: ClientContext): Promise<LoginStep> {
+    await this.limitRate(client, 'password', username, null);
+    const account = await this.accountBy('u.username = $1', username);
+    if (!account || !account.password_hash || !account.active) {
+      await verifyAgainstDummy(password);
+      const outcome = !account ? 'unknownUser' : !account.active ? 'inactive' : 'noCredentials';
+      await this.record(account?.id ?? null, username, 'password', outcome, client);
+      throw authError('INVALID_CREDENTIALS');
+    }
+    if (account.locked) {
+      await this.record(account.id, username, 'password', 'locked', client);
+      throw authError('ACCOUNT_LOCKED');
+    }
+    if (!(await verifyPassword(account.password_hash, password))) {
+      await this.record(account.id, username, 'password', 'badPassword', client);
+      throw await this.failure(account.id, 'INVALID_CREDENTIALS');
+    }
+    await this.clearFailures(account.id);
+    await this.record(account.id, username, 'password', 'ok', client);
+    return this.advance(account, { totpVerified: false }, client);
+  }
+
+  async verifyTotpStep(challenge: string, code: string, client: ClientContext): Promise<LoginStep> {
+    await this.limitRate(client, 'totp', undefined, null);
+    const { account } = await this.takeChallenge(challenge, 'totp', client);
+    const secret = this.protector.decrypt(account.totp_secret_enc!);
+    const lastStep = account.totp_last_step === null ? null : Number(account.totp_last_step);
+    const step = verifyTotp(secret, code, Date.now(), lastStep);
+    const [, recorded] =
+      step === null
+        ? [undefined, 0]
+        : await this.db.query(
+            `UPDATE credentials SET totp_last_step = $2
+             WHERE user_id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
+            [account.id, step],
+          );
+    if (!recorded) {
+      await this.record(account.id, account.username, 'totp', 'badCode', client);
+      throw await this.failure(account.id, 'INVALID_TOTP_CODE');
+    }
+    await this.clearFailures(account.id);
+    await this.record(account.id, account.username, 'totp', 'ok', client);
+    return this.advance(account, { totpVerified: true }, client);
+  }
+
+  async enrol(challenge: string, code: string, client: ClientContext): Promise<LoginStep> {
+    await this.limitRate(client, 'enrol', undefined, null);
+    const { row, account } = await this.takeChallenge(challenge, 'enrol', client);
+    const secret = this.protector.decrypt(row.pending_totp_secret_enc!);
+    const step = verifyTotp(secret, code, Date.now());
+    if (step === null) {
+      await this.record(account.id, account.username, 'enrol', 'badCode', client);
+      throw await this.failure(account.id, 'INVALID_TOTP_CODE');
+    }
+    const [, enrolled] = await this.db.query(
+      `UPDATE credentials SET totp_secret_enc = $2, totp_enrolled_at = now(), totp_last_step = $3
+       WHERE user_id = $1 AND totp_enrolled_at IS NULL`,
+      [account.id, row.pending_totp_secret_enc, step],
+    );
+    if (!enrolled) {
+      // Enrolled meanwhile through another challenge: this one is stale.
+      await this.record(account.id, account.username, 'enrol', 'challengeInvalid', client);
+      throw authError('CHALLENGE_INVALID');
+    }
+    await this.clearFailures(account.id);
+    await this.record(account.id, account.username, 'enrol', 'ok', client);
+    return this.advance(
+      { ...account, totp_secret_enc: row.pending_totp_secret_enc },
+      { totpVerified: true },
+      client,
+    );
+  }
+
+  /** The forced password change in the middle of a login. */
+  async changePasswordWithChallenge(
+    challenge: string,
+    newPassword: string,
+    client: ClientContext,
+  ): Promise<LoginStep> {
+    await this.limitRate(client, 'changePassword', undefined, null);
+    // Check the rules before spending the challenge, so a rejected password can be corrected.
+    const [peek] = await this.db.query(
+      `SELECT user_id FROM auth_challenges
+       WHERE token_hash = $1 AND stage = 'changePassword' AND used_at IS NULL AND expires_at > now()`,
+      [hashToken(challenge)],
+    );
+    if (peek) {
+      const candidate = await this.accountBy('u.id = $1', peek.user_id);
+      if (candidate?.password_hash)
+        await this.checkPolicy(candidate.username, candidate.password_hash, newPassword);
+    }
+    const { row, account } = await this.takeChallenge(challenge, 'changePassword', client);
+    await this.storePassword(account.id, newPassword);
+    await this.record(account.id, account.username, 'changePassword', 'ok', client);
+    return this.advance(
+      { ...account, must_change_password: false },
+      { totpVerified: row.totp_verified },
+      client,
+    );
+  }
+
+  /** A logged-in user's own change: the current password again, then the new one; other sessions end. */
+  async changePasswordWithSession(
+    principal: Principal,
+    currentPassword: string | undefined,
+    newPassword: string,
+    client: ClientContext,
+  ): Promise<void> {
+    await this.limitRate(client, 'changePassword', undefined, principal.userId);
+    const account = await this.accountBy('u.id = $1', principal.userId);
+    if (!account?.password_hash) throw authError('AUTH_REQUIRED');
+    if (account.locked) throw authError('ACCOUNT_LOCKED');
+    if (currentPassword === undefined || !(await verifyPassword(account.password_hash, currentPassword))) {
+      // A stolen token must not become a way to guess the password: wrong ones count towards the lockout.
+      await this.record(account.id, account.username, 'changePassword', 'badPassword', client);
+      throw await this.failure(account.id, 'CURRENT_PASSWORD_WRONG');
+    }
+    await this.checkPolicy(account.username, account.password_hash, newPassword);
+    await this.storePassword(account.id, newPassword);
+    await this.sessions.revokeOthers(account.id, principal.sessionId, 'passwordChanged');
+    await this.record(account.id, account.username, 'changePassword', 'ok', client);
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    await this.sessions.revoke(principal.sessionId, 'logout');
+  }
+
+  private async checkPolicy(username: string, currentHash: string, newPassword: string): Promise<void> {
+    const fields = passwordPolicyViolations(newPassword, username);
+    if (fields.length === 0 && (await verifyPassword(currentHash, newPassword))) {
+      fields.push({
+        field: 'newPassword',
+        code: 'password.unchanged',
+        message: '新密码不得与当前密码相同 / must differ from the current password',
+      });
+    }
+    if (fields.length > 0) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'PASSWORD_POLICY',
+        '新密码不符合密码规则 / the new password breaks the password rules',
+        fields,
+      );
+    }
+  }
+
+  private async storePassword(userId: string, newPassword: string): Promise<void> {
+    await this.db.query(
+      `UPDATE credentials SET password_hash = $2, must_change_password = false, password_changed_at = now()
+       WHERE user_id = $1`,
+      [userId, await hashPassword(newPassword)],
+    );
+  }
+
+  /** The next step after a successful one: a challenge for it, or the session. */
+  private async advance(
+    account: Account,
+    progress: Pick<LoginProgress, 'totpVerified'>,
+    client: ClientContext,
+  ): Promise<LoginStep> {
+    const stage = nextLoginStage({
+      totpRequired: totpRequiredFor(account.roles, this.settings.totpOptionalRoles),
+      totpEnrolled: account.totp_secret_enc !== null,
+      totpVerified: progress.totpVerified,
+      mustChangePassword: account.must_change_password,
+    });
+    if (stage === 'session') return this.sessions.create(account.id, client.address);
+    const secret = stage === 'enrol' ? newTotpSecret() : undefined;
+    const { token, hash } = newOpaqueToken();
+    const [created] = await this.db.query(
+      `INSERT INTO auth_challenges (token_hash, user_id, stage, totp_verified, pending_totp_secret_enc, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + $6::float8 * interval '1 minute') RETURNING expires_at`,
+      [
+        hash,
+        account.id,
+        stage,
+        progress.totpVerified,
+        secret ? this.protector.encrypt(secret) : null,
+        this.settings.challengeMinutes,
+      ],
+    );
+    if (Math.random() < 0.02) {
+      void this.db
+        .query(`DELETE FROM auth_challenges WHERE expires_at < now() - interval '1 day'`)
+        .catch(() => undefined);
+    }
+    const challengeExpiresAt = new Date(created.expires_at).toISOString();
+    if (stage === 'enrol') {
+      return { stage, challenge: token, challengeExpiresAt, otpauthUri: totpUri(secret!, account.username) };
+    }
+    return { stage, challenge: token, challengeExpiresAt };
+  }
+
+  /** Spends a challenge (single use, whatever the outcome) and loads its account, still active and unlocked. */
+  private async takeChallenge(
+    challenge: string,
+    stage: ChallengeRow['stage'],
+    client: ClientContext,
+  ): Promise<{ row: ChallengeRow; account: Account }> {
+    const [rows] = await this.db.query(
+      `UPDATE auth_challenges SET used_at = now()
+       WHERE token_hash = $1 AND used_at IS NULL
+       RETURNING user_id, stage, totp_verified, pending_totp_secret_enc, expires_at > now() AS live`,
+      [hashToken(challenge)],
+    );
+    const row = (rows as ChallengeRow[])[0];
+    const account = row && row.stage === stage ? await this.accountBy('u.id = $1', row.user_id) : undefined;
+    if (!row || !account) {
+      await this.record(row?.user_id ?? null, account?.username ?? '', stage, 'challengeInvalid', client);
+      throw authError('CHALLENGE_INVALID');
+    }
+    if (!row.live) {
+      await this.record(account.id, account.username, stage, 'challengeInvalid', client);
+      throw authError('CHALLENGE_EXPIRED');
+    }
+    if (!account.active || !account.password_hash) {
+      await this.record(account.id, account.username, stage, 'inactive', client);
+      throw authError('INVALID_CREDENTIALS');
+    }
+    if (account.locked) {
+      await this.record(account.id, account.username, stage, 'locked', client);
+      throw authError('ACCOUNT_LOCKED');
+    }
+    return { row, account };
+  }
+
+  private async accountBy(where: string, value: string): Promise<Account | undefined> {
+    const [account] = await this.db.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN credentials c ON c.user_id = u.id WHERE ${where}`,
+      [value],
+    );
+    return account as Account | undefined;
+  }
+
+  /** Counts a failure; the one that reaches the threshold locks the account. Returns the error to throw. */
+  private async failure(
+    userId: string,
+    code: 'INVALID_CREDENTIALS' | 'INVALID_TOTP_CODE' | 'CURRENT_PASSWORD_WRONG',
+  ): Promise<ApiError> {
+    const fresh = `first_failed_at IS NULL OR first_failed_at <= now() - $2::float8 * interval '1 minute'`;
+    const [[counted]] = await this.db.query(
+      `UPDATE credentials SET
+         failed_count = CASE WHEN ${fresh} THEN 1 ELSE failed_count + 1 END,
+         first_failed_at = CASE WHEN ${fresh} THEN now() ELSE first_failed_at END
+       WHERE user_id = $1 RETURNING failed_count`,
+      [userId, this.settings.lockoutWindowMinutes],
+    );
+    if (counted && counted.failed_count >= this.settings.lockoutThreshold) {
+      await this.db.query(
+        `UPDATE credentials SET locked_until = now() + $2::float8 * interval '1 minute',
+           failed_count = 0, first_failed_at = NULL
+         WHERE user_id = $1`,
+        [userId, this.settings.lockoutMinutes],
+      );
+      return authError('ACCOUNT_LOCKED');
+    }
+    return authError(code);
+  }
+
+  private async clearFailures(userId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE credentials SET failed_count = 0, first_failed_at = NULL WHERE user_id = $1 AND failed_count <> 0`,
+      [userId],
+    );
+  }
+
+  /** Per client address for every step; per username too for the password step. */
+  private async limitRate(
+    client: ClientContext,
+    stage: AttemptStage,
+    username: string | undefined,
+    userId: string | null,
+  ): Promise<void> {
+    const window = this.settings.loginRateWindowSeconds;
+    const rules = [
+      {
+        key: `login:address:${client.address ?? 'unknown'}`,
+        limit: this.settings.loginRateLimitPerAddress,
+        windowSeconds: window,
+      },
+      ...(username === undefined
+        ? []
+        : [
+            {
+              key: `login:username:${username.trim().toLowerCase().slice(0, 128)}`,
+              limit: this.settings.loginRateLimitPerUsername,
+              windowSeconds: window,
+            },
+          ]),
+    ];
+    try {
+      await this.rateLimiter.consume(rules, client.response);
+    } catch (error) {
+      await this.record(userId, username ?? '', stage, 'rateLimited', client);
+      throw error;
+    }
+  }
+
+  private async record(
+    userId: string | null,
+    username: string,
+    stage: AttemptStage,
+    outcome: AttemptOutcome,
+    client: ClientContext,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO login_attempts (user_id, username, stage, outcome, client_address) VALUES ($1, $2, $3, $4, $5)`,
+      [userId, username.slice(0, 128), stage, outcome, client.address?.slice(0, 64) ?? null],
+    );
+  }
+}

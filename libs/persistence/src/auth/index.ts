@@ -1,0 +1,3 @@
+export * from './password-hash';
+export * from './rate-limits';
+export * from './initial-administrator';

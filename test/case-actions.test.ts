@@ -1,0 +1,163 @@
+import { postJson } from './support/http';
+import { startTestStack, type TestStack, uniqueId } from './support/stack';
+import { signIn, type SignedIn } from './support/staff-sessions';
+
+/** Staff actions over HTTP: authorization in the API, the workflow's typed rejections as 403/409/422. */
+describe('case actions over HTTP', () => {
+  let stack: TestStack;
+  let district: string;
+  let town: string;
+  let elsewhere: string;
+  let people: Record<'clerkT' | 'leaderT' | 'handlerT' | 'packageLeaderD' | 'clerkElsewhere', SignedIn>;
+
+  const act = async (who: SignedIn | undefined, caseNumber: string, action: string, body: object = {}) => {
+    const response = await fetch(`${stack.api.url}/cases/${caseNumber}/actions/${action}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(who ? { authorization: `Bearer ${who.token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    district = `D${uniqueId(6)}`;
+    town = `${district}-T`;
+    elsewhere = `E${uniqueId(6)}`;
+    await stack.db.query(
+      `INSERT INTO units (code, name, level, parent_code) VALUES ($1, '操作测试区', 'district', NULL), ($2, '操作测试镇', 'town', $1), ($3, '别处', 'district', NULL)`,
+      [district, town, elsewhere],
+    );
+    people = {
+      clerkT: await signIn(stack, town, ['clerk'], '镇登记员'),
+      leaderT: await signIn(stack, town, ['unitLeader'], '镇负责人'),
+      handlerT: await signIn(stack, town, ['handler'], '镇承办人'),
+      packageLeaderD: await signIn(stack, district, ['packageLeader'], '区包案领导'),
+      clerkElsewhere: await signIn(stack, elsewhere, ['clerk'], '别处登记员'),
+    };
+  });
+
+  afterAll(() => stack?.close());
+
+  async function registerAtTown(): Promise<string> {
+    const created = await postJson(`${stack.api.url}/cases`, {
+      channel: 'visit',
+      petitioner: { name: '吴十' },
+      category: 'grievance',
+      subject: '操作测试',
+      content: '内容',
+      unitCode: town,
+    });
+    expect(created.status).toBe(201);
+    return created.body.caseNumber;
+  }
+
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const inDays = (days: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(Date.now() + days * 86_400_000),
+    );
+
+  it('takes a case from acceptance through the six defines to a recorded duty, each answer after the event is stored', async () => {
+    const caseNumber = await registerAtTown();
+    const accepted = await act(people.clerkT, caseNumber, 'accept');
+    expect(accepted).toEqual({ status: 200, body: { status: 'accepted', lastSeq: 2 } });
+
+    const defines = {
+      packageLeaderUserId: people.packageLeaderD.userId,
+      responsibleUnitCode: town,
+      handlerUserId: people.handlerT.userId,
+      resolutionPlan: '调查核实后依法处理',
+      targetOutcome: '息诉罢访',
+    };
+    const tooLate = await act(people.leaderT, caseNumber, 'defineSix', {
+      ...defines,
+      completionDeadline: inDays(200),
+    });
+    expect(tooLate.status).toBe(422);
+    expect(tooLate.body.code).toBe('DEADLINE_BEYOND_LIMIT');
+    const defined = await act(people.leaderT, caseNumber, 'defineSix', {
+      ...defines,
+      completionDeadline: inDays(30),
+    });
+    expect(defined).toEqual({ status: 200, body: { status: 'inHandling', lastSeq: 3 } });
+
+    const duty = await act(people.handlerT, caseNumber, 'recordDuty', {
+      duty: 'investigate',
+      performedByUserIds: [people.handlerT.userId],
+      performedOn: today(),
+      summary: '走访核实',
+      evidenceRefs: ['附件：走访记录'],
+    });
+    expect(duty.status).toBe(200);
+    const [row] = await stack.db.query(
+      `SELECT status, handler_user_id, package_leader_user_id, event_count FROM cases WHERE case_number = $1`,
+      [caseNumber],
+    );
+    expect(row).toEqual({
+      status: 'inHandling',
+      handler_user_id: people.handlerT.userId,
+      package_leader_user_id: people.packageLeaderD.userId,
+      event_count: 4,
+    });
+    const [event] = await stack.db.query(
+      `SELECT actor_id, actor_role, actor_unit FROM case_events WHERE case_number = $1 AND seq = 3`,
+      [caseNumber],
+    );
+    expect(event).toEqual({ actor_id: people.leaderT.userId, actor_role: 'unitLeader', actor_unit: town });
+  });
+
+  it('answers 409 for a state conflict, 403 for a role the action does not allow, 422 for a person in no fitting role', async () => {
+    const caseNumber = await registerAtTown();
+    expect((await act(people.clerkT, caseNumber, 'accept')).status).toBe(200);
+    const again = await act(people.clerkT, caseNumber, 'accept');
+    expect([again.status, again.body.code]).toEqual([409, 'CASE_STATE_CONFLICT']);
+    const handlerAccepts = await act(people.handlerT, caseNumber, 'accept');
+    expect([handlerAccepts.status, handlerAccepts.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    const clerkAsHandler = await act(people.leaderT, caseNumber, 'defineSix', {
+      packageLeaderUserId: people.packageLeaderD.userId,
+      responsibleUnitCode: town,
+      handlerUserId: people.clerkT.userId,
+      resolutionPlan: '方案',
+      completionDeadline: inDays(30),
+      targetOutcome: '目标',
+    });
+    expect(clerkAsHandler.status).toBe(422);
+    expect(clerkAsHandler.body).toMatchObject({
+      code: 'PERSON_NOT_FOUND',
+      fields: [{ field: 'handlerUserId' }],
+    });
+  });
+
+  it('refuses mass assignment and bad bodies with field errors, changing nothing', async () => {
+    const caseNumber = await registerAtTown();
+    const withStatus = await act(people.clerkT, caseNumber, 'accept', { status: 'closed' });
+    expect(withStatus.status).toBe(400);
+    expect(withStatus.body.fields).toEqual([
+      expect.objectContaining({ field: 'status', code: 'whitelistValidation' }),
+    ]);
+    const badTransfer = await act(people.clerkT, caseNumber, 'transfer', {
+      toUnitCode: 'lower-case',
+      reason: '',
+    });
+    expect(badTransfer.status).toBe(400);
+    expect(badTransfer.body.fields.map((f: any) => f.field).sort()).toEqual(['reason', 'toUnitCode']);
+    const [row] = await stack.db.query(`SELECT status, event_count FROM cases WHERE case_number = $1`, [
+      caseNumber,
+    ]);
+    expect(row).toEqual({ status: 'registered', event_count: 1 });
+  });
+
+  it('needs a session, and hides cases outside the caller’s units', async () => {
+    const caseNumber = await registerAtTown();
+    const anonymous = await act(undefined, caseNumber, 'accept');
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'AUTH_REQUIRED']);
+    const outsider = await act(people.clerkElsewhere, caseNumber, 'accept');
+    expect([outsider.status, outsider.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+    const unknownAction = await act(people.clerkT, caseNumber, 'delete');
+    expect([unknownAction.status, unknownAction.body.code]).toEqual([404, 'ACTION_UNKNOWN']);
+  });
+});
