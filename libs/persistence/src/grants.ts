@@ -34,5 +34,3 @@ export async function applyGrants(owner: DataSource, appRole: string): Promise<v
     await owner.query(`GRANT ${privileges} ON ${table} TO ${role}`);
   }
 }
-
-export const APP_TABLES = Object.keys(TABLE_GRANTS);

@@ -87,11 +87,11 @@ export class CaseRecordsService {
   }
 }
 
-export function encodeCursor(cursor: CaseListCursor): string {
+function encodeCursor(cursor: CaseListCursor): string {
   return Buffer.from(JSON.stringify([cursor.registeredAt, cursor.caseNumber])).toString('base64url');
 }
 
-export function decodeCursor(raw: string): CaseListCursor {
+function decodeCursor(raw: string): CaseListCursor {
   try {
     const [registeredAt, caseNumber] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [
       string,
