@@ -137,11 +137,13 @@ describe('registering a case over HTTP', () => {
       expect(row.petitioner_id_number_enc).toMatch(/^v1:[\w-]+:/);
       expect(row.petitioner_phone_bidx).toMatch(/^[0-9a-f]{64}$/);
 
-      const byId = await getJson(`${api.url}/cases?petitionerIdNumber=${idNumber.toLowerCase()}`);
+      const byId = await getJson(
+        `${api.url}/cases?unit=${unitCode}&petitionerIdNumber=${idNumber.toLowerCase()}`,
+      );
       expect(byId.body.items.map((item: any) => item.caseNumber)).toEqual([created.body.caseNumber]);
-      const byPhone = await getJson(`${api.url}/cases?petitionerPhone=139-1234-5678`);
+      const byPhone = await getJson(`${api.url}/cases?unit=${unitCode}&petitionerPhone=139-1234-5678`);
       expect(byPhone.body.items.map((item: any) => item.caseNumber)).toEqual([created.body.caseNumber]);
-      const other = await getJson(`${api.url}/cases?petitionerPhone=13900000000`);
+      const other = await getJson(`${api.url}/cases?unit=${unitCode}&petitionerPhone=13900000000`);
       expect(other.body.items).toEqual([]);
     });
 

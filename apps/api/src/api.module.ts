@@ -11,6 +11,7 @@ import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { InboxAnnouncements } from './inbox/inbox-announcements.service';
 import { InboxController } from './inbox/inbox.controller';
+import { PetitionersModule } from './petitioners/petitioners.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { InboxController } from './inbox/inbox.controller';
     PersonalDataModule,
     AuthModule,
     CaseActionsModule,
+    PetitionersModule,
     CasesModule,
     HealthModule,
   ],

@@ -18,6 +18,7 @@ const TABLE_GRANTS: Record<string, string> = {
   policies: 'SELECT, INSERT',
   calendars: 'SELECT, INSERT',
   notices: 'SELECT, INSERT',
+  access_audit: 'SELECT, INSERT',
   credentials: 'SELECT, INSERT, UPDATE',
   sessions: 'SELECT, INSERT, UPDATE',
   auth_challenges: 'SELECT, INSERT, UPDATE, DELETE',

@@ -1,1 +1,2 @@
 export * from './resident-id';
+export * from './masking';

@@ -2,6 +2,7 @@ import { Foundation1764400000000 } from './1764400000000-foundation';
 import { Inbox1764400000001 } from './1764400000001-inbox';
 import { ReadModel1764400000002 } from './1764400000002-read-model';
 import { PetitionerPersonalData1764400000003 } from './1764400000003-petitioner-personal-data';
+import { AccessAudit1764400000005 } from './1764400000005-access-audit';
 import { Authentication1764400000004 } from './1764400000004-authentication';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ReadModel1764400000002,
   PetitionerPersonalData1764400000003,
   Authentication1764400000004,
+  AccessAudit1764400000005,
 ];
