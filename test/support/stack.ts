@@ -1,4 +1,4 @@
-import { type INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { type NestExpressApplication } from '@nestjs/platform-express';
@@ -36,8 +36,12 @@ export function useSharedServers(): { taskQueue: string } {
   return { taskQueue };
 }
 
-export async function startWorkerApp(): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+/** Tests keep the apps quiet; a test that inspects the logs asks for everything. */
+const QUIET: LogLevel[] = ['error', 'warn'];
+export const ALL_LOGS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+export async function startWorkerApp(logger: LogLevel[] = QUIET): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(WorkerModule, { logger });
 }
 
 export interface RunningApi {
@@ -45,8 +49,8 @@ export interface RunningApi {
   url: string;
 }
 
-export async function startApiApp(): Promise<RunningApi> {
-  const app = await createApiApp({ logger: ['error', 'warn'] });
+export async function startApiApp(logger: LogLevel[] = QUIET): Promise<RunningApi> {
+  const app = await createApiApp({ logger });
   await app.listen(0, '127.0.0.1');
   return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') + '/api' };
 }
@@ -73,12 +77,12 @@ export interface TestStack {
 }
 
 /** The API and the worker in this process on the shared servers, plus an owner connection and a client. */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(logger: LogLevel[] = QUIET): Promise<TestStack> {
   useSharedServers();
   const servers = testServers();
   const db = await ownerDataSource();
-  const worker = await startWorkerApp();
-  const api = await startApiApp();
+  const worker = await startWorkerApp(logger);
+  const api = await startApiApp(logger);
   const temporal = new Client({
     connection: await Connection.connect({ address: servers.temporalAddress }),
     namespace: servers.temporalNamespace,
