@@ -205,7 +205,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
-  const [urls, temporalAddress] = await Promise.all([startDatabase(config), startTemporal(config, logDir)]);
+  // Both settle before going on, so a failure of one never leaves the other running unnoticed.
+  const [database, temporal] = await Promise.allSettled([
+    startDatabase(config),
+    startTemporal(config, logDir),
+  ]);
+  if (database.status === 'rejected') throw database.reason;
+  if (temporal.status === 'rejected') throw temporal.reason;
+  const urls = database.value;
+  const temporalAddress = temporal.value;
   await migrateDatabase(urls);
   say('数据库迁移完成 / migrations applied');
   await announceInitialAdministrator(urls);

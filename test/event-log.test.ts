@@ -8,6 +8,7 @@ import { actUpdate } from '../workflows/case-messages';
 import { caseWorkflowId } from '../workflows/workflow-ids';
 import { getJson, postJson } from './support/http';
 import { createUnit, type RunningApi, startTestStack, type TestStack, uniqueId } from './support/stack';
+import { signIn } from './support/staff-sessions';
 import { testServers } from './support/test-env';
 
 /** The audit timeline, tamper evidence, staff search and the inbox, against real PostgreSQL and Temporal. */
@@ -268,23 +269,29 @@ describe('event log, timeline and search', () => {
   });
 
   describe('inbox', () => {
-    it('lists items, counts the unread, and acknowledges only the recipient’s own item', async () => {
+    it('lists items, counts the unread, and lets only the signed-in recipient acknowledge their own', async () => {
       const caseNumber = await register('提醒测试', '内容');
-      const userId = `leader-${uniqueId()}`;
+      const leader = await signIn(stack, unitCode, ['unitLeader'], '领导');
+      const someoneElse = await signIn(stack, unitCode, ['unitLeader'], '另一位领导');
       await db.query(
         `INSERT INTO inbox_items (recipient_user_id, recipient_name, recipient_role, recipient_unit, case_number, event_seq, kind, level, title)
          VALUES ($1, '领导', 'unitLeader', $2, $3, 1, 'escalation', 1, '超期升级'), ($1, '领导', 'unitLeader', $2, $3, 2, 'escalation', 2, '再次升级')`,
-        [userId, unitCode, caseNumber],
+        [leader.userId, unitCode, caseNumber],
       );
-      const inbox = await getJson(`${api.url}/inbox?userId=${userId}`);
+      const inbox = await getJson(`${api.url}/inbox?userId=${leader.userId}`);
       expect(inbox.body.unread).toBe(2);
       expect(inbox.body.items.map((i: any) => i.title)).toEqual(['再次升级', '超期升级']);
       const [first] = inbox.body.items;
-      const other = await postJson(`${api.url}/inbox/${first.id}/acknowledge?userId=someone-else`, {});
-      expect(other.status).toBe(404);
-      const mine = await postJson(`${api.url}/inbox/${first.id}/acknowledge?userId=${userId}`, {});
+      const acknowledge = (token?: string) =>
+        fetch(`${api.url}/inbox/${first.id}/acknowledge`, {
+          method: 'POST',
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+      expect((await acknowledge()).status).toBe(401);
+      expect((await acknowledge(someoneElse.token)).status).toBe(404);
+      const mine = await acknowledge(leader.token);
       expect(mine.status).toBe(200);
-      expect(mine.body.unread).toBe(1);
+      expect(await mine.json()).toEqual({ unread: 1 });
     });
   });
 });

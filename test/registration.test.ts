@@ -196,6 +196,12 @@ describe('registering a case over HTTP', () => {
         ['content'],
       ],
       ['receipt time in the future', () => petition({ receivedAt: '2999-01-01T00:00:00Z' }), ['receivedAt']],
+      ['a blank subject', () => petition({ subject: '   ' }), ['subject']],
+      [
+        'a control character (NUL)',
+        () => petition({ petitioner: { name: '张\u0000三' } }),
+        ['petitioner.name'],
+      ],
     ];
 
     it.each(cases)('%s → 400 naming the fields', async (_name, body, fields) => {

@@ -125,7 +125,11 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
 
   // ── recording: one event at a time, in sequence ────────────────────────────────────────────
   let recordingTail: Promise<unknown> = Promise.resolve();
+  let recordsInFlight = 0;
   function record(type: string, actor: Actor, payload: Record<string, unknown>): Promise<number> {
+    // The read model's view of the case as this event leaves it, not as later events will.
+    const view = currentView();
+    recordsInFlight++;
     const run = recordingTail.then(async () => {
       const event: CaseEventInput = {
         caseNumber: input.register.caseNumber,
@@ -134,7 +138,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
         actor,
         occurredAt: now(),
         payload,
-        view: currentView(),
+        view,
       };
       const recorded = await recordCaseEvent(event);
       chain.count = recorded.seq;
@@ -144,7 +148,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       if (recentEvents.length > TIMELINE_SUMMARY_LENGTH) recentEvents.shift();
       return recorded.seq;
     });
-    recordingTail = run.catch(() => undefined);
+    const settled = run.catch(() => undefined).finally(() => recordsInFlight--);
+    recordingTail = settled;
     return run;
   }
 
@@ -254,7 +259,16 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
     fired.add(alarm.key);
     revision++;
     if (alarm.kind === 'lapse') {
-      await perform({ type: 'close', note: '申请期限届满未申请 / request window lapsed' }, SYSTEM_CASE_ACTOR);
+      try {
+        await perform(
+          { type: 'close', note: '申请期限届满未申请 / request window lapsed' },
+          SYSTEM_CASE_ACTOR,
+        );
+      } catch (error) {
+        // A closure the rules refuse is logged and skipped; it must never fail the case's workflow.
+        if (!(error instanceof ApplicationFailure)) throw error;
+        log.warn('lapsed window: automatic closure refused', { code: error.type });
+      }
       return;
     }
     const current = state as CaseState;
@@ -476,8 +490,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       workflowInfo().continueAsNewSuggested ||
       workflowInfo().historyLength > (input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS)
     ) {
-      await condition(allHandlersFinished);
-      await recordingTail;
+      // Nothing may slip in between: no running handler and no event still being recorded.
+      await condition(() => allHandlersFinished() && recordsInFlight === 0);
       await continueAsNew<typeof petitionCase>({
         ...input,
         carried: {

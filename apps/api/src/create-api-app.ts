@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '../../../libs/config/src';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { rejectControlCharacters } from './http/control-characters.middleware';
 import { createValidationPipe } from './http/validation.pipe';
 
 export function buildOpenApiDocument(app: INestApplication) {
@@ -24,6 +25,8 @@ export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promi
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   app.useBodyParser('json', { limit: config.REQUEST_BODY_LIMIT });
+  app.use(rejectControlCharacters);
+  if (config.TRUST_PROXY !== undefined) app.set('trust proxy', config.TRUST_PROXY);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

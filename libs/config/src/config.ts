@@ -104,6 +104,13 @@ export const configSchema = z.object({
         .filter(Boolean),
     ),
   REQUEST_BODY_LIMIT: z.string().default('256kb'),
+  /**
+   * Behind a reverse proxy: which hops to trust for the client address (Express "trust proxy": a hop
+   * count, or addresses/subnets). Unset, the direct peer's address is used (rate limits, access audit).
+   */
+  TRUST_PROXY: optionalString.transform((value) =>
+    value !== undefined && /^\d+$/.test(value) ? Number(value) : value,
+  ),
   /** Payload encryption key ring (JSON, see payloadKeyRingSchema) given inline, e.g. injected from a secret store. */
   PAYLOAD_KEYS: optionalString.transform((value, ctx) => {
     if (value === undefined) return undefined;

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApiError } from '../http/api-error';
 
 /** How a workflow's typed rejection maps to HTTP: a state conflict 409, a broken rule 422, a role 403. */
@@ -18,6 +18,14 @@ interface RejectionDetails {
 
 /** The workflow's rejection of an Update as the API's error; anything else is rethrown (a 5xx is a bug). */
 export function updateRejectionToApiError(error: unknown): unknown {
+  if (error instanceof WorkflowNotFoundError) {
+    // The case's workflow has ended (not accepted, withdrawn, or long closed): nothing more can be done to it.
+    return new ApiError(
+      HttpStatus.CONFLICT,
+      'CASE_STATE_CONFLICT',
+      '案件已结束，不能再办理 / the case has ended; no further action is possible',
+    );
+  }
   if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure))
     return error;
   const failure = error.cause;

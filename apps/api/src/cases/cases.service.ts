@@ -12,7 +12,9 @@ import {
   PersonalDataProtector,
   UnitEntity,
 } from '../../../../libs/persistence/src';
+import { validateAction } from '../../../../libs/domain/src/case/decide';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
+import { isDomainError } from '../../../../libs/domain/src/errors';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { registrationRecordedUpdate } from '../../../../workflows/case-messages';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
@@ -30,6 +32,14 @@ export interface RegistrationOutcome {
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/** The request field behind each field the domain's registration rules name. */
+const REGISTER_FIELDS: Record<string, string> = {
+  subject: 'subject',
+  receivedAt: 'receivedAt',
+  matterUnitCode: 'unitCode',
+  petitionerRefs: 'petitioner',
+};
 
 interface StoredSubmission {
   submission: CaseSubmissionEntity;
@@ -138,7 +148,11 @@ export class CasesService {
       );
     }
     const now = new Date();
-    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
+    // A receipt time defaults to the current second, so a registration's own clock never puts it after
+    // the workflow's registration time.
+    const receivedAt = dto.receivedAt
+      ? new Date(dto.receivedAt)
+      : new Date(Math.floor(now.getTime() / 1000) * 1000);
     if (receivedAt.getTime() > now.getTime()) {
       throw new ApiError(
         HttpStatus.BAD_REQUEST,
@@ -188,6 +202,7 @@ export class CasesService {
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);
+    await this.assertRegistrable(tx, submission, now);
     if (idempotencyKey)
       await tx.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseNumber });
     return { submission, created: true };
@@ -226,6 +241,38 @@ export class CasesService {
     return manager.findOneOrFail(CaseSubmissionEntity, { where: { caseNumber: earlier.caseNumber } });
   }
 
+  /**
+   * The workflow's own registration rules, checked before anything is committed: a registration the
+   * workflow would refuse must never become a stored submission with a failed workflow.
+   */
+  private async assertRegistrable(
+    tx: EntityManager,
+    submission: CaseSubmissionEntity,
+    now: Date,
+  ): Promise<void> {
+    const input = await this.startInputs.forSubmission(
+      tx,
+      submission,
+      intakeDesk(submission.registeringUnitCode),
+    );
+    try {
+      validateAction(null, input.register, input.registeredBy, {
+        at: now.toISOString(),
+        maxCollectiveRepresentatives: input.policy.maxCollectiveRepresentatives,
+      });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const status = error.kind === 'rule' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+      const field = error.field && REGISTER_FIELDS[error.field];
+      throw new ApiError(
+        status,
+        error.code,
+        error.message,
+        field ? [{ field, code: error.code, message: error.message }] : undefined,
+      );
+    }
+  }
+
   /** Update-with-start: starts the workflow (or joins the running one) and waits for its registration event. */
   private async startCaseWorkflow(
     submission: CaseSubmissionEntity,
@@ -240,7 +287,8 @@ export class CasesService {
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // A failed start (e.g. the workers were down past its timeout) may be started again for the same case.
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
     });
     return this.temporal.client.workflow.executeUpdateWithStart(registrationRecordedUpdate, {
       startWorkflowOperation,

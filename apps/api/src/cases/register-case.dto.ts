@@ -23,6 +23,8 @@ import { IsResidentId } from './resident-id.validator';
 /** Longest petition text accepted inline (characters); documented in the README. */
 export const MAX_CONTENT_LENGTH = 20_000;
 export const MAX_SUBJECT_LENGTH = 200;
+/** Text that is more than white space. */
+export const NOT_BLANK = /\S/;
 export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
 /** A mainland mobile (11 digits from 1) or a landline with area code, separators allowed. */
 export const PHONE_PATTERN = /^(1\d{2}[- ]?\d{4}[- ]?\d{4}|0\d{2,3}[- ]?\d{7,8})$/;
@@ -33,6 +35,7 @@ export class PetitionerDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @Matches(NOT_BLANK)
   name!: string;
 
   @ApiPropertyOptional({
@@ -82,6 +85,7 @@ export class RegisterCaseDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_SUBJECT_LENGTH)
+  @Matches(NOT_BLANK)
   subject!: string;
 
   @ApiProperty({ description: '信访内容 / content', maxLength: MAX_CONTENT_LENGTH })
@@ -89,6 +93,7 @@ export class RegisterCaseDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_CONTENT_LENGTH)
+  @Matches(NOT_BLANK)
   content!: string;
 
   @ApiProperty({

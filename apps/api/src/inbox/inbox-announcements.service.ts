@@ -27,7 +27,9 @@ export class InboxAnnouncements implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.announcements.complete();
-    await this.client?.end().catch(() => undefined);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
   }
 
   /** New items for one person, as they are committed. */
@@ -49,20 +51,30 @@ export class InboxAnnouncements implements OnModuleInit, OnApplicationShutdown {
       if (message.channel !== INBOX_CHANNEL || !message.payload) return;
       this.announcements.next(JSON.parse(message.payload) as InboxAnnouncement);
     });
-    client.on('error', (error) => {
-      this.logger.warn(`inbox listener lost its connection: ${error.message}; reconnecting`);
+    // One lost connection schedules one reconnect, however many error and end events it raises.
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.logger.warn('inbox listener lost its connection; reconnecting');
+      void client.end().catch(() => undefined);
       this.reconnectLater();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${INBOX_CHANNEL}`);
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${INBOX_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.client = client;
   }
 
   private reconnectLater(): void {
     if (this.stopped) return;
-    void this.client?.end().catch(() => undefined);
     setTimeout(() => {
-      if (!this.stopped) this.listen().catch(() => this.reconnectLater());
+      if (!this.stopped && !this.client) this.listen().catch(() => this.reconnectLater());
     }, RECONNECT_DELAY_MS);
   }
 }

@@ -8,12 +8,16 @@ import {
   Post,
   Query,
   Sse,
+  UseGuards,
 } from '@nestjs/common';
 import { type Observable } from 'rxjs';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { acknowledgeInboxItem, inboxOf, unreadCount } from '../../../../libs/persistence/src';
+import { AuthGuard } from '../auth/auth.guard';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { type Principal } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 import { InboxAnnouncements } from './inbox-announcements.service';
 
@@ -52,15 +56,17 @@ export class InboxController {
 
   @Post(':id/acknowledge')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: '确认收到 / acknowledge an item' })
-  async acknowledge(@Param('id') id: string, @Query() query: InboxQuery) {
-    if (!/^\d{1,18}$/.test(id) || !(await acknowledgeInboxItem(this.db, query.userId, id))) {
+  @UseGuards(AuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '确认收到 / acknowledge one of your own items' })
+  async acknowledge(@Param('id') id: string, @CurrentUser() user: Principal) {
+    if (!/^\d{1,18}$/.test(id) || !(await acknowledgeInboxItem(this.db, user.userId, id))) {
       throw new ApiError(
         HttpStatus.NOT_FOUND,
         'INBOX_ITEM_NOT_FOUND',
         `提醒不存在 / inbox item ${id} not found`,
       );
     }
-    return { unread: await unreadCount(this.db, query.userId) };
+    return { unread: await unreadCount(this.db, user.userId) };
   }
 }
