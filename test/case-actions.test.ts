@@ -8,7 +8,10 @@ describe('case actions over HTTP', () => {
   let district: string;
   let town: string;
   let elsewhere: string;
-  let people: Record<'clerkT' | 'leaderT' | 'handlerT' | 'packageLeaderD' | 'clerkElsewhere', SignedIn>;
+  let people: Record<
+    'clerkD' | 'clerkT' | 'leaderT' | 'handlerT' | 'packageLeaderD' | 'clerkElsewhere',
+    SignedIn
+  >;
 
   const act = async (who: SignedIn | undefined, caseNumber: string, action: string, body: object = {}) => {
     const response = await fetch(`${stack.api.url}/cases/${caseNumber}/actions/${action}`, {
@@ -32,6 +35,7 @@ describe('case actions over HTTP', () => {
       [district, town, elsewhere],
     );
     people = {
+      clerkD: await signIn(stack, district, ['clerk'], '区登记员'),
       clerkT: await signIn(stack, town, ['clerk'], '镇登记员'),
       leaderT: await signIn(stack, town, ['unitLeader'], '镇负责人'),
       handlerT: await signIn(stack, town, ['handler'], '镇承办人'),
@@ -149,6 +153,46 @@ describe('case actions over HTTP', () => {
       caseNumber,
     ]);
     expect(row).toEqual({ status: 'registered', event_count: 1 });
+  });
+
+  it('keeps an accusation away from the accused unit: it cannot be sent there, and its staff cannot see it', async () => {
+    const created = await postJson(`${stack.api.url}/cases`, {
+      channel: 'letter',
+      petitioner: { name: '匿名' },
+      category: 'accusation',
+      subject: '反映镇干部违规',
+      content: '反映某镇工作人员违规收费。',
+      unitCode: district,
+      accused: { unitCodes: [town], userIds: [people.leaderT.userId] },
+    });
+    expect(created.status).toBe(201);
+    const caseNumber = created.body.caseNumber;
+    const [row] = await stack.db.query(
+      `SELECT accused_unit_codes, accused_user_ids FROM cases WHERE case_number = $1`,
+      [caseNumber],
+    );
+    expect(row).toEqual({ accused_unit_codes: [town], accused_user_ids: [people.leaderT.userId] });
+
+    const toAccused = await act(people.clerkD, caseNumber, 'transfer', {
+      toUnitCode: town,
+      reason: '属地管理',
+    });
+    expect([toAccused.status, toAccused.body.code]).toEqual([422, 'ACCUSED_UNIT_EXCLUDED']);
+    for (const accusedStaff of [people.clerkT, people.leaderT]) {
+      const hidden = await act(accusedStaff, caseNumber, 'accept');
+      expect([hidden.status, hidden.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+    }
+    const notAccusation = await postJson(`${stack.api.url}/cases`, {
+      channel: 'letter',
+      petitioner: { name: '某人' },
+      category: 'grievance',
+      subject: '诉求',
+      content: '内容',
+      unitCode: district,
+      accused: { unitCodes: [town], userIds: [] },
+    });
+    expect(notAccusation.status).toBe(400);
+    expect(notAccusation.body.fields).toEqual([expect.objectContaining({ field: 'accused' })]);
   });
 
   it('needs a session, and hides cases outside the caller’s units', async () => {

@@ -39,6 +39,7 @@ export class CaseStartInputs {
         contentRef: `case_submissions/${submission.caseNumber}`,
         matterUnitCode: submission.unitCode,
         petitionerRefs: [`case_submissions/${submission.caseNumber}#petitioner`],
+        ...(submission.accused ? { accused: submission.accused } : {}),
       },
       registeredBy: clerk,
       backdatingReason: submission.backdatingReason ?? undefined,

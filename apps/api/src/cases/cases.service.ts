@@ -39,6 +39,8 @@ const REGISTER_FIELDS: Record<string, string> = {
   receivedAt: 'receivedAt',
   matterUnitCode: 'unitCode',
   petitionerRefs: 'petitioner',
+  'accused.unitCodes': 'accused.unitCodes',
+  'accused.userIds': 'accused.userIds',
 };
 
 interface StoredSubmission {
@@ -184,6 +186,20 @@ export class CasesService {
         ],
       );
     }
+    if (dto.accused && dto.category !== 'accusation') {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        '请求内容不符合要求 / request validation failed',
+        [
+          {
+            field: 'accused',
+            code: 'accusationOnly',
+            message: '仅检举控告类可列被检举控告方 / only an accusation names the accused',
+          },
+        ],
+      );
+    }
     const registeringUnitCode = dto.unitCode;
     const year = Number(localDateAt(receivedAt.getTime(), this.config.TIME_ZONE).slice(0, 4));
     const caseNumber = await allocateCaseNumber(tx, registeringUnitCode, year);
@@ -199,6 +215,7 @@ export class CasesService {
       registeringUnitCode,
       receivedAt,
       backdatingReason: dto.receivedAtReason ?? null,
+      accused: dto.accused ? { unitCodes: dto.accused.unitCodes, userIds: dto.accused.userIds } : null,
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsDefined,
   IsIn,
   IsISO8601,
@@ -62,6 +63,18 @@ export class PetitionerDto {
   address?: string;
 }
 
+export class AccusedDto {
+  @ApiProperty({ type: [String], description: '被检举控告单位代码 / accused units' })
+  @ArrayMaxSize(20)
+  @Matches(UNIT_CODE_PATTERN, { each: true })
+  unitCodes!: string[];
+
+  @ApiProperty({ type: [String], description: '被检举控告人用户ID / accused staff' })
+  @ArrayMaxSize(20)
+  @Matches(/^[\w:.-]{1,64}$/, { each: true })
+  userIds!: string[];
+}
+
 export class RegisterCaseDto {
   @ApiProperty({ enum: CASE_CHANNELS, description: '来源渠道 / channel' })
   @IsDefined()
@@ -121,6 +134,16 @@ export class RegisterCaseDto {
   @IsNotEmpty()
   @MaxLength(500)
   receivedAtReason?: string;
+
+  @ApiPropertyOptional({
+    type: AccusedDto,
+    description: '检举控告类：被检举控告的单位和人员 / accusations: the accused',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AccusedDto)
+  accused?: AccusedDto;
 }
 
 export class RegisteredCaseDto {

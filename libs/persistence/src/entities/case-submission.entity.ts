@@ -41,6 +41,10 @@ export class CaseSubmissionEntity {
   @Column({ name: 'petitioner_phone_bidx', type: 'char', length: 64, nullable: true })
   petitionerPhoneBidx!: string | null;
 
+  /** For an accusation: the accused units and persons, who must never see or receive the case. */
+  @Column({ type: 'jsonb', nullable: true })
+  accused!: { unitCodes: string[]; userIds: string[] } | null;
+
   @Column({ name: 'unit_code', type: 'varchar', length: 32 })
   unitCode!: string;
 

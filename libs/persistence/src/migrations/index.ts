@@ -3,6 +3,7 @@ import { Inbox1764400000001 } from './1764400000001-inbox';
 import { ReadModel1764400000002 } from './1764400000002-read-model';
 import { PetitionerPersonalData1764400000003 } from './1764400000003-petitioner-personal-data';
 import { AccessAudit1764400000005 } from './1764400000005-access-audit';
+import { AccusedParties1764400000006 } from './1764400000006-accused-parties';
 import { Authentication1764400000004 } from './1764400000004-authentication';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PetitionerPersonalData1764400000003,
   Authentication1764400000004,
   AccessAudit1764400000005,
+  AccusedParties1764400000006,
 ];
