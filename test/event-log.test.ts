@@ -19,7 +19,14 @@ describe('event log, timeline and search', () => {
   let temporal: Client;
   let unitCode: string;
 
+  const EXPORT_LIMIT = 4;
+
   beforeAll(async () => {
+    // A window longer than the run, so the export limit is reached deterministically.
+    Object.assign(process.env, {
+      EXPORT_RATE_LIMIT: String(EXPORT_LIMIT),
+      EXPORT_RATE_WINDOW_SECONDS: '86400',
+    });
     stack = await startTestStack();
     ({ api, db, temporal } = stack);
     unitCode = await createUnit(db, '检索测试区');
@@ -99,6 +106,22 @@ describe('event log, timeline and search', () => {
       expect(lines[0]).toContain('序号 seq');
       expect(lines[3]).toContain('reminderSent');
       expect(lines[3]).toContain('请尽快办理');
+    });
+
+    it('limits exports per client address, with the counter in PostgreSQL', async () => {
+      const caseNumber = await register('导出限流', '内容');
+      const statuses: number[] = [];
+      for (let i = 0; i < EXPORT_LIMIT + 1; i++) {
+        statuses.push((await fetch(`${api.url}/cases/${caseNumber}/timeline.csv`)).status);
+      }
+      // Earlier exports in this run count too: some succeed (at most the limit), then every one is refused.
+      const allowed = statuses.filter((status) => status === 200).length;
+      expect(allowed).toBeLessThanOrEqual(EXPORT_LIMIT);
+      expect(statuses).toEqual([...Array(allowed).fill(200), ...Array(statuses.length - allowed).fill(429)]);
+      expect(statuses[statuses.length - 1]).toBe(429);
+      const limited = await fetch(`${api.url}/cases/${caseNumber}/timeline.csv`);
+      expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
     });
 
     it('reads the read model the workflow keeps current', async () => {

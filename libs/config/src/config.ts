@@ -158,6 +158,9 @@ export const configSchema = z.object({
   LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_LIMIT_PER_USERNAME: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  /** Exports (timeline CSV) per client address in each EXPORT_RATE_WINDOW_SECONDS, counted in PostgreSQL across instances. */
+  EXPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  EXPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -1,4 +1,8 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Ip, Param, Query, Res } from '@nestjs/common';
+import { type Response } from 'express';
+import { type AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG } from '../../../../libs/nest/src';
+import { RateLimiter } from '../auth/rate-limiter.service';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timelineCsv } from '../../../../libs/persistence/src';
 import { CaseRecordsService } from './case-records.service';
@@ -7,7 +11,11 @@ import { ListCasesQuery } from './list-cases.query';
 @ApiTags('cases 案件')
 @Controller('cases')
 export class CaseRecordsController {
-  constructor(private readonly records: CaseRecordsService) {}
+  constructor(
+    private readonly records: CaseRecordsService,
+    private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '案件列表与检索 / case list and search (keyset pages, newest first)' })
@@ -23,8 +31,20 @@ export class CaseRecordsController {
 
   @Get(':caseNumber/timeline.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: '办理时间线导出 / the case timeline as CSV' })
-  async timelineCsv(@Param('caseNumber') caseNumber: string) {
+  @ApiOperation({ summary: '办理时间线导出 / the case timeline as CSV (rate-limited per client address)' })
+  async timelineCsv(
+    @Param('caseNumber') caseNumber: string,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    await this.rateLimiter.consume(
+      {
+        key: `export:address:${ip}`,
+        limit: this.config.EXPORT_RATE_LIMIT,
+        windowSeconds: this.config.EXPORT_RATE_WINDOW_SECONDS,
+      },
+      response,
+    );
     return timelineCsv(await this.records.timeline(caseNumber));
   }
 

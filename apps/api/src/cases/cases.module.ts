@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { CaseRecordsController } from './case-records.controller';
 import { CaseRecordsService } from './case-records.service';
 import { CasesController } from './cases.controller';
@@ -6,6 +7,7 @@ import { CasesService } from './cases.service';
 import { CaseStartInputs } from './case-start-input';
 
 @Module({
+  imports: [AuthModule],
   controllers: [CaseRecordsController, CasesController],
   providers: [CasesService, CaseStartInputs, CaseRecordsService],
   exports: [CasesService],
