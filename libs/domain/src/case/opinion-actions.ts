@@ -1,6 +1,6 @@
 import { bodyAbove, HandlingBody, unitBody } from '../org/bodies';
-import { ActionContext, ActionHandlers } from './action-handler';
-import { CaseActionType } from './actions';
+import { ActionContext, ActionHandler, ActionHandlers } from './action-handler';
+import { CaseActionOf, CaseActionType } from './actions';
 import { assertActsForBody, assertOnCase, caseUnitOf } from './actor-checks';
 import { caseError, CaseErrorCode } from './case-errors';
 import { CaseState, Opinion, ReviewInfo } from './case-state';
@@ -89,6 +89,63 @@ function issuedOpinion(
     issuedAt: context.at,
     issuedBy: context.actor,
     delivery: null,
+  };
+}
+
+interface ReviewRequestRule {
+  key: 'review' | 'reReview';
+  /** The opinion whose delivery opens this request's window. */
+  after: 'reply' | 'reviewOpinion';
+  closedCode: CaseErrorCode;
+  label: string;
+  closedZh: string;
+}
+
+type ReviewRequestType = 'requestReview' | 'requestReReview';
+type ReviewDecisionType = 'decideReview' | 'decideReReview';
+
+/** A review or re-review request: asked in its window, recorded by the body one level up. */
+function reviewRequest<T extends ReviewRequestType>(rule: ReviewRequestRule): ActionHandler<T> {
+  return {
+    check(context, generic) {
+      const action = generic as CaseActionOf<ReviewRequestType>;
+      requireText(action.reason, 'reason', rule.label);
+      assertDelivered(context.state, rule.after);
+      assertWithinWindow(context, action.type, rule.closedCode, rule.closedZh);
+      assertActsForBody(context.actor, decidingBody(context, action.type), context.facts, action.type);
+    },
+    apply(context, generic) {
+      const action = generic as CaseActionOf<ReviewRequestType>;
+      const request: ReviewInfo = {
+        body: decidingBody(context, action.type),
+        reason: action.reason.trim(),
+        requestedAt: context.at,
+        recordedBy: context.actor,
+        opinion: null,
+      };
+      return { ...context.state, [rule.key]: request };
+    },
+  };
+}
+
+/** A review or re-review decision: issued by the body the request went to. */
+function reviewDecision<T extends ReviewDecisionType>(
+  key: 'review' | 'reReview',
+  document: 'reviewOpinion' | 'reReviewOpinion',
+): ActionHandler<T> {
+  return {
+    check({ state, actor, facts }, generic) {
+      const action = generic as CaseActionOf<ReviewDecisionType>;
+      assertActsForBody(actor, requireReview(state, key).body, facts, action.type);
+      checkOpinionInput(action);
+    },
+    apply(context, generic) {
+      return withOpinion(
+        context.state,
+        document,
+        issuedOpinion(context, generic as CaseActionOf<ReviewDecisionType>),
+      );
+    },
   };
 }
 
@@ -187,61 +244,20 @@ export const opinionHandlers: ActionHandlers<
     },
   },
 
-  requestReview: {
-    check(context, action) {
-      requireText(action.reason, 'reason', '复查请求');
-      assertDelivered(context.state, 'reply');
-      assertWithinWindow(context, action.type, 'REVIEW_WINDOW_CLOSED', '已超过申请复查的期限');
-      assertActsForBody(context.actor, decidingBody(context, action.type), context.facts, action.type);
-    },
-    apply(context, action) {
-      const review: ReviewInfo = {
-        body: decidingBody(context, action.type),
-        reason: action.reason.trim(),
-        requestedAt: context.at,
-        recordedBy: context.actor,
-        opinion: null,
-      };
-      return { ...context.state, review };
-    },
-  },
-
-  decideReview: {
-    check({ state, actor, facts }, action) {
-      assertActsForBody(actor, requireReview(state, 'review').body, facts, action.type);
-      checkOpinionInput(action);
-    },
-    apply(context, action) {
-      return withOpinion(context.state, 'reviewOpinion', issuedOpinion(context, action));
-    },
-  },
-
-  requestReReview: {
-    check(context, action) {
-      requireText(action.reason, 'reason', '复核请求');
-      assertDelivered(context.state, 'reviewOpinion');
-      assertWithinWindow(context, action.type, 'RE_REVIEW_WINDOW_CLOSED', '已超过申请复核的期限');
-      assertActsForBody(context.actor, decidingBody(context, action.type), context.facts, action.type);
-    },
-    apply(context, action) {
-      const reReview: ReviewInfo = {
-        body: decidingBody(context, action.type),
-        reason: action.reason.trim(),
-        requestedAt: context.at,
-        recordedBy: context.actor,
-        opinion: null,
-      };
-      return { ...context.state, reReview };
-    },
-  },
-
-  decideReReview: {
-    check({ state, actor, facts }, action) {
-      assertActsForBody(actor, requireReview(state, 'reReview').body, facts, action.type);
-      checkOpinionInput(action);
-    },
-    apply(context, action) {
-      return withOpinion(context.state, 'reReviewOpinion', issuedOpinion(context, action));
-    },
-  },
+  requestReview: reviewRequest({
+    key: 'review',
+    after: 'reply',
+    closedCode: 'REVIEW_WINDOW_CLOSED',
+    label: '复查请求',
+    closedZh: '已超过申请复查的期限',
+  }),
+  decideReview: reviewDecision('review', 'reviewOpinion'),
+  requestReReview: reviewRequest({
+    key: 'reReview',
+    after: 'reviewOpinion',
+    closedCode: 'RE_REVIEW_WINDOW_CLOSED',
+    label: '复核请求',
+    closedZh: '已超过申请复核的期限',
+  }),
+  decideReReview: reviewDecision('reReview', 'reReviewOpinion'),
 };
