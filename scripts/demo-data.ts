@@ -1,6 +1,8 @@
 import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { type CaseAction, type Principal, type Role } from '../libs/domain/src';
+import { addDays } from '../libs/domain/src/clock/local-date';
+import { localDateAt } from '../libs/domain/src/clock/time-zone';
 import { DEFAULT_POLICY } from '../libs/domain/src/policy/default-policy';
 import { mainlandCalendar, mainlandYearsAvailable } from '../libs/domain/src/clock/mainland-calendar';
 import { actUpdate } from '../workflows/case-messages';
@@ -334,10 +336,6 @@ function stepsTo(stage: Stage, unit: string, index: number, today: string): [Cas
 
 const demoKey = (index: number) => `demo-case-${index}`;
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 async function registerCase(
   context: DemoContext,
   index: number,
@@ -391,7 +389,7 @@ export async function seedDemoData(context: DemoContext): Promise<{ cases: numbe
   say(
     `演示单位与用户已就绪 / demo units and users ready (${UNITS.length + 1} units, ${demoUsers().length} users)`,
   );
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = localDateAt(Date.now(), 'Asia/Shanghai');
   const concurrency = 8;
   let next = 0;
   let done = 0;

@@ -4,8 +4,7 @@
  * own task queue and organisation (unique unit codes and people), so files sharing the server never
  * see each other's cases.
  */
-import { Client, Connection, type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { type DataSource } from 'typeorm';
 import { CaseActivitiesService } from '../../apps/worker/src/case-activities';
@@ -30,6 +29,9 @@ import { petitionCase } from '../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../workflows/workflow-ids';
 import { ownerDataSource, uniqueId } from './stack';
 import { testDataConverter, testServers } from './test-env';
+import { type Rejection, rejectionOf } from './update-rejection';
+
+export { type Rejection, rejectionOf } from './update-rejection';
 import { plusDays, weekdayOf } from './shanghai-dates';
 
 export { endOfShanghaiDay, plusDays, shanghaiDate, weekdayOf } from './shanghai-dates';
@@ -104,13 +106,6 @@ export interface EventRow {
   hash: string;
 }
 
-/** What the client sees of a rejected Update: the failure's type (our error code), message and details. */
-export interface Rejection {
-  type: string | undefined;
-  message: string;
-  details: unknown[];
-}
-
 export class DevCase {
   constructor(
     readonly harness: DevServerHarness,
@@ -177,22 +172,6 @@ export class DevCase {
   async rejection(action: Exclude<CaseAction, { type: 'register' }>, actor: Principal): Promise<Rejection> {
     return rejectionOf(this.act(action, actor));
   }
-}
-
-export async function rejectionOf(update: Promise<unknown>): Promise<Rejection> {
-  try {
-    await update;
-  } catch (error) {
-    if (!(error instanceof WorkflowUpdateFailedError)) throw error;
-    if (!(error.cause instanceof ApplicationFailure))
-      throw new Error(`the Update failed without an ApplicationFailure: ${String(error.cause)}`);
-    return {
-      type: error.cause.type ?? undefined,
-      message: error.cause.message,
-      details: error.cause.details ?? [],
-    };
-  }
-  throw new Error('the Update was accepted, expected a rejection');
 }
 
 export interface StartCaseOptions {

@@ -3,7 +3,7 @@
  * activities writing to PostgreSQL, for the clock tests. Everything a case needs (units, people,
  * calendar, policy) is built here relative to the test server's own clock.
  */
-import { Client, type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { type DataSource } from 'typeorm';
@@ -29,6 +29,7 @@ import { caseWorkflowId } from '../../workflows/workflow-ids';
 import { ownerDataSource, uniqueId } from './stack';
 import { testDataConverter, testServers } from './test-env';
 import { connectTimeSkipping } from './time-skipping';
+import { rejectionOf } from './update-rejection';
 import { HOUR_MS, plusDays, shanghaiDate, type Weekday, weekdayOf } from './shanghai-dates';
 
 export {
@@ -119,17 +120,8 @@ export class CaseRun {
   }
 
   /** Runs an action that must be rejected; answers the error code (the failure type). */
-  async rejection(action: ActRequest['action'], actor: Principal): Promise<string> {
-    try {
-      await this.act(action, actor);
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) {
-        const cause = error.cause as { type?: string; message?: string } | undefined;
-        return cause?.type ?? `untyped: ${cause?.message}`;
-      }
-      throw error;
-    }
-    throw new Error(`${action.type} was accepted, expected a rejection`);
+  async rejection(action: ActRequest['action'], actor: Principal): Promise<string | undefined> {
+    return (await rejectionOf(this.act(action, actor))).type;
   }
 
   snapshot(): Promise<CaseSnapshot> {

@@ -16,7 +16,7 @@ import { validateAction } from '../../../../libs/domain/src/case/decide';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
 import { isDomainError } from '../../../../libs/domain/src/errors';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
-import { registrationRecordedUpdate } from '../../../../workflows/case-messages';
+import { type PetitionCaseInput, registrationRecordedUpdate } from '../../../../workflows/case-messages';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { ApiError } from '../http/api-error';
@@ -46,6 +46,8 @@ const REGISTER_FIELDS: Record<string, string> = {
 interface StoredSubmission {
   submission: CaseSubmissionEntity;
   created: boolean;
+  /** The workflow's start input, when this request resolved it (a new submission). */
+  input?: PetitionCaseInput;
 }
 
 /** Until staff log in (the HTTP API issue), registrations are recorded as made by the unit's intake desk. */
@@ -79,13 +81,20 @@ export class CasesService {
       if (!idempotencyKey || !isUniqueViolation(error)) throw error;
       stored = { submission: await this.existingSubmission(idempotencyKey, requestHash), created: false };
     }
-    const { submission, created } = stored;
+    const { submission, created, input } = stored;
     const recorded = await this.db.manager.findOne(CaseEntity, {
       where: { caseNumber: submission.caseNumber },
     });
     if (recorded) return { caseNumber: recorded.caseNumber, status: recorded.status, created };
     // New, or an earlier attempt stored the submission but did not get its workflow going: (re)start it.
-    const result = await this.startCaseWorkflow(submission);
+    const result = await this.startCaseWorkflow(
+      input ??
+        (await this.startInputs.forSubmission(
+          this.db.manager,
+          submission,
+          intakeDesk(submission.registeringUnitCode),
+        )),
+    );
     return { ...result, created };
   }
 
@@ -219,10 +228,11 @@ export class CasesService {
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);
-    await this.assertRegistrable(tx, submission, now);
+    const input = await this.startInputs.forSubmission(tx, submission, intakeDesk(registeringUnitCode));
+    assertRegistrable(input, now);
     if (idempotencyKey)
       await tx.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseNumber });
-    return { submission, created: true };
+    return { submission, created: true, input };
   }
 
   /** The key was seen before (committed by another request): same body → same case, other body → 422. */
@@ -258,49 +268,10 @@ export class CasesService {
     return manager.findOneOrFail(CaseSubmissionEntity, { where: { caseNumber: earlier.caseNumber } });
   }
 
-  /**
-   * The workflow's own registration rules, checked before anything is committed: a registration the
-   * workflow would refuse must never become a stored submission with a failed workflow.
-   */
-  private async assertRegistrable(
-    tx: EntityManager,
-    submission: CaseSubmissionEntity,
-    now: Date,
-  ): Promise<void> {
-    const input = await this.startInputs.forSubmission(
-      tx,
-      submission,
-      intakeDesk(submission.registeringUnitCode),
-    );
-    try {
-      validateAction(null, input.register, input.registeredBy, {
-        at: now.toISOString(),
-        maxCollectiveRepresentatives: input.policy.maxCollectiveRepresentatives,
-      });
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      const status = error.kind === 'rule' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
-      const field = error.field && REGISTER_FIELDS[error.field];
-      throw new ApiError(
-        status,
-        error.code,
-        error.message,
-        field ? [{ field, code: error.code, message: error.message }] : undefined,
-      );
-    }
-  }
-
   /** Update-with-start: starts the workflow (or joins the running one) and waits for its registration event. */
-  private async startCaseWorkflow(
-    submission: CaseSubmissionEntity,
-  ): Promise<{ caseNumber: string; status: string }> {
-    const input = await this.startInputs.forSubmission(
-      this.db.manager,
-      submission,
-      intakeDesk(submission.registeringUnitCode),
-    );
+  private async startCaseWorkflow(input: PetitionCaseInput): Promise<{ caseNumber: string; status: string }> {
     const startWorkflowOperation = new WithStartWorkflowOperation(petitionCase, {
-      workflowId: caseWorkflowId(submission.caseNumber),
+      workflowId: caseWorkflowId(input.register.caseNumber),
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
@@ -310,6 +281,29 @@ export class CasesService {
     return this.temporal.client.workflow.executeUpdateWithStart(registrationRecordedUpdate, {
       startWorkflowOperation,
     });
+  }
+}
+
+/**
+ * The workflow's own registration rules, checked before anything is committed: a registration the
+ * workflow would refuse must never become a stored submission with a failed workflow.
+ */
+function assertRegistrable(input: PetitionCaseInput, now: Date): void {
+  try {
+    validateAction(null, input.register, input.registeredBy, {
+      at: now.toISOString(),
+      maxCollectiveRepresentatives: input.policy.maxCollectiveRepresentatives,
+    });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const status = error.kind === 'rule' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+    const field = error.field && REGISTER_FIELDS[error.field];
+    throw new ApiError(
+      status,
+      error.code,
+      error.message,
+      field ? [{ field, code: error.code, message: error.message }] : undefined,
+    );
   }
 }
 
