@@ -155,17 +155,20 @@ async function main(): Promise<void> {
     await owner.destroy();
     const db = await createDataSource({ url: urls.appUrl, poolSize: 2 }).initialize();
     const number = (i: number) => `B-${String(1 + ((i * 7919) % cases)).padStart(8, '0')}`;
+    // A district supervisor sees every case; a town's staff see their own town's subtree.
+    const viewer = { userId: 'bench-supervisor', unitCode: 'QX' };
+    const townViewer = (i: number) => ({ userId: `bench-clerk-${i % 5}`, unitCode: UNITS[i % 5]! });
     const results = {
-      listFirstPage: await measure(samples, () => listCases(db, {}, 20)),
+      listFirstPage: await measure(samples, () => listCases(db, { viewer }, 20)),
       listUnitSubtree: await measure(samples, (i) =>
-        listCases(db, { unitSubtree: UNITS[i % 5]!, statuses: ['accepted', 'inHandling'] }, 20),
+        listCases(db, { viewer: townViewer(i), statuses: ['accepted', 'inHandling'] }, 20),
       ),
-      listOverdue: await measure(samples, () => listCases(db, { minOverdueLevel: 2 }, 20)),
+      listOverdue: await measure(samples, () => listCases(db, { viewer, minOverdueLevel: 2 }, 20)),
       search2Chars: await measure(samples, (i) =>
-        listCases(db, { text: ['工资', '噪音', '漏水', '补偿'][i % 4]! }, 20),
+        listCases(db, { viewer, text: ['工资', '噪音', '漏水', '补偿'][i % 4]! }, 20),
       ),
       search3Chars: await measure(samples, (i) =>
-        listCases(db, { text: ['农民工', '违章建', '社保待'][i % 3]! }, 20),
+        listCases(db, { viewer, text: ['农民工', '违章建', '社保待'][i % 3]! }, 20),
       ),
       timeline: await measure(samples, (i) => caseTimeline(db, number(i))),
     };

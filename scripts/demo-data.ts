@@ -7,6 +7,8 @@ import { DEFAULT_POLICY } from '../libs/domain/src/policy/default-policy';
 import { mainlandCalendar, mainlandYearsAvailable } from '../libs/domain/src/clock/mainland-calendar';
 import { actUpdate } from '../workflows/case-messages';
 import { caseWorkflowId } from '../workflows/workflow-ids';
+import { type PersonalDataProtector } from '../libs/persistence/src';
+import { DemoSessions, seedDemoCredentials } from './demo-sessions';
 
 /**
  * Demo data: a district's unit tree, users for every role, the policy and calendar, and a few hundred
@@ -18,6 +20,8 @@ export interface DemoContext {
   owner: DataSource;
   apiUrl: string;
   temporal: Client;
+  /** Encrypts the demo accounts' TOTP secrets, as the API does for everyone. */
+  protector: PersonalDataProtector;
   cases: number;
   onProgress?: (line: string) => void;
 }
@@ -184,7 +188,7 @@ function demoUsers(): Principal[] {
   return users;
 }
 
-async function seedOrganisation(owner: DataSource): Promise<void> {
+async function seedOrganisation(owner: DataSource, protector: PersonalDataProtector): Promise<void> {
   await owner.transaction(async (tx) => {
     for (const unit of UNITS) {
       await tx.query(
@@ -202,6 +206,11 @@ async function seedOrganisation(owner: DataSource): Promise<void> {
         user.role,
       ]);
     }
+    await seedDemoCredentials(
+      tx,
+      demoUsers().map((user) => user.userId),
+      protector,
+    );
     await tx.query(
       `INSERT INTO policies (version, document, created_by) VALUES ($1, $2, 'demo') ON CONFLICT DO NOTHING`,
       [DEFAULT_POLICY.version, DEFAULT_POLICY],
@@ -338,6 +347,7 @@ const demoKey = (index: number) => `demo-case-${index}`;
 
 async function registerCase(
   context: DemoContext,
+  sessions: DemoSessions,
   index: number,
 ): Promise<{ caseNumber: string; unit: string; created: boolean }> {
   const matter = MATTERS[index % MATTERS.length]!;
@@ -346,7 +356,11 @@ async function registerCase(
   const receivedAt = new Date(Date.now() - ((index * 13) % 22) * 24 * 60 * 60 * 1000 - 60_000).toISOString();
   const response = await fetch(`${context.apiUrl}/api/cases`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': demoKey(index) },
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': demoKey(index),
+      authorization: `Bearer ${await sessions.tokenFor(principalOf(unit, 'clerk').userId)}`,
+    },
     body: JSON.stringify({
       channel: ['letter', 'visit', 'online', 'phone'][index % 4],
       petitioner: { name: personName(index * 13 + 5) },
@@ -364,13 +378,18 @@ async function registerCase(
   return { caseNumber: body.caseNumber, unit, created: response.status === 201 };
 }
 
-async function driveCase(context: DemoContext, index: number, today: string): Promise<void> {
+async function driveCase(
+  context: DemoContext,
+  sessions: DemoSessions,
+  index: number,
+  today: string,
+): Promise<void> {
   // An earlier run registered (and drove) this case: its receipt time was relative to that day.
   const [earlier] = await context.owner.query(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [
     demoKey(index),
   ]);
   if (earlier) return;
-  const { caseNumber, unit, created } = await registerCase(context, index);
+  const { caseNumber, unit, created } = await registerCase(context, sessions, index);
   if (!created) return; // an earlier run registered (and drove) this case
   const handle = context.temporal.workflow.getHandle(caseWorkflowId(caseNumber));
   for (const [action, actor] of stepsTo(stageOf(index), unit, index, today)) {
@@ -385,7 +404,8 @@ async function driveCase(context: DemoContext, index: number, today: string): Pr
 
 export async function seedDemoData(context: DemoContext): Promise<{ cases: number }> {
   const say = context.onProgress ?? (() => undefined);
-  await seedOrganisation(context.owner);
+  await seedOrganisation(context.owner, context.protector);
+  const sessions = new DemoSessions(context.apiUrl, context.owner.manager, context.protector);
   say(
     `演示单位与用户已就绪 / demo units and users ready (${UNITS.length + 1} units, ${demoUsers().length} users)`,
   );
@@ -397,7 +417,7 @@ export async function seedDemoData(context: DemoContext): Promise<{ cases: numbe
     Array.from({ length: concurrency }, async () => {
       while (next < context.cases) {
         const index = next++;
-        await driveCase(context, index, today);
+        await driveCase(context, sessions, index, today);
         done++;
         if (done % 50 === 0 || done === context.cases) say(`演示案件 / demo cases: ${done}/${context.cases}`);
       }

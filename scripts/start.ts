@@ -10,10 +10,12 @@ import {
   ensureBlindIndexKeyFile,
   loadBlindIndexKey,
   migrateDatabase,
+  PersonalDataProtector,
   provisionDatabase,
 } from '../libs/persistence/src';
 import { ensureInitialAdministrator } from '../libs/persistence/src/auth';
 import { seedDemoData } from './demo-data';
+import { DEMO_PASSWORD, demoTotpSecret } from './demo-sessions';
 import { type ClusterCredentials } from '../libs/persistence/src/embedded-postgres';
 import {
   ensureBinary,
@@ -271,8 +273,22 @@ async function loadDemoData(
     });
     const cases = Number(process.env.DEMO_CASES ?? 300);
     say(`正在生成演示数据 / loading demo data (${cases} cases through their workflows) …`);
-    await seedDemoData({ owner, apiUrl, temporal, cases, onProgress: (line) => say(`  ${line}`) });
+    const protector = new PersonalDataProtector(loadPayloadKeyRing(config), loadBlindIndexKey(config));
+    await seedDemoData({
+      owner,
+      apiUrl,
+      temporal,
+      protector,
+      cases,
+      onProgress: (line) => say(`  ${line}`),
+    });
     say('演示数据已就绪 / demo data ready');
+    say(
+      `演示账号密码 / demo accounts' password: ${DEMO_PASSWORD}; TOTP 密钥 / secrets (add to an authenticator app):`,
+    );
+    for (const userId of ['qx-clerk-1', 'qx-unitleader-1', 'qx-packageleader-1', 'qx-supervisor-1']) {
+      say(`  ${userId}: ${await demoTotpSecret(owner.manager, userId, protector)}`);
+    }
   } finally {
     await connection.close();
     await owner.destroy();

@@ -1,6 +1,6 @@
 import { postJson } from './support/http';
 import { startTestStack, type TestStack, uniqueId } from './support/stack';
-import { signIn, type SignedIn } from './support/staff-sessions';
+import { bearer, signIn, type SignedIn } from './support/staff-sessions';
 
 /** Staff actions over HTTP: authorization in the API, the workflow's typed rejections as 403/409/422. */
 describe('case actions over HTTP', () => {
@@ -9,7 +9,15 @@ describe('case actions over HTTP', () => {
   let town: string;
   let elsewhere: string;
   let people: Record<
-    'clerkD' | 'clerkT' | 'leaderT' | 'handlerT' | 'packageLeaderD' | 'clerkElsewhere',
+    | 'clerkD'
+    | 'clerkT'
+    | 'leaderT'
+    | 'handlerT'
+    | 'packageLeaderD'
+    | 'clerkElsewhere'
+    | 'handlerElsewhere'
+    | 'leaderElsewhere'
+    | 'supervisorD',
     SignedIn
   >;
 
@@ -41,20 +49,27 @@ describe('case actions over HTTP', () => {
       handlerT: await signIn(stack, town, ['handler'], '镇承办人'),
       packageLeaderD: await signIn(stack, district, ['packageLeader'], '区包案领导'),
       clerkElsewhere: await signIn(stack, elsewhere, ['clerk'], '别处登记员'),
+      handlerElsewhere: await signIn(stack, elsewhere, ['handler'], '别处承办人'),
+      leaderElsewhere: await signIn(stack, elsewhere, ['packageLeader'], '别处包案领导'),
+      supervisorD: await signIn(stack, district, ['supervisor'], '区督查员'),
     };
   });
 
   afterAll(() => stack?.close());
 
   async function registerAtTown(): Promise<string> {
-    const created = await postJson(`${stack.api.url}/cases`, {
-      channel: 'visit',
-      petitioner: { name: '吴十' },
-      category: 'grievance',
-      subject: '操作测试',
-      content: '内容',
-      unitCode: town,
-    });
+    const created = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'visit',
+        petitioner: { name: '吴十' },
+        category: 'grievance',
+        subject: '操作测试',
+        content: '内容',
+        unitCode: town,
+      },
+      bearer(people.clerkT),
+    );
     expect(created.status).toBe(201);
     return created.body.caseNumber;
   }
@@ -136,13 +151,73 @@ describe('case actions over HTTP', () => {
     });
   });
 
+  it('refuses people of other units swapped into the body or into a batch array, changing nothing', async () => {
+    const caseNumber = await registerAtTown();
+    expect((await act(people.clerkT, caseNumber, 'accept')).status).toBe(200);
+    const defines = {
+      packageLeaderUserId: people.packageLeaderD.userId,
+      responsibleUnitCode: town,
+      handlerUserId: people.handlerT.userId,
+      resolutionPlan: '方案',
+      completionDeadline: inDays(30),
+      targetOutcome: '目标',
+    };
+    const outsideLeader = await act(people.leaderT, caseNumber, 'defineSix', {
+      ...defines,
+      packageLeaderUserId: people.leaderElsewhere.userId,
+    });
+    expect([outsideLeader.status, outsideLeader.body.fields]).toEqual([
+      422,
+      [expect.objectContaining({ field: 'packageLeaderUserId', code: 'PERSON_OUT_OF_SCOPE' })],
+    ]);
+    const outsideHandler = await act(people.leaderT, caseNumber, 'defineSix', {
+      ...defines,
+      handlerUserId: people.handlerElsewhere.userId,
+    });
+    expect([outsideHandler.status, outsideHandler.body.code]).toEqual([422, 'HANDLER_NOT_IN_UNIT']);
+    const otherUnitCase = await act(people.leaderT, caseNumber, 'defineSix', {
+      ...defines,
+      responsibleUnitCode: elsewhere,
+    });
+    // A unit of another tree does not exist as far as this case is concerned.
+    expect([otherUnitCase.status, otherUnitCase.body.code]).toEqual([400, 'UNIT_UNKNOWN']);
+    expect((await act(people.leaderT, caseNumber, 'defineSix', defines)).status).toBe(200);
+
+    const duty = (performedByUserIds: string[]) =>
+      act(people.handlerT, caseNumber, 'recordDuty', {
+        duty: 'investigate',
+        performedByUserIds,
+        performedOn: today(),
+        summary: '走访核实',
+        evidenceRefs: ['走访记录'],
+      });
+    const swapped = await duty([people.handlerT.userId, people.handlerElsewhere.userId]);
+    expect([swapped.status, swapped.body.fields]).toEqual([
+      422,
+      [expect.objectContaining({ field: 'performedByUserIds', code: 'PERSON_OUT_OF_SCOPE' })],
+    ]);
+    const unknown = await duty([people.handlerT.userId, 'no-such-user']);
+    expect([unknown.status, unknown.body.code]).toEqual([422, 'PERSON_NOT_FOUND']);
+    const [row] = await stack.db.query(`SELECT event_count FROM cases WHERE case_number = $1`, [caseNumber]);
+    expect(row.event_count).toBe(3); // registered, accepted, six defines: no duty recorded
+    expect((await duty([people.handlerT.userId, people.packageLeaderD.userId])).status).toBe(200);
+  });
+
   it('refuses mass assignment and bad bodies with field errors, changing nothing', async () => {
     const caseNumber = await registerAtTown();
-    const withStatus = await act(people.clerkT, caseNumber, 'accept', { status: 'closed' });
-    expect(withStatus.status).toBe(400);
-    expect(withStatus.body.fields).toEqual([
-      expect.objectContaining({ field: 'status', code: 'whitelistValidation' }),
-    ]);
+    for (const [who, action, body, field] of [
+      [people.clerkT, 'accept', { status: 'closed' }, 'status'],
+      [people.clerkT, 'accept', { assignee: people.clerkElsewhere.userId }, 'assignee'],
+      [people.supervisorD, 'remind', { text: '催办', caseNumber: 'OTHER-2026-000001' }, 'caseNumber'],
+      [people.leaderT, 'instruct', { text: '批示', actor: { userId: people.leaderT.userId } }, 'actor'],
+    ] as const) {
+      const refused = await act(who, caseNumber, action, body);
+      expect([action, refused.status, refused.body.fields]).toEqual([
+        action,
+        400,
+        [expect.objectContaining({ field, code: 'whitelistValidation' })],
+      ]);
+    }
     const badTransfer = await act(people.clerkT, caseNumber, 'transfer', {
       toUnitCode: 'lower-case',
       reason: '',
@@ -156,15 +231,19 @@ describe('case actions over HTTP', () => {
   });
 
   it('keeps an accusation away from the accused unit: it cannot be sent there, and its staff cannot see it', async () => {
-    const created = await postJson(`${stack.api.url}/cases`, {
-      channel: 'letter',
-      petitioner: { name: '匿名' },
-      category: 'accusation',
-      subject: '反映镇干部违规',
-      content: '反映某镇工作人员违规收费。',
-      unitCode: district,
-      accused: { unitCodes: [town], userIds: [people.leaderT.userId] },
-    });
+    const created = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'letter',
+        petitioner: { name: '匿名' },
+        category: 'accusation',
+        subject: '反映镇干部违规',
+        content: '反映某镇工作人员违规收费。',
+        unitCode: district,
+        accused: { unitCodes: [town], userIds: [people.leaderT.userId] },
+      },
+      bearer(people.clerkD),
+    );
     expect(created.status).toBe(201);
     const caseNumber = created.body.caseNumber;
     const [row] = await stack.db.query(
@@ -182,15 +261,19 @@ describe('case actions over HTTP', () => {
       const hidden = await act(accusedStaff, caseNumber, 'accept');
       expect([hidden.status, hidden.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
     }
-    const notAccusation = await postJson(`${stack.api.url}/cases`, {
-      channel: 'letter',
-      petitioner: { name: '某人' },
-      category: 'grievance',
-      subject: '诉求',
-      content: '内容',
-      unitCode: district,
-      accused: { unitCodes: [town], userIds: [] },
-    });
+    const notAccusation = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'letter',
+        petitioner: { name: '某人' },
+        category: 'grievance',
+        subject: '诉求',
+        content: '内容',
+        unitCode: district,
+        accused: { unitCodes: [town], userIds: [] },
+      },
+      bearer(people.clerkD),
+    );
     expect(notAccusation.status).toBe(400);
     expect(notAccusation.body.fields).toEqual([expect.objectContaining({ field: 'accused' })]);
   });

@@ -1,6 +1,8 @@
 import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
+import { PersonalDataProtector } from '../libs/persistence/src';
 import { seedDemoData } from '../scripts/demo-data';
+import { DemoSessions } from '../scripts/demo-sessions';
 import { getJson } from './support/http';
 import { type RunningApi, startTestStack, type TestStack } from './support/stack';
 
@@ -20,7 +22,8 @@ describe('demo data', () => {
 
   it('builds the district, its people and twenty cases in every stage, and a second run adds nothing', async () => {
     const apiUrl = api.url.replace(/\/api$/, '');
-    await seedDemoData({ owner, apiUrl, temporal, cases: 20 });
+    const protector = api.app.get(PersonalDataProtector);
+    await seedDemoData({ owner, apiUrl, temporal, protector, cases: 20 });
 
     const [people] = await owner.query(
       `SELECT count(DISTINCT u.id)::int AS users, array_agg(DISTINCT r.role ORDER BY r.role) AS roles
@@ -46,7 +49,7 @@ describe('demo data', () => {
     const [{ n: eventsBefore }] = await owner.query(
       `SELECT count(*)::int AS n FROM case_events WHERE case_number LIKE 'QX-%'`,
     );
-    await seedDemoData({ owner, apiUrl, temporal, cases: 20 });
+    await seedDemoData({ owner, apiUrl, temporal, protector, cases: 20 });
     const [{ n: casesAfter }] = await owner.query(
       `SELECT count(*)::int AS n FROM cases WHERE case_number LIKE 'QX-%'`,
     );
@@ -59,7 +62,11 @@ describe('demo data', () => {
     const concluded = await owner.query(
       `SELECT case_number FROM cases WHERE status = 'concluded' AND case_number LIKE 'QX-%'`,
     );
-    const report = await getJson(`${api.url}/cases/${concluded[0].case_number}/verification`);
+    // A demo account logs in with the demo password and its TOTP secret, like any user.
+    const supervisor = await new DemoSessions(apiUrl, owner.manager, protector).tokenFor('qx-supervisor-1');
+    const report = await getJson(`${api.url}/cases/${concluded[0].case_number}/verification`, {
+      authorization: `Bearer ${supervisor}`,
+    });
     expect(report.body).toMatchObject({ verified: true, headSource: 'workflow' });
     expect(report.body.eventCount).toBeGreaterThanOrEqual(14);
   });

@@ -8,7 +8,7 @@ import { actUpdate } from '../workflows/case-messages';
 import { caseWorkflowId } from '../workflows/workflow-ids';
 import { getJson, postJson } from './support/http';
 import { createUnit, type RunningApi, startTestStack, type TestStack, uniqueId } from './support/stack';
-import { signIn } from './support/staff-sessions';
+import { bearer, signIn, type SignedIn } from './support/staff-sessions';
 import { testServers } from './support/test-env';
 
 /** The audit timeline, tamper evidence, staff search and the inbox, against real PostgreSQL and Temporal. */
@@ -18,6 +18,7 @@ describe('event log, timeline and search', () => {
   let db: DataSource;
   let temporal: Client;
   let unitCode: string;
+  let reader: SignedIn;
 
   const EXPORT_LIMIT = 4;
 
@@ -30,6 +31,7 @@ describe('event log, timeline and search', () => {
     stack = await startTestStack();
     ({ api, db, temporal } = stack);
     unitCode = await createUnit(db, '检索测试区');
+    reader = await signIn(stack, unitCode, ['clerk'], '登记员');
   });
 
   afterAll(() => stack?.close());
@@ -38,14 +40,18 @@ describe('event log, timeline and search', () => {
   const supervisor = (): Principal => ({ userId: 'sup-9', name: '督查员', role: 'supervisor', unitCode });
 
   async function register(subject: string, content: string): Promise<string> {
-    const response = await postJson(`${api.url}/cases`, {
-      channel: 'online',
-      petitioner: { name: '钱七' },
-      category: 'grievance',
-      subject,
-      content,
-      unitCode,
-    });
+    const response = await postJson(
+      `${api.url}/cases`,
+      {
+        channel: 'online',
+        petitioner: { name: '钱七' },
+        category: 'grievance',
+        subject,
+        content,
+        unitCode,
+      },
+      bearer(reader),
+    );
     expect(response.status).toBe(201);
     return response.body.caseNumber;
   }
@@ -79,7 +85,7 @@ describe('event log, timeline and search', () => {
   describe('the timeline', () => {
     it('lists every event in order with actor, role, unit, time and what changed; exports CSV', async () => {
       const caseNumber = await caseWithEvents();
-      const timeline = await getJson(`${api.url}/cases/${caseNumber}/timeline`);
+      const timeline = await getJson(`${api.url}/cases/${caseNumber}/timeline`, bearer(reader));
       expect(timeline.status).toBe(200);
       expect(timeline.body.map((e: any) => [e.seq, e.type, e.actorRole, e.fromStatus, e.status])).toEqual([
         [1, 'caseRegistered', 'clerk', null, 'registered'],
@@ -96,7 +102,7 @@ describe('event log, timeline and search', () => {
         Date.parse(timeline.body[2].occurredAt),
       );
 
-      const csv = await fetch(`${api.url}/cases/${caseNumber}/timeline.csv`);
+      const csv = await fetch(`${api.url}/cases/${caseNumber}/timeline.csv`, { headers: bearer(reader) });
       expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
       const lines = (await csv.text())
         .replace(/^\uFEFF/, '')
@@ -112,14 +118,16 @@ describe('event log, timeline and search', () => {
       const caseNumber = await register('导出限流', '内容');
       const statuses: number[] = [];
       for (let i = 0; i < EXPORT_LIMIT + 1; i++) {
-        statuses.push((await fetch(`${api.url}/cases/${caseNumber}/timeline.csv`)).status);
+        statuses.push(
+          (await fetch(`${api.url}/cases/${caseNumber}/timeline.csv`, { headers: bearer(reader) })).status,
+        );
       }
       // Earlier exports in this run count too: some succeed (at most the limit), then every one is refused.
       const allowed = statuses.filter((status) => status === 200).length;
       expect(allowed).toBeLessThanOrEqual(EXPORT_LIMIT);
       expect(statuses).toEqual([...Array(allowed).fill(200), ...Array(statuses.length - allowed).fill(429)]);
       expect(statuses[statuses.length - 1]).toBe(429);
-      const limited = await fetch(`${api.url}/cases/${caseNumber}/timeline.csv`);
+      const limited = await fetch(`${api.url}/cases/${caseNumber}/timeline.csv`, { headers: bearer(reader) });
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(await limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
     });
@@ -145,7 +153,7 @@ describe('event log, timeline and search', () => {
   describe('tamper evidence', () => {
     it('verifies an untouched chain', async () => {
       const caseNumber = await caseWithEvents();
-      const report = await getJson(`${api.url}/cases/${caseNumber}/verification`);
+      const report = await getJson(`${api.url}/cases/${caseNumber}/verification`, bearer(reader));
       expect(report.body).toEqual({ caseNumber, verified: true, eventCount: 4, headSource: 'workflow' });
     });
 
@@ -155,7 +163,7 @@ describe('event log, timeline and search', () => {
         `UPDATE case_events SET payload = jsonb_set(payload, '{text}', '"改写的内容"') WHERE case_number = $1 AND seq = 3`,
         [caseNumber],
       );
-      const report = await getJson(`${api.url}/cases/${caseNumber}/verification`);
+      const report = await getJson(`${api.url}/cases/${caseNumber}/verification`, bearer(reader));
       expect(report.body).toMatchObject({
         verified: false,
         firstBreak: { seq: 3, problem: 'contentHashMismatch' },
@@ -165,7 +173,7 @@ describe('event log, timeline and search', () => {
     it('detects the deleted last event through the head the workflow keeps', async () => {
       const caseNumber = await caseWithEvents();
       await tamper(`DELETE FROM case_events WHERE case_number = $1 AND seq = 4`, [caseNumber]);
-      const report = await getJson(`${api.url}/cases/${caseNumber}/verification`);
+      const report = await getJson(`${api.url}/cases/${caseNumber}/verification`, bearer(reader));
       expect(report.body).toMatchObject({
         verified: false,
         eventCount: 3,
@@ -186,7 +194,7 @@ describe('event log, timeline and search', () => {
         );
         previous = hash;
       }
-      const report = await getJson(`${api.url}/cases/${caseNumber}/verification`);
+      const report = await getJson(`${api.url}/cases/${caseNumber}/verification`, bearer(reader));
       expect(report.body).toMatchObject({
         verified: false,
         firstBreak: { seq: 4, problem: 'headHashMismatch' },
@@ -206,7 +214,10 @@ describe('event log, timeline and search', () => {
     });
 
     const search = async (q: string) => {
-      const response = await getJson(`${api.url}/cases?unit=${unitCode}&q=${encodeURIComponent(q)}`);
+      const response = await getJson(
+        `${api.url}/cases?unit=${unitCode}&q=${encodeURIComponent(q)}`,
+        bearer(reader),
+      );
       expect(response.status).toBe(200);
       return response.body.items.map((item: any) => item.caseNumber).sort();
     };
@@ -228,16 +239,17 @@ describe('event log, timeline and search', () => {
     it('filters by unit subtree, status and category, and refuses unknown parameters', async () => {
       const all = await getJson(
         `${api.url}/cases?unit=${unitCode}&status=registered&category=grievance&limit=100`,
+        bearer(reader),
       );
       expect(all.body.items.map((i: any) => i.caseNumber)).toEqual(
         expect.arrayContaining(Object.values(numbers)),
       );
-      const none = await getJson(`${api.url}/cases?unit=${unitCode}&status=closed`);
+      const none = await getJson(`${api.url}/cases?unit=${unitCode}&status=closed`, bearer(reader));
       expect(none.body.items).toEqual([]);
-      const bad = await getJson(`${api.url}/cases?unit=${unitCode}&sort=evil`);
+      const bad = await getJson(`${api.url}/cases?unit=${unitCode}&sort=evil`, bearer(reader));
       expect(bad.status).toBe(400);
       expect(bad.body.fields).toEqual([expect.objectContaining({ field: 'sort' })]);
-      const oneChar = await getJson(`${api.url}/cases?q=工`);
+      const oneChar = await getJson(`${api.url}/cases?q=工`, bearer(reader));
       expect(oneChar.status).toBe(400);
     });
   });
@@ -245,6 +257,7 @@ describe('event log, timeline and search', () => {
   describe('keyset pagination', () => {
     it('hands out every existing case exactly once while new cases arrive', async () => {
       const pageUnit = await createUnit(db, '分页测试区');
+      const pageReader = await signIn(stack, pageUnit, ['supervisor'], '督查员');
       const existing: string[] = [];
       for (let i = 0; i < 23; i++)
         existing.push(await insertReadModelRow(pageUnit, new Date(Date.UTC(2026, 0, 1, 0, 0, i % 5))));
@@ -254,6 +267,7 @@ describe('event log, timeline and search', () => {
       do {
         const page: any = await getJson(
           `${api.url}/cases?unit=${pageUnit}&limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+          bearer(pageReader),
         );
         seen.push(...page.body.items.map((item: any) => item.caseNumber));
         cursor = page.body.nextCursor;
@@ -269,7 +283,7 @@ describe('event log, timeline and search', () => {
     });
 
     it('refuses a forged cursor with a field error', async () => {
-      const response = await getJson(`${api.url}/cases?cursor=not-a-cursor`);
+      const response = await getJson(`${api.url}/cases?cursor=not-a-cursor`, bearer(reader));
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([expect.objectContaining({ field: 'cursor' })]);
     });
@@ -301,8 +315,9 @@ describe('event log, timeline and search', () => {
          VALUES ($1, '领导', 'unitLeader', $2, $3, 1, 'escalation', 1, '超期升级'), ($1, '领导', 'unitLeader', $2, $3, 2, 'escalation', 2, '再次升级')`,
         [leader.userId, unitCode, caseNumber],
       );
-      const inbox = await getJson(`${api.url}/inbox?userId=${leader.userId}`);
+      const inbox = await getJson(`${api.url}/inbox`, bearer(leader));
       expect(inbox.body.unread).toBe(2);
+      expect((await getJson(`${api.url}/inbox`, bearer(someoneElse))).body).toEqual({ unread: 0, items: [] });
       expect(inbox.body.items.map((i: any) => i.title)).toEqual(['再次升级', '超期升级']);
       const [first] = inbox.body.items;
       const acknowledge = (token?: string) =>

@@ -2,6 +2,7 @@ import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { caseWorkflowId } from '../workflows/workflow-ids';
 import { postJson } from './support/http';
+import { bearer, signIn, type SignedIn } from './support/staff-sessions';
 import {
   createUnit,
   type RunningApi,
@@ -18,12 +19,14 @@ describe('Idempotency-Key across two API instances', () => {
   let db: DataSource;
   let temporal: Client;
   let unitCode: string;
+  let clerk: SignedIn;
 
   beforeAll(async () => {
     stack = await startTestStack();
     ({ db, temporal } = stack);
     unitCode = await createUnit(db);
     apis = [stack.api, await startApiApp()];
+    clerk = await signIn(stack, unitCode, ['clerk'], '登记员');
   });
 
   afterAll(async () => {
@@ -45,7 +48,7 @@ describe('Idempotency-Key across two API instances', () => {
     const body = { ...petition, unitCode };
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        postJson(`${apis[i % 2]!.url}/cases`, body, { 'Idempotency-Key': key }),
+        postJson(`${apis[i % 2]!.url}/cases`, body, { ...bearer(clerk), 'Idempotency-Key': key }),
       ),
     );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
@@ -76,7 +79,7 @@ describe('Idempotency-Key across two API instances', () => {
     const first = await postJson(
       `${apis[0]!.url}/cases`,
       { ...petition, unitCode },
-      { 'Idempotency-Key': key },
+      { ...bearer(clerk), 'Idempotency-Key': key },
     );
     expect(first.status).toBe(201);
     const [before] = await db.query(`SELECT count(*)::int AS n FROM case_submissions WHERE unit_code = $1`, [
@@ -85,7 +88,7 @@ describe('Idempotency-Key across two API instances', () => {
     const second = await postJson(
       `${apis[1]!.url}/cases`,
       { ...petition, unitCode, subject: '另一件事' },
-      { 'Idempotency-Key': key },
+      { ...bearer(clerk), 'Idempotency-Key': key },
     );
     expect(second.status).toBe(422);
     expect(second.body).toMatchObject({
@@ -102,7 +105,7 @@ describe('Idempotency-Key across two API instances', () => {
     const response = await postJson(
       `${apis[0]!.url}/cases`,
       { ...petition, unitCode },
-      { 'Idempotency-Key': 'x'.repeat(201) },
+      { ...bearer(clerk), 'Idempotency-Key': 'x'.repeat(201) },
     );
     expect(response.status).toBe(400);
     expect(response.body.fields).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);

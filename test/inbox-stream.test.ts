@@ -1,19 +1,14 @@
 import { type DataSource } from 'typeorm';
 import { createDataSource, deliverToInboxes } from '../libs/persistence/src';
 import { postJson } from './support/http';
-import {
-  createUnit,
-  type RunningApi,
-  startApiApp,
-  startTestStack,
-  type TestStack,
-  uniqueId,
-} from './support/stack';
+import { createUnit, type RunningApi, startApiApp, startTestStack, type TestStack } from './support/stack';
+import { bearer, signIn } from './support/staff-sessions';
 import { testServers } from './support/test-env';
 
 /** Reads Server-Sent Events from a streaming response until `count` events arrived or the time is up. */
 async function collectEvents(
   url: string,
+  token: string,
   count: number,
   timeoutMs: number,
   ready: () => void,
@@ -24,7 +19,7 @@ async function collectEvents(
   try {
     const response = await fetch(url, {
       signal: controller.signal,
-      headers: { accept: 'text/event-stream' },
+      headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
     });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     ready();
@@ -72,23 +67,28 @@ describe('inbox over Server-Sent Events', () => {
 
   it('announces each delivered item on both API instances, only to its recipient', async () => {
     const unitCode = await createUnit(stack.db, '推送测试区');
-    const created = await postJson(`${stack.api.url}/cases`, {
-      channel: 'visit',
-      petitioner: { name: '周九' },
-      category: 'grievance',
-      subject: '推送测试',
-      content: '内容',
-      unitCode,
-    });
-    const leader = `leader-${uniqueId()}`;
+    const clerk = await signIn(stack, unitCode, ['clerk'], '登记员');
+    const created = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'visit',
+        petitioner: { name: '周九' },
+        category: 'grievance',
+        subject: '推送测试',
+        content: '内容',
+        unitCode,
+      },
+      bearer(clerk),
+    );
+    const leader = await signIn(stack, unitCode, ['unitLeader'], '领导');
     let open = 0;
     let streams: Promise<{ event: string; data: any }[]>[] = [];
     const allOpen = new Promise<void>((resolve) => {
       const opened = () => ++open === 3 && resolve();
       streams = [
-        collectEvents(`${stack.api.url}/inbox/stream?userId=${leader}`, 1, 15_000, opened),
-        collectEvents(`${second.url}/inbox/stream?userId=${leader}`, 1, 15_000, opened),
-        collectEvents(`${second.url}/inbox/stream?userId=someone-else`, 1, 3_000, opened),
+        collectEvents(`${stack.api.url}/inbox/stream`, leader.token, 1, 15_000, opened),
+        collectEvents(`${second.url}/inbox/stream`, leader.token, 1, 15_000, opened),
+        collectEvents(`${second.url}/inbox/stream`, clerk.token, 1, 3_000, opened),
       ];
     });
     await allOpen;
@@ -100,7 +100,7 @@ describe('inbox over Server-Sent Events', () => {
       kind: 'escalation' as const,
       level: 2,
       title: '超期升级',
-      recipients: [{ userId: leader, name: '领导', role: 'unitLeader', unitCode }],
+      recipients: [{ userId: leader.userId, name: '领导', role: 'unitLeader', unitCode }],
     };
     expect(await deliverToInboxes(app, notification)).toBe(1);
     expect(await deliverToInboxes(app, notification)).toBe(0); // a retried delivery announces nothing again
@@ -111,7 +111,7 @@ describe('inbox over Server-Sent Events', () => {
         {
           event: 'inboxItem',
           data: expect.objectContaining({
-            userId: leader,
+            userId: leader.userId,
             caseNumber: created.body.caseNumber,
             kind: 'escalation',
             level: 2,
@@ -120,5 +120,12 @@ describe('inbox over Server-Sent Events', () => {
       ]);
     }
     expect(other).toEqual([]);
+  });
+
+  it('opens a stream only with a session', async () => {
+    const response = await fetch(`${stack.api.url}/inbox/stream`, {
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(response.status).toBe(401);
   });
 });

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { caseWorkflowId } from '../workflows/workflow-ids';
 import { postJson } from './support/http';
 import { ALL_LOGS, startTestStack, type TestStack, uniqueId } from './support/stack';
-import { signIn } from './support/staff-sessions';
+import { bearer, signIn } from './support/staff-sessions';
 import { testServers } from './support/test-env';
 
 const ID_NUMBER = '44030419900307001' + '8';
@@ -54,14 +54,18 @@ describe('personal data at rest and in logs', () => {
       unit,
     ]);
     const clerk = await signIn(stack, unit, ['clerk'], '登记员');
-    const created = await postJson(`${stack.api.url}/cases`, {
-      channel: 'visit',
-      petitioner: { name: '王十二', idNumber: ID_NUMBER, phone: PHONE, address: ADDRESS },
-      category: 'grievance',
-      subject: '物业纠纷',
-      content: '小区物业乱收费。',
-      unitCode: unit,
-    });
+    const created = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'visit',
+        petitioner: { name: '王十二', idNumber: ID_NUMBER, phone: PHONE, address: ADDRESS },
+        category: 'grievance',
+        subject: '物业纠纷',
+        content: '小区物业乱收费。',
+        unitCode: unit,
+      },
+      bearer(clerk),
+    );
     expect(created.status).toBe(201);
     const caseNumber = created.body.caseNumber as string;
     const accept = await fetch(`${stack.api.url}/cases/${caseNumber}/actions/accept`, {

@@ -23,6 +23,7 @@ import {
 import { actUpdate } from '../workflows/case-messages';
 import { caseWorkflowId } from '../workflows/workflow-ids';
 import { postJson } from './support/http';
+import { bearer, signIn } from './support/staff-sessions';
 import {
   createUnit,
   ownerDataSource,
@@ -281,14 +282,19 @@ describe('personal data never sits in the workflow history in plain text', () =>
 
   it('encrypts the real case workflow, and a rejected Update still gives the client the error code and message', async () => {
     const unitCode = await createUnit(db);
-    const created = await postJson(`${api.url}/cases`, {
-      channel: 'phone',
-      petitioner: { name: '赵六' },
-      category: 'grievance',
-      subject: `来电 ${PHONE}，身份证 ${ID_NUMBER}`,
-      content: `住址 ${ADDRESS}，反映拖欠工资。`,
-      unitCode,
-    });
+    const clerk = await signIn({ api, db }, unitCode, ['clerk'], '登记员');
+    const created = await postJson(
+      `${api.url}/cases`,
+      {
+        channel: 'phone',
+        petitioner: { name: '赵六' },
+        category: 'grievance',
+        subject: `来电 ${PHONE}，身份证 ${ID_NUMBER}`,
+        content: `住址 ${ADDRESS}，反映拖欠工资。`,
+        unitCode,
+      },
+      bearer(clerk),
+    );
     expect(created.status).toBe(201);
     const workflowId = caseWorkflowId(created.body.caseNumber);
     workflowIds.push(workflowId);

@@ -1,7 +1,7 @@
 import { createDataSource } from '../libs/persistence/src';
 import { postJson } from './support/http';
 import { startTestStack, type TestStack, uniqueId } from './support/stack';
-import { signIn, type SignedIn } from './support/staff-sessions';
+import { bearer, signIn, type SignedIn } from './support/staff-sessions';
 
 /** A petitioner's personal data: masked by default, revealed only with a permission and a reason, audited. */
 describe('revealing personal data', () => {
@@ -35,19 +35,23 @@ describe('revealing personal data', () => {
     clerk = await signIn(stack, unit, ['clerk'], '登记员');
     supervisor = await signIn(stack, unit, ['supervisor'], '督查员');
     outsider = await signIn(stack, other, ['clerk'], '别处登记员');
-    const created = await postJson(`${stack.api.url}/cases`, {
-      channel: 'visit',
-      petitioner: {
-        name: '郑十一',
-        idNumber: '11010519491231002X',
-        phone: '13912345678',
-        address: '示例区东湖镇幸福路8号',
+    const created = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'visit',
+        petitioner: {
+          name: '郑十一',
+          idNumber: '11010519491231002X',
+          phone: '13912345678',
+          address: '示例区东湖镇幸福路8号',
+        },
+        category: 'grievance',
+        subject: '查看测试',
+        content: '内容',
+        unitCode: unit,
       },
-      category: 'grievance',
-      subject: '查看测试',
-      content: '内容',
-      unitCode: unit,
-    });
+      bearer(clerk),
+    );
     caseNumber = created.body.caseNumber;
   });
 
@@ -70,7 +74,7 @@ describe('revealing personal data', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.fields).toEqual([expect.objectContaining({ field: 'reason' })]);
     const wrongRole = await call(supervisor, 'POST', '/reveal', { reason: '核对信访人身份' });
-    expect([wrongRole.status, wrongRole.body.code]).toEqual([403, 'REVEAL_NOT_ALLOWED']);
+    expect([wrongRole.status, wrongRole.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
     expect((await call(outsider, 'POST', '/reveal', { reason: '核对信访人身份' })).status).toBe(404);
 
     const before = await stack.db.query(

@@ -10,6 +10,7 @@ import {
   useSharedServers,
 } from './support/stack';
 import { getJson, postJson } from './support/http';
+import { bearer, signIn, type SignedIn } from './support/staff-sessions';
 
 /** The walking skeleton end to end: API and worker in this process, real PostgreSQL and Temporal. */
 describe('registering a case over HTTP', () => {
@@ -17,6 +18,7 @@ describe('registering a case over HTTP', () => {
   let worker: INestApplicationContext;
   let db: DataSource;
   let unitCode: string;
+  let clerk: SignedIn;
 
   beforeAll(async () => {
     useSharedServers();
@@ -24,6 +26,7 @@ describe('registering a case over HTTP', () => {
     unitCode = await createUnit(db);
     worker = await startWorkerApp();
     api = await startApiApp();
+    clerk = await signIn({ api, db }, unitCode, ['clerk'], '登记员');
   });
 
   afterAll(async () => {
@@ -53,7 +56,7 @@ describe('registering a case over HTTP', () => {
   }
 
   it('returns 201 with a case number, records CaseRegistered, and serves the case from PostgreSQL', async () => {
-    const created = await postJson(`${api.url}/cases`, petition());
+    const created = await postJson(`${api.url}/cases`, petition(), bearer(clerk));
     expect(created.status).toBe(201);
     expect(created.body.caseNumber).toMatch(new RegExp(`^${unitCode}-\\d{4}-\\d{6}$`));
     expect(created.body.status).toBe('registered');
@@ -63,8 +66,12 @@ describe('registering a case over HTTP', () => {
       created.body.caseNumber,
     ]);
     expect(events).toEqual([{ seq: 1, type: 'caseRegistered', actor_role: 'clerk' }]);
+    const [actor] = await db.query(`SELECT actor_id, actor_unit FROM case_events WHERE case_number = $1`, [
+      created.body.caseNumber,
+    ]);
+    expect(actor).toEqual({ actor_id: clerk.userId, actor_unit: unitCode });
 
-    const detail = await getJson(`${api.url}/cases/${created.body.caseNumber}`);
+    const detail = await getJson(`${api.url}/cases/${created.body.caseNumber}`, bearer(clerk));
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({
       caseNumber: created.body.caseNumber,
@@ -84,7 +91,7 @@ describe('registering a case over HTTP', () => {
   it('numbers cases per registering unit and year without collisions under concurrency', async () => {
     const responses = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        postJson(`${api.url}/cases`, petition({ subject: `并发登记 ${i}` })),
+        postJson(`${api.url}/cases`, petition({ subject: `并发登记 ${i}` }), bearer(clerk)),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(6).fill(201));
@@ -94,13 +101,14 @@ describe('registering a case over HTTP', () => {
 
   it('records a receipt time before the day of registration with who back-dated it and why', async () => {
     const receivedAt = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000).toISOString();
-    const withoutReason = await postJson(`${api.url}/cases`, petition({ receivedAt }));
+    const withoutReason = await postJson(`${api.url}/cases`, petition({ receivedAt }), bearer(clerk));
     expect(withoutReason.status).toBe(400);
     expect(withoutReason.body.fields).toEqual([expect.objectContaining({ field: 'receivedAtReason' })]);
 
     const created = await postJson(
       `${api.url}/cases`,
       petition({ receivedAt, receivedAtReason: '来信于三天前寄达，今日补登' }),
+      bearer(clerk),
     );
     expect(created.status).toBe(201);
     const events = await db.query(
@@ -109,11 +117,11 @@ describe('registering a case over HTTP', () => {
     );
     expect(events.map((e: { type: string }) => e.type)).toEqual(['caseRegistered', 'receiptBackdated']);
     expect(events[1]).toMatchObject({
-      actor_id: `intake-desk:${unitCode}`,
+      actor_id: clerk.userId,
       actor_role: 'clerk',
       payload: { receivedAt, reason: '来信于三天前寄达，今日补登' },
     });
-    const detail = await getJson(`${api.url}/cases/${created.body.caseNumber}`);
+    const detail = await getJson(`${api.url}/cases/${created.body.caseNumber}`, bearer(clerk));
     expect(detail.body.receivedAt).toBe(receivedAt);
   });
 
@@ -126,6 +134,7 @@ describe('registering a case over HTTP', () => {
       const created = await postJson(
         `${api.url}/cases`,
         petition({ petitioner: { name: '孙八', idNumber, phone, address } }),
+        bearer(clerk),
       );
       expect(created.status).toBe(201);
       const [row] = await db.query(`SELECT * FROM case_submissions WHERE case_number = $1`, [
@@ -139,11 +148,18 @@ describe('registering a case over HTTP', () => {
 
       const byId = await getJson(
         `${api.url}/cases?unit=${unitCode}&petitionerIdNumber=${idNumber.toLowerCase()}`,
+        bearer(clerk),
       );
       expect(byId.body.items.map((item: any) => item.caseNumber)).toEqual([created.body.caseNumber]);
-      const byPhone = await getJson(`${api.url}/cases?unit=${unitCode}&petitionerPhone=139-1234-5678`);
+      const byPhone = await getJson(
+        `${api.url}/cases?unit=${unitCode}&petitionerPhone=139-1234-5678`,
+        bearer(clerk),
+      );
       expect(byPhone.body.items.map((item: any) => item.caseNumber)).toEqual([created.body.caseNumber]);
-      const other = await getJson(`${api.url}/cases?unit=${unitCode}&petitionerPhone=13900000000`);
+      const other = await getJson(
+        `${api.url}/cases?unit=${unitCode}&petitionerPhone=13900000000`,
+        bearer(clerk),
+      );
       expect(other.body.items).toEqual([]);
     });
 
@@ -155,6 +171,7 @@ describe('registering a case over HTTP', () => {
       const response = await postJson(
         `${api.url}/cases`,
         petition({ petitioner: { name: '孙八', idNumber: bad } }),
+        bearer(clerk),
       );
       expect(response.status).toBe(400);
       expect(response.body.fields).toEqual([
@@ -165,9 +182,28 @@ describe('registering a case over HTTP', () => {
   });
 
   it('answers 404 with a code for an unknown case', async () => {
-    const missing = await getJson(`${api.url}/cases/${unitCode}-1999-999999`);
+    const missing = await getJson(`${api.url}/cases/${unitCode}-1999-999999`, bearer(clerk));
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('CASE_NOT_FOUND');
+  });
+
+  it('lets only a logged-in clerk register; the case is in the clerk’s own unit', async () => {
+    const before = await storedRows();
+    const anonymous = await postJson(`${api.url}/cases`, petition());
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'AUTH_REQUIRED']);
+    const handler = await signIn({ api, db }, unitCode, ['handler'], '承办人');
+    const notClerk = await postJson(`${api.url}/cases`, petition(), bearer(handler));
+    expect([notClerk.status, notClerk.body.code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
+    expect(await storedRows()).toEqual(before);
+
+    // A clerk of another unit registers a matter arising here: the number is of the registering unit.
+    const otherUnit = await createUnit(db);
+    const otherClerk = await signIn({ api, db }, otherUnit, ['clerk'], '外单位登记员');
+    const created = await postJson(`${api.url}/cases`, petition(), bearer(otherClerk));
+    expect(created.status).toBe(201);
+    expect(created.body.caseNumber).toMatch(new RegExp(`^${otherUnit}-`));
+    const detail = await getJson(`${api.url}/cases/${created.body.caseNumber}`, bearer(otherClerk));
+    expect(detail.body).toMatchObject({ unitCode, registeringUnitCode: otherUnit });
   });
 
   it('reports PostgreSQL and Temporal reachability', async () => {
@@ -206,7 +242,7 @@ describe('registering a case over HTTP', () => {
 
     it.each(cases)('%s → 400 naming the fields', async (_name, body, fields) => {
       const before = await storedRows();
-      const response = await postJson(`${api.url}/cases`, body());
+      const response = await postJson(`${api.url}/cases`, body(), bearer(clerk));
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(response.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([...fields].sort());
@@ -216,7 +252,11 @@ describe('registering a case over HTTP', () => {
 
     it('a body over the server limit → 413, nothing stored', async () => {
       const before = await storedRows();
-      const response = await postJson(`${api.url}/cases`, petition({ content: 'x'.repeat(400 * 1024) }));
+      const response = await postJson(
+        `${api.url}/cases`,
+        petition({ content: 'x'.repeat(400 * 1024) }),
+        bearer(clerk),
+      );
       expect(response.status).toBe(413);
       expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
       expect(await storedRows()).toEqual(before);
@@ -224,14 +264,18 @@ describe('registering a case over HTTP', () => {
 
     it('an unknown unit → 422 on unitCode, nothing stored', async () => {
       const before = await storedRows();
-      const response = await postJson(`${api.url}/cases`, petition({ unitCode: 'NOSUCHUNIT' }));
+      const response = await postJson(
+        `${api.url}/cases`,
+        petition({ unitCode: 'NOSUCHUNIT' }),
+        bearer(clerk),
+      );
       expect(response.status).toBe(422);
       expect(response.body).toMatchObject({ code: 'UNIT_NOT_FOUND', fields: [{ field: 'unitCode' }] });
       expect(await storedRows()).toEqual(before);
     });
 
     it('malformed JSON → 400', async () => {
-      const response = await postJson(`${api.url}/cases`, '{"channel": ');
+      const response = await postJson(`${api.url}/cases`, '{"channel": ', bearer(clerk));
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('BAD_REQUEST');
     });

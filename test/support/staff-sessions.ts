@@ -1,7 +1,8 @@
 import { newTotpSecret, totpCode } from '../../apps/api/src/auth/totp';
 import { hashPassword } from '../../libs/persistence/src/auth';
 import { PersonalDataProtector } from '../../libs/persistence/src/personal-data';
-import { type TestStack, uniqueId } from './stack';
+import { type RunningApi, uniqueId } from './stack';
+import { type DataSource } from 'typeorm';
 
 export const TEST_PASSWORD = 'Initial-Passw0rd-2026';
 let testPasswordHash: Promise<string> | undefined;
@@ -18,7 +19,7 @@ export interface SignedIn {
  * (password, then the second factor): the bearer token of a normal working session.
  */
 export async function signIn(
-  stack: TestStack,
+  stack: { api: RunningApi; db: DataSource },
   unitCode: string,
   roles: string[],
   name = '工作人员',
@@ -52,4 +53,9 @@ export async function signIn(
   const { accessToken } = await post('/auth/totp', { challenge, code: totpCode(secret, Date.now()) });
   if (!accessToken) throw new Error(`could not sign ${username} in`);
   return { userId, name, unitCode, token: accessToken };
+}
+
+/** The Authorization header of a signed-in staff member. */
+export function bearer(who: { token: string }): Record<string, string> {
+  return { authorization: `Bearer ${who.token}` };
 }

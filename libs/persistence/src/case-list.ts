@@ -1,7 +1,9 @@
 import { type DataSource } from 'typeorm';
+import { type CaseViewer, caseVisibleTo } from './case-visibility';
 
-/** Filters staff combine on the case list. Every one is optional. */
+/** Filters staff combine on the case list, always within what the viewer may see. */
 export interface CaseListFilter {
+  viewer: CaseViewer;
   statuses?: string[];
   /** Cases whose responsible (or, before acceptance, holding) unit is this unit or below it. */
   unitSubtree?: string;
@@ -63,6 +65,7 @@ export async function listCases(
     params.push(value);
     return `$${params.length}`;
   };
+  where.push(caseVisibleTo(param(filter.viewer.userId), param(filter.viewer.unitCode)));
   if (filter.statuses?.length) where.push(`c.status = ANY(${param(filter.statuses)})`);
   if (filter.unitSubtree) {
     where.push(`coalesce(c.responsible_unit_code, c.holding_unit_code) IN (
@@ -103,7 +106,7 @@ export async function listCases(
   const rows: Record<string, unknown>[] = await db.query(
     `SELECT c.case_number, c.status, c.category, c.channel, c.subject, c.unit_code, c.holding_unit_code,
             c.responsible_unit_code, c.clock, c.due_at, c.overdue_level, c.received_at, c.registered_at
-     FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     FROM cases c WHERE ${where.join(' AND ')}
      ORDER BY c.registered_at DESC, c.case_number DESC
      LIMIT ${param(limit + 1)}`,
     params,

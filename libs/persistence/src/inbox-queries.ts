@@ -12,10 +12,16 @@ export interface InboxItem {
   acknowledgedAt: string | null;
 }
 
+/** Defence in depth: an item about an accusation never shows to the accused person or unit's staff. */
+const NOT_ACCUSED = `NOT EXISTS (
+  SELECT 1 FROM cases c JOIN users u ON u.id = i.recipient_user_id
+  WHERE c.case_number = i.case_number AND (u.id = ANY(c.accused_user_ids) OR u.unit_code = ANY(c.accused_unit_codes)))`;
+
 export async function inboxOf(db: DataSource, userId: string, limit = 50): Promise<InboxItem[]> {
   const rows: Record<string, unknown>[] = await db.query(
     `SELECT id, case_number, event_seq, kind, level, title, created_at, read_at, acknowledged_at
-     FROM inbox_items WHERE recipient_user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+     FROM inbox_items i WHERE recipient_user_id = $1 AND ${NOT_ACCUSED}
+     ORDER BY created_at DESC, id DESC LIMIT $2`,
     [userId, limit],
   );
   return rows.map((row) => ({
@@ -33,7 +39,8 @@ export async function inboxOf(db: DataSource, userId: string, limit = 50): Promi
 
 export async function unreadCount(db: DataSource, userId: string): Promise<number> {
   const [row] = await db.query(
-    `SELECT count(*)::int AS n FROM inbox_items WHERE recipient_user_id = $1 AND acknowledged_at IS NULL`,
+    `SELECT count(*)::int AS n FROM inbox_items i
+     WHERE recipient_user_id = $1 AND acknowledged_at IS NULL AND ${NOT_ACCUSED}`,
     [userId],
   );
   return row.n;

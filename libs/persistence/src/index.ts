@@ -10,6 +10,7 @@ export * from './inbox';
 export * from './unit-tree';
 export * from './chain-verifier';
 export * from './case-list';
+export * from './case-visibility';
 export * from './timeline';
 export * from './inbox-queries';
 export * from './directory';

@@ -24,3 +24,19 @@ export async function loadUnitTree(
     bodiesAboveTop,
   );
 }
+
+/** Whether `unitCode` is `ancestorCode` itself or lies anywhere below it. */
+export async function isWithinUnit(
+  db: EntityManager,
+  ancestorCode: string,
+  unitCode: string,
+): Promise<boolean> {
+  const [row] = await db.query(
+    `WITH RECURSIVE up AS (
+       SELECT code, parent_code FROM units WHERE code = $2
+       UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code
+     ) SELECT EXISTS (SELECT 1 FROM up WHERE code = $1) AS within`,
+    [ancestorCode, unitCode],
+  );
+  return row.within === true;
+}

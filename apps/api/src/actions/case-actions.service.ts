@@ -7,14 +7,14 @@ import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table'
 import { type PersonRef, type Principal as DomainPrincipal } from '../../../../libs/domain/src/org/principal';
 import { isRole, type Role } from '../../../../libs/domain/src/org/roles';
 import { TemporalClientHolder } from '../../../../libs/nest/src';
+import { type CaseEntity, isWithinUnit } from '../../../../libs/persistence/src';
 import { type ActResult, actUpdate } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { type Principal } from '../auth/principal';
-import { CasesService } from '../cases/cases.service';
+import { CaseAccess } from '../cases/case-access.service';
 import { ApiError } from '../http/api-error';
 import { toFieldErrors } from '../http/validation-messages';
 import { ACTION_BODIES, type StaffActionType } from './action-dtos';
-import { canSeeCase } from './case-access';
 import { updateRejectionToApiError } from './update-failure';
 
 /** The roles a person may be named in, per field of the six defines and the duties. */
@@ -25,8 +25,8 @@ const NAMED_ROLES: Record<'packageLeader' | 'handler' | 'performer', Role[]> = {
 };
 
 /**
- * Staff actions over HTTP: validates the body, checks the caller may see the case and holds a role the
- * action allows, resolves the people it names from the directory, and sends the workflow's `act`
+ * Staff actions over HTTP: checks the caller may see the case and holds a role the action allows,
+ * validates the body, resolves the people it names from the directory, and sends the workflow's `act`
  * Update; the workflow's typed rejection becomes 403/409/422 with its code.
  */
 @Injectable()
@@ -34,7 +34,7 @@ export class CaseActionsService {
   constructor(
     private readonly db: DataSource,
     private readonly temporal: TemporalClientHolder,
-    private readonly cases: CasesService,
+    private readonly access: CaseAccess,
   ) {}
 
   async perform(caseNumber: string, type: string, body: unknown, user: Principal): Promise<ActResult> {
@@ -42,14 +42,11 @@ export class CaseActionsService {
       throw new ApiError(HttpStatus.NOT_FOUND, 'ACTION_UNKNOWN', `未知的操作 / unknown action ${type}`);
     }
     const actionType = type as StaffActionType;
-    const fields = await this.validBody(actionType, body);
-    const found = await this.cases.findCase(caseNumber);
-    if (!(await canSeeCase(this.db.manager, user, found))) {
-      // Invisible cases answer as if they did not exist: nothing about them leaks.
-      throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
-    }
+    // Authorization first: a caller who may not act learns nothing from how their body is judged.
+    const found = await this.access.visibleCase(caseNumber, user);
     const actor = this.actorFor(user, actionType);
-    const action = await this.toCaseAction(actionType, fields);
+    const fields = await this.validBody(actionType, body);
+    const action = await this.toCaseAction(actionType, fields, found);
     try {
       return await this.temporal.client.workflow
         .getHandle(caseWorkflowId(caseNumber))
@@ -98,17 +95,27 @@ export class CaseActionsService {
   private async toCaseAction(
     type: StaffActionType,
     fields: Record<string, unknown>,
+    found: CaseEntity,
   ): Promise<Exclude<CaseAction, { type: 'register' }>> {
     if (type === 'defineSix' || type === 'reassign') {
       const { packageLeaderUserId, handlerUserId, reason, ...rest } = fields as Record<
         string,
         string | undefined
       >;
+      const packageLeader =
+        packageLeaderUserId &&
+        (await this.person(packageLeaderUserId, 'packageLeader', 'packageLeaderUserId'));
+      // A package leader leads from the holding unit's line: that unit, a unit above it or one below it.
+      if (
+        packageLeader &&
+        !(await isWithinUnit(this.db.manager, packageLeader.unitCode, holdingUnit(found))) &&
+        !(await isWithinUnit(this.db.manager, holdingUnit(found), packageLeader.unitCode))
+      ) {
+        throw personOutOfScope(packageLeaderUserId!, 'packageLeaderUserId');
+      }
       const defines = {
         ...rest,
-        ...(packageLeaderUserId
-          ? { packageLeader: await this.person(packageLeaderUserId, 'packageLeader', 'packageLeaderUserId') }
-          : {}),
+        ...(packageLeader ? { packageLeader } : {}),
         ...(handlerUserId ? { handler: await this.person(handlerUserId, 'handler', 'handlerUserId') } : {}),
       };
       return (type === 'defineSix' ? { type, defines } : { type, changes: defines, reason }) as never;
@@ -121,6 +128,17 @@ export class CaseActionsService {
       const performedBy = await Promise.all(
         performedByUserIds.map((id) => this.person(id, 'performer', 'performedByUserIds')),
       );
+      // The five duties are the package team's: its leader, or staff of the responsible unit or below.
+      for (const performer of performedBy) {
+        const inTeam =
+          performer.userId === found.packageLeaderUserId ||
+          (await isWithinUnit(
+            this.db.manager,
+            found.responsibleUnitCode ?? holdingUnit(found),
+            performer.unitCode,
+          ));
+        if (!inTeam) throw personOutOfScope(performer.userId, 'performedByUserIds');
+      }
       return { type, ...rest, performedBy } as never;
     }
     return { type, ...fields } as never;
@@ -150,4 +168,15 @@ export class CaseActionsService {
     }
     return { userId, name: row.name, role: row.role, unitCode: row.unit_code };
   }
+}
+
+function holdingUnit(found: CaseEntity): string {
+  return found.holdingUnitCode ?? found.registeringUnitCode;
+}
+
+function personOutOfScope(userId: string, field: string): ApiError {
+  const message = '此人不属于本案办理范围 / this person is outside the case’s handling team';
+  return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'PERSON_OUT_OF_SCOPE', `${message}: ${userId}`, [
+    { field, code: 'PERSON_OUT_OF_SCOPE', message },
+  ]);
 }

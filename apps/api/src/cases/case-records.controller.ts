@@ -2,9 +2,13 @@ import { Controller, Get, Header, Inject, Ip, Param, Query, Res } from '@nestjs/
 import { type Response } from 'express';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
-import { RateLimiter } from '../auth/rate-limiter.service';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { timelineCsv } from '../../../../libs/persistence/src';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { type Principal } from '../auth/principal';
+import { RateLimiter } from '../auth/rate-limiter.service';
+import { StaffOnly } from '../auth/staff-only.decorator';
 import { CaseRecordsService } from './case-records.service';
 import { ListCasesQuery } from './list-cases.query';
 
@@ -18,23 +22,29 @@ export class CaseRecordsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '案件列表与检索 / case list and search (keyset pages, newest first)' })
-  list(@Query() query: ListCasesQuery) {
-    return this.records.list(query);
+  @StaffOnly(PERMISSION_ROLES.readCases)
+  @ApiOperation({
+    summary: '案件列表与检索 / case list and search (keyset pages, newest first), within your scope',
+  })
+  list(@Query() query: ListCasesQuery, @CurrentUser() user: Principal) {
+    return this.records.list(query, user);
   }
 
   @Get(':caseNumber/timeline')
+  @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '办理时间线 / the case timeline (JSON)' })
-  timeline(@Param('caseNumber') caseNumber: string) {
-    return this.records.timeline(caseNumber);
+  timeline(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+    return this.records.timeline(caseNumber, user, 'timeline');
   }
 
   @Get(':caseNumber/timeline.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
+  @StaffOnly(PERMISSION_ROLES.exportTimeline)
   @ApiOperation({ summary: '办理时间线导出 / the case timeline as CSV (rate-limited per client address)' })
   async timelineCsv(
     @Param('caseNumber') caseNumber: string,
     @Ip() ip: string,
+    @CurrentUser() user: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
     await this.rateLimiter.consume(
@@ -45,12 +55,13 @@ export class CaseRecordsController {
       },
       response,
     );
-    return timelineCsv(await this.records.timeline(caseNumber));
+    return timelineCsv(await this.records.timeline(caseNumber, user, 'timelineCsv'));
   }
 
   @Get(':caseNumber/verification')
+  @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '哈希链校验 / verify the case’s hash chain and name the first broken link' })
-  verification(@Param('caseNumber') caseNumber: string) {
-    return this.records.verify(caseNumber);
+  verification(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+    return this.records.verify(caseNumber, user);
   }
 }

@@ -4,6 +4,7 @@ import { TemporalClientHolder } from '../../../../libs/nest/src';
 import {
   type CaseListCursor,
   type CaseListPage,
+  type CaseViewer,
   caseTimeline,
   type ChainVerification,
   listCases,
@@ -16,7 +17,7 @@ import { type ChainHead } from '../../../../workflows/case-events';
 import { caseSnapshotQuery } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { ApiError } from '../http/api-error';
-import { CasesService } from './cases.service';
+import { type AccusationRead, CaseAccess } from './case-access.service';
 import { type ListCasesQuery } from './list-cases.query';
 
 export interface VerificationReport extends ChainVerification {
@@ -30,15 +31,19 @@ export class CaseRecordsService {
   constructor(
     private readonly db: DataSource,
     private readonly temporal: TemporalClientHolder,
-    private readonly cases: CasesService,
+    private readonly access: CaseAccess,
     private readonly personalData: PersonalDataProtector,
   ) {}
 
-  async list(query: ListCasesQuery): Promise<{ items: CaseListPage['items']; nextCursor: string | null }> {
+  async list(
+    query: ListCasesQuery,
+    viewer: CaseViewer,
+  ): Promise<{ items: CaseListPage['items']; nextCursor: string | null }> {
     const date = (value?: string) => (value ? new Date(value) : undefined);
     const page = await listCases(
       this.db,
       {
+        viewer,
         statuses: query.status,
         unitSubtree: query.unit,
         category: query.category,
@@ -60,13 +65,13 @@ export class CaseRecordsService {
     return { items: page.items, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
   }
 
-  async timeline(caseNumber: string): Promise<TimelineEntry[]> {
-    await this.cases.findCase(caseNumber);
+  async timeline(caseNumber: string, viewer: CaseViewer, read: AccusationRead): Promise<TimelineEntry[]> {
+    await this.access.visibleCase(caseNumber, viewer, read);
     return caseTimeline(this.db, caseNumber);
   }
 
-  async verify(caseNumber: string): Promise<VerificationReport> {
-    await this.cases.findCase(caseNumber);
+  async verify(caseNumber: string, viewer: CaseViewer): Promise<VerificationReport> {
+    await this.access.visibleCase(caseNumber, viewer, 'verification');
     const [events, head] = await Promise.all([
       loadCaseEvents(this.db, caseNumber),
       this.workflowHead(caseNumber),

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
+import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table';
+import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { type Principal } from '../auth/principal';
+import { StaffOnly } from '../auth/staff-only.decorator';
 import { ApiError } from '../http/api-error';
+import { CaseAccess } from './case-access.service';
 import { CasesService } from './cases.service';
 import { RegisterCaseDto, RegisteredCaseDto } from './register-case.dto';
 
@@ -10,10 +16,14 @@ const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 @ApiTags('cases 案件')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly access: CaseAccess,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: '登记信访事项 / register a petition' })
+  @StaffOnly(ACTION_ROLES.register)
+  @ApiOperation({ summary: '登记信访事项 / register a petition, in your own unit as the registering unit' })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -23,6 +33,7 @@ export class CasesController {
   async register(
     @Body() body: RegisterCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() user: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisteredCaseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
@@ -39,15 +50,16 @@ export class CasesController {
         ],
       );
     }
-    const outcome = await this.cases.register(body, idempotencyKey);
+    const outcome = await this.cases.register(body, idempotencyKey, user);
     response.status(outcome.created ? HttpStatus.CREATED : HttpStatus.OK);
     return { caseNumber: outcome.caseNumber, status: outcome.status };
   }
 
   @Get(':caseNumber')
+  @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '案件详情 / case detail' })
-  async detail(@Param('caseNumber') caseNumber: string) {
-    const found = await this.cases.findCase(caseNumber);
+  async detail(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+    const found = await this.access.visibleCase(caseNumber, user, 'detail');
     return {
       caseNumber: found.caseNumber,
       status: found.status,

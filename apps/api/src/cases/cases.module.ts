@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CaseAccess } from './case-access.service';
 import { CaseRecordsController } from './case-records.controller';
 import { CaseRecordsService } from './case-records.service';
 import { CasesController } from './cases.controller';
@@ -9,7 +10,7 @@ import { CaseStartInputs } from './case-start-input';
 @Module({
   imports: [AuthModule],
   controllers: [CaseRecordsController, CasesController],
-  providers: [CasesService, CaseStartInputs, CaseRecordsService],
-  exports: [CasesService],
+  providers: [CasesService, CaseStartInputs, CaseRecordsService, CaseAccess],
+  exports: [CaseAccess],
 })
 export class CasesModule {}

@@ -19,6 +19,7 @@ import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { type PetitionCaseInput, registrationRecordedUpdate } from '../../../../workflows/case-messages';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
+import { type Principal as StaffPrincipal } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 import { allocateCaseNumber } from './case-numbers';
 import { CaseStartInputs } from './case-start-input';
@@ -50,9 +51,9 @@ interface StoredSubmission {
   input?: PetitionCaseInput;
 }
 
-/** Until staff log in (the HTTP API issue), registrations are recorded as made by the unit's intake desk. */
-function intakeDesk(unitCode: string): Principal {
-  return { userId: `intake-desk:${unitCode}`, name: '登记窗口', role: 'clerk', unitCode };
+/** The clerk registering, as the workflow records them; their unit is the registering unit. */
+function registeringClerk(user: StaffPrincipal): Principal {
+  return { userId: user.userId, name: user.name, role: 'clerk', unitCode: user.unitCode };
 }
 
 @Injectable()
@@ -69,13 +70,21 @@ export class CasesService {
    * Stores the submission and starts its workflow; answers only once the CaseRegistered event is recorded.
    * With an Idempotency-Key, a repeat (even concurrent, on another instance) returns the first case.
    */
-  async register(dto: RegisterCaseDto, idempotencyKey: string | undefined): Promise<RegistrationOutcome> {
+  async register(
+    dto: RegisterCaseDto,
+    idempotencyKey: string | undefined,
+    user: StaffPrincipal,
+  ): Promise<RegistrationOutcome> {
+    const clerk = registeringClerk(user);
+    // The registering unit is part of the request: a key reused by another unit is another request.
     const requestHash = createHash('sha256')
-      .update(canonicalize(this.withoutPlainPersonalData(dto))!)
+      .update(canonicalize({ ...this.withoutPlainPersonalData(dto), registeringUnitCode: clerk.unitCode })!)
       .digest('hex');
     let stored: StoredSubmission;
     try {
-      stored = await this.db.transaction((tx) => this.storeSubmission(tx, dto, idempotencyKey, requestHash));
+      stored = await this.db.transaction((tx) =>
+        this.storeSubmission(tx, dto, clerk, idempotencyKey, requestHash),
+      );
     } catch (error) {
       // Only reachable if two keys share an advisory-lock hash and race: the key row decides.
       if (!idempotencyKey || !isUniqueViolation(error)) throw error;
@@ -88,12 +97,7 @@ export class CasesService {
     if (recorded) return { caseNumber: recorded.caseNumber, status: recorded.status, created };
     // New, or an earlier attempt stored the submission but did not get its workflow going: (re)start it.
     const result = await this.startCaseWorkflow(
-      input ??
-        (await this.startInputs.forSubmission(
-          this.db.manager,
-          submission,
-          intakeDesk(submission.registeringUnitCode),
-        )),
+      input ?? (await this.startInputs.forSubmission(this.db.manager, submission, clerk)),
     );
     return { ...result, created };
   }
@@ -128,16 +132,10 @@ export class CasesService {
     };
   }
 
-  async findCase(caseNumber: string): Promise<CaseEntity> {
-    const found = await this.db.manager.findOne(CaseEntity, { where: { caseNumber } });
-    if (!found)
-      throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
-    return found;
-  }
-
   private async storeSubmission(
     tx: EntityManager,
     dto: RegisterCaseDto,
+    clerk: Principal,
     idempotencyKey: string | undefined,
     requestHash: string,
   ): Promise<StoredSubmission> {
@@ -209,7 +207,7 @@ export class CasesService {
         ],
       );
     }
-    const registeringUnitCode = dto.unitCode;
+    const registeringUnitCode = clerk.unitCode;
     const year = Number(localDateAt(receivedAt.getTime(), this.config.TIME_ZONE).slice(0, 4));
     const caseNumber = await allocateCaseNumber(tx, registeringUnitCode, year);
     const submission = tx.create(CaseSubmissionEntity, {
@@ -228,7 +226,7 @@ export class CasesService {
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);
-    const input = await this.startInputs.forSubmission(tx, submission, intakeDesk(registeringUnitCode));
+    const input = await this.startInputs.forSubmission(tx, submission, clerk);
     assertRegistrable(input, now);
     if (idempotencyKey)
       await tx.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseNumber });

@@ -1,5 +1,11 @@
-import { ValidationError } from 'class-validator';
-import { toFieldErrors } from './validation-messages';
+import { getMetadataStorage, ValidationError } from 'class-validator';
+import { RULES_WITH_MESSAGES, toFieldErrors } from './validation-messages';
+// Loading the DTO modules registers their rules in class-validator's metadata storage.
+import '../actions/action-dtos';
+import '../auth/auth.dto';
+import '../cases/list-cases.query';
+import '../cases/register-case.dto';
+import '../petitioners/petitioner-data.controller';
 
 function error(
   property: string,
@@ -27,5 +33,21 @@ describe('field errors', () => {
     expect(toFieldErrors([error('x', { isUuid: 'x must be a UUID' })])).toEqual([
       { field: 'x', code: 'isUuid', message: 'x must be a UUID' },
     ]);
+  });
+});
+
+describe('every rule the API validates with', () => {
+  it('has a Chinese and English message', () => {
+    const storage = getMetadataStorage() as unknown as {
+      validationMetadatas: Map<unknown, { name?: string; type: string }[]>;
+    };
+    const used = new Set(
+      [...storage.validationMetadatas.values()]
+        .flat()
+        .filter((rule) => rule.type === 'customValidation' && rule.name)
+        .map((rule) => rule.name!),
+    );
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((name) => !RULES_WITH_MESSAGES.includes(name))).toEqual([]);
   });
 });

@@ -18,7 +18,15 @@ const MESSAGES: Record<string, (constraint: string) => string> = {
   min: (detail) => `过小 / too small (${detail.replace(/^.*not be less than /, 'min ')})`,
   max: (detail) => `过大 / too large (${detail.replace(/^.*not be greater than /, 'max ')})`,
   minLength: (detail) => `过短 / too short (${detail.replace(/^.*equal to /, 'min ')})`,
+  isBoolean: () => '必须是 true 或 false / must be a boolean',
+  isArray: () => '必须是数组 / must be an array',
+  arrayMinSize: (detail) =>
+    `至少需要 ${detail.replace(/\D+/g, '')} 项 / needs at least ${detail.replace(/\D+/g, '')}`,
+  arrayMaxSize: (detail) => `最多 ${detail.replace(/\D+/g, '')} 项 / at most ${detail.replace(/\D+/g, '')}`,
 };
+
+/** The rules that have a bilingual message (every rule the DTOs use must be among them). */
+export const RULES_WITH_MESSAGES = Object.keys(MESSAGES);
 
 /** Flattens class-validator's nested errors into one entry per field and rule. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {

@@ -1,37 +1,18 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  type MessageEvent,
-  Param,
-  Post,
-  Query,
-  Sse,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, type MessageEvent, Param, Post, Sse } from '@nestjs/common';
 import { type Observable } from 'rxjs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { DataSource } from 'typeorm';
 import { acknowledgeInboxItem, inboxOf, unreadCount } from '../../../../libs/persistence/src';
-import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
+import { StaffOnly } from '../auth/staff-only.decorator';
 import { ApiError } from '../http/api-error';
 import { InboxAnnouncements } from './inbox-announcements.service';
 
-/** Until login exists (the HTTP API issue), the recipient is named in the query. */
-export class InboxQuery {
-  @ApiProperty({ description: '收件人用户ID / the recipient’s user id' })
-  @IsString()
-  @MaxLength(64)
-  @Matches(/^[\w:.-]+$/)
-  userId!: string;
-}
-
 @ApiTags('inbox 待办提醒')
 @Controller('inbox')
+@StaffOnly(PERMISSION_ROLES.readInbox)
 export class InboxController {
   constructor(
     private readonly db: DataSource,
@@ -39,25 +20,25 @@ export class InboxController {
   ) {}
 
   @Sse('stream')
-  @ApiOperation({ summary: '实时提醒（SSE）/ new items as Server-Sent Events, on any API instance' })
-  stream(@Query() query: InboxQuery): Observable<MessageEvent> {
-    return this.announcements.eventsForUser(query.userId);
+  @ApiOperation({
+    summary: '实时提醒（SSE）/ your new items as Server-Sent Events, on any API instance',
+  })
+  stream(@CurrentUser() user: Principal): Observable<MessageEvent> {
+    return this.announcements.eventsForUser(user.userId);
   }
 
   @Get()
-  @ApiOperation({ summary: '提醒与升级 / warnings and escalations for a person, newest first' })
-  async list(@Query() query: InboxQuery) {
+  @ApiOperation({ summary: '我的提醒与升级 / your warnings and escalations, newest first' })
+  async list(@CurrentUser() user: Principal) {
     const [items, unread] = await Promise.all([
-      inboxOf(this.db, query.userId),
-      unreadCount(this.db, query.userId),
+      inboxOf(this.db, user.userId),
+      unreadCount(this.db, user.userId),
     ]);
     return { unread, items };
   }
 
   @Post(':id/acknowledge')
   @HttpCode(HttpStatus.OK)
-  @UseGuards(AuthGuard)
-  @ApiBearerAuth()
   @ApiOperation({ summary: '确认收到 / acknowledge one of your own items' })
   async acknowledge(@Param('id') id: string, @CurrentUser() user: Principal) {
     if (!/^\d{1,18}$/.test(id) || !(await acknowledgeInboxItem(this.db, user.userId, id))) {

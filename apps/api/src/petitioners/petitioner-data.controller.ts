@@ -1,20 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  HttpStatus,
-  Ip,
-  Param,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
-import { AuthGuard } from '../auth/auth.guard';
+import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
+import { StaffOnly } from '../auth/staff-only.decorator';
 import { PetitionerDataService } from './petitioner-data.service';
 
 export class RevealDto {
@@ -32,8 +22,7 @@ export class PetitionerDataController {
   constructor(private readonly petitioners: PetitionerDataService) {}
 
   @Get()
-  @UseGuards(AuthGuard)
-  @ApiBearerAuth()
+  @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '信访人信息（脱敏）/ the petitioner, masked' })
   masked(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
     return this.petitioners.masked(caseNumber, user);
@@ -41,8 +30,7 @@ export class PetitionerDataController {
 
   @Post('reveal')
   @HttpCode(HttpStatus.OK)
-  @UseGuards(AuthGuard)
-  @ApiBearerAuth()
+  @StaffOnly(PERMISSION_ROLES.revealPersonalData)
   @Header('cache-control', 'no-store')
   @ApiOperation({
     summary: '查看完整个人信息（需权限与理由，留痕）/ reveal in full: permission and a reason, audited',

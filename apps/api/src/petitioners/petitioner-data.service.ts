@@ -2,9 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../../libs/domain/src/intake/masking';
 import { CaseSubmissionEntity, PersonalDataProtector } from '../../../../libs/persistence/src';
-import { canSeeCase } from '../actions/case-access';
 import { type Principal } from '../auth/principal';
-import { CasesService } from '../cases/cases.service';
+import { CaseAccess } from '../cases/case-access.service';
 import { ApiError } from '../http/api-error';
 
 export interface PetitionerView {
@@ -14,20 +13,17 @@ export interface PetitionerView {
   address: string | null;
 }
 
-/** Roles that may see a petitioner's personal data in full, always with a stated reason that is recorded. */
-export const REVEAL_ROLES = ['clerk', 'handler', 'unitLeader'];
-
 /** The petitioner as staff see them: masked by default, revealed only with a permission and a reason. */
 @Injectable()
 export class PetitionerDataService {
   constructor(
     private readonly db: DataSource,
-    private readonly cases: CasesService,
+    private readonly access: CaseAccess,
     private readonly protector: PersonalDataProtector,
   ) {}
 
   async masked(caseNumber: string, user: Principal): Promise<PetitionerView> {
-    await this.visibleCase(caseNumber, user);
+    await this.access.visibleCase(caseNumber, user, 'petitioner');
     const plain = await this.plain(caseNumber);
     return {
       name: plain.name,
@@ -44,27 +40,12 @@ export class PetitionerDataService {
     reason: string,
     clientAddress: string | undefined,
   ): Promise<PetitionerView> {
-    if (!user.roles.some((role) => REVEAL_ROLES.includes(role))) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'REVEAL_NOT_ALLOWED',
-        '无权查看完整个人信息 / your roles may not reveal personal data',
-      );
-    }
-    await this.visibleCase(caseNumber, user);
+    await this.access.visibleCase(caseNumber, user);
     await this.db.query(
       `INSERT INTO access_audit (user_id, action, case_number, reason, client_address) VALUES ($1, 'revealPersonalData', $2, $3, $4)`,
       [user.userId, caseNumber, reason, clientAddress ?? null],
     );
     return this.plain(caseNumber);
-  }
-
-  /** A case outside the caller's scope answers as if it did not exist. */
-  private async visibleCase(caseNumber: string, user: Principal): Promise<void> {
-    const found = await this.cases.findCase(caseNumber);
-    if (!(await canSeeCase(this.db.manager, user, found))) {
-      throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
-    }
   }
 
   private async plain(caseNumber: string): Promise<PetitionerView> {

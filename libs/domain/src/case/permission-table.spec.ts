@@ -13,5 +13,9 @@ describe('README roles-and-permissions table', () => {
     const rows = permissionTableMarkdown().split('\n');
     expect(rows.find((row) => row.includes('`remind`'))).toBe('| 催办 `remind` |  |  |  |  | ✓ |  |');
     expect(rows.find((row) => row.includes('`register`'))).toBe('| 登记 `register` | ✓ |  |  |  |  |  |');
+    expect(rows.find((row) => row.includes('`readCases`'))?.endsWith('` | ✓ | ✓ | ✓ | ✓ | ✓ |  |')).toBe(
+      true,
+    );
+    expect(rows.find((row) => row.includes('`administer`'))?.endsWith('` |  |  |  |  |  | ✓ |')).toBe(true);
   });
 });

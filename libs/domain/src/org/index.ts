@@ -1,4 +1,5 @@
 export * from './roles';
+export * from './permissions';
 export * from './principal';
 export * from './units';
 export * from './bodies';

@@ -1,0 +1,49 @@
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  HttpStatus,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { mayUse } from '../../../../libs/domain/src/org/permissions';
+import { type Role } from '../../../../libs/domain/src/org/roles';
+import { ApiError } from '../http/api-error';
+import { AuthGuard } from './auth.guard';
+import { PRINCIPAL_KEY, type RequestWithPrincipal } from './principal';
+
+const ALLOWED_ROLES = 'allowedRoles';
+
+/** 403 ROLE_NOT_ALLOWED unless the caller (already authenticated) holds one of the route's roles. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const allowed = this.reflector.getAllAndOverride<readonly (Role | 'system')[]>(ALLOWED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const principal = context.switchToHttp().getRequest<RequestWithPrincipal>()[PRINCIPAL_KEY];
+    if (!allowed || (principal && mayUse(principal.roles, allowed))) return true;
+    throw new ApiError(
+      HttpStatus.FORBIDDEN,
+      'ROLE_NOT_ALLOWED',
+      '您的角色无权使用此功能 / none of your roles may use this',
+    );
+  }
+}
+
+/** A route for logged-in staff holding one of these roles (401 without a session, 403 without the role). */
+export function StaffOnly(allowed: readonly (Role | 'system')[]) {
+  return applyDecorators(
+    SetMetadata(ALLOWED_ROLES, allowed),
+    UseGuards(AuthGuard, RolesGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: '未登录 / not logged in' }),
+    ApiForbiddenResponse({ description: `仅限 / only for: ${allowed.join(', ')}` }),
+  );
+}

@@ -1,0 +1,32 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CaseEntity, canSeeCase, type CaseViewer } from '../../../../libs/persistence/src';
+import { ApiError } from '../http/api-error';
+
+/** What a staff member read of an accusation case, as recorded in the access audit. */
+export type AccusationRead = 'detail' | 'timeline' | 'timelineCsv' | 'verification' | 'petitioner';
+
+/**
+ * The one gate in front of every single-case read and action: a case the caller may not see answers 404
+ * exactly like a case that does not exist, so nothing about it leaks. Reads of an accusation are recorded
+ * in the append-only access audit (who, which case, what was read).
+ */
+@Injectable()
+export class CaseAccess {
+  constructor(private readonly db: DataSource) {}
+
+  async visibleCase(caseNumber: string, viewer: CaseViewer, read?: AccusationRead): Promise<CaseEntity> {
+    const found = (await canSeeCase(this.db.manager, viewer, caseNumber))
+      ? await this.db.manager.findOne(CaseEntity, { where: { caseNumber } })
+      : null;
+    if (!found)
+      throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
+    if (read && found.category === 'accusation') {
+      await this.db.query(
+        `INSERT INTO access_audit (user_id, action, case_number, reason) VALUES ($1, 'readAccusationCase', $2, $3)`,
+        [viewer.userId, caseNumber, read],
+      );
+    }
+    return found;
+  }
+}

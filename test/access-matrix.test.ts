@@ -1,0 +1,226 @@
+import { STAFF_ACTION_TYPES } from '../apps/api/src/actions/action-dtos';
+import { ROLES, type Role } from '../libs/domain/src/org/roles';
+import { postJson } from './support/http';
+import { startTestStack, type TestStack, uniqueId } from './support/stack';
+import { bearer, signIn, type SignedIn } from './support/staff-sessions';
+
+/**
+ * Which role may use which endpoint, written out by hand (not derived from the code's maps): one flag per
+ * role in the order clerk, handler, unitLeader, packageLeader, supervisor, admin. ✓ allowed, · denied.
+ * Case actions are probed with a body no action accepts, so an allowed caller gets 400 and nothing changes.
+ */
+const ROLE_TABLE: [endpoint: string, flags: string][] = [
+  // endpoint                              cl ha ul pl su ad
+  ['POST /cases', '                        ✓  ·  ·  ·  ·  ·'],
+  ['GET /cases (list)', '                  ✓  ✓  ✓  ✓  ✓  ·'],
+  ['GET /cases/:n', '                      ✓  ✓  ✓  ✓  ✓  ·'],
+  ['GET /cases/:n/timeline', '             ✓  ✓  ✓  ✓  ✓  ·'],
+  ['GET /cases/:n/timeline.csv', '         ✓  ·  ✓  ✓  ✓  ·'],
+  ['GET /cases/:n/verification', '         ✓  ✓  ✓  ✓  ✓  ·'],
+  ['GET /cases/:n/petitioner', '           ✓  ✓  ✓  ✓  ✓  ·'],
+  ['POST /cases/:n/petitioner/reveal', '   ✓  ✓  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/accept', '      ✓  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/transfer', '    ✓  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/assignDown', '  ✓  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/notAccept', '   ✓  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/objectMisroute', '✓  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/defineSix', '   ·  ·  ✓  ✓  ·  ·'],
+  ['POST /cases/:n/actions/reassign', '    ·  ·  ✓  ✓  ·  ·'],
+  ['POST /cases/:n/actions/recordDuty', '  ·  ✓  ✓  ✓  ·  ·'],
+  ['POST /cases/:n/actions/requestExtension', '·  ✓  ·  ✓  ·  ·'],
+  ['POST /cases/:n/actions/approveExtension', '·  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/pauseClock', '  ✓  ✓  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/resumeClock', ' ✓  ✓  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/reply', '       ·  ✓  ✓  ✓  ·  ·'],
+  ['POST /cases/:n/actions/recordDelivery', '✓  ✓  ·  ·  ·  ·'],
+  ['POST /cases/:n/actions/recordSatisfaction', '✓  ✓  ·  ·  ·  ·'],
+  ['POST /cases/:n/actions/requestReview', '✓  ·  ·  ·  ·  ·'],
+  ['POST /cases/:n/actions/decideReview', ' ✓  ·  ✓  ✓  ·  ·'],
+  ['POST /cases/:n/actions/requestReReview', '✓  ·  ·  ·  ·  ·'],
+  ['POST /cases/:n/actions/decideReReview', '✓  ·  ✓  ✓  ·  ·'],
+  ['POST /cases/:n/actions/withdraw', '    ✓  ✓  ·  ·  ·  ·'],
+  ['POST /cases/:n/actions/close', '       ✓  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/instruct', '    ·  ·  ✓  ✓  ·  ·'],
+  ['POST /cases/:n/actions/superviseOrder', '·  ·  ·  ·  ✓  ·'],
+  ['POST /cases/:n/actions/remind', '      ·  ·  ·  ·  ✓  ·'],
+  ['GET /inbox', '                         ✓  ✓  ✓  ✓  ✓  ✓'],
+  ['GET /inbox/stream', '                  ✓  ✓  ✓  ✓  ✓  ✓'],
+  ['POST /inbox/:id/acknowledge', '        ✓  ✓  ✓  ✓  ✓  ✓'],
+];
+
+/**
+ * Where the caller sits relative to the two cases. The plain case is held by the town; the accusation is
+ * held by the district, arises in the town and accuses the town and one person in the district.
+ *   town   — staff of the town (for the accusation: the accused unit)
+ *   district — staff of the district above the town
+ *   accused — district staff named as the accused person
+ *   other  — staff of an unrelated district
+ */
+const PLACEMENTS = ['town', 'district', 'accused', 'other'] as const;
+type Placement = (typeof PLACEMENTS)[number];
+const CASES = ['plain', 'accusation'] as const;
+type CaseKind = (typeof CASES)[number];
+
+const VISIBLE: Record<CaseKind, Record<Placement, boolean>> = {
+  //           town   district accused other
+  plain: { town: true, district: true, accused: true, other: false },
+  accusation: { town: false, district: true, accused: false, other: false },
+};
+
+const DENIAL_CODES = ['ROLE_NOT_ALLOWED', 'CASE_NOT_FOUND'];
+
+function roleAllows(flags: string, role: Role): boolean {
+  const marks = flags.trim().split(/\s+/);
+  if (marks.length !== ROLES.length) throw new Error(`malformed row: ${flags}`);
+  return marks[ROLES.indexOf(role)] === '✓';
+}
+
+describe('the access matrix: every endpoint × role × unit placement × accused or not', () => {
+  let stack: TestStack;
+  let people: Record<Placement, Record<Role, SignedIn>>;
+  let caseNumbers: Record<CaseKind, string>;
+  const savedEnv = { ...process.env };
+
+  beforeAll(async () => {
+    // Two dozen logins and many exports from one address: room beyond the production defaults.
+    Object.assign(process.env, { LOGIN_RATE_LIMIT_PER_ADDRESS: '10000', EXPORT_RATE_LIMIT: '10000' });
+    stack = await startTestStack();
+    const district = `M${uniqueId(6)}`;
+    const town = `${district}-T`;
+    const other = `X${uniqueId(6)}`;
+    await stack.db.query(
+      `INSERT INTO units (code, name, level, parent_code) VALUES ($1, '矩阵区', 'district', NULL), ($2, '矩阵镇', 'town', $1), ($3, '无关区', 'district', NULL)`,
+      [district, town, other],
+    );
+    const unitOf: Record<Placement, string> = { town, district, accused: district, other };
+    people = {} as typeof people;
+    for (const placement of PLACEMENTS) {
+      people[placement] = {} as Record<Role, SignedIn>;
+      for (const role of ROLES) {
+        people[placement][role] = await signIn(stack, unitOf[placement], [role], `${placement}-${role}`);
+      }
+    }
+    const register = async (clerk: SignedIn, body: object) => {
+      const created = await postJson(
+        `${stack.api.url}/cases`,
+        {
+          channel: 'letter',
+          petitioner: { name: '矩阵', idNumber: '11010519491231002X', phone: '13912345678' },
+          content: '内容',
+          unitCode: town,
+          ...body,
+        },
+        bearer(clerk),
+      );
+      expect(created.status).toBe(201);
+      return created.body.caseNumber as string;
+    };
+    caseNumbers = {
+      plain: await register(people.town.clerk, { category: 'grievance', subject: '普通诉求' }),
+      accusation: await register(people.district.clerk, {
+        category: 'accusation',
+        subject: '检举镇干部',
+        accused: { unitCodes: [town], userIds: ROLES.map((role) => people.accused[role].userId) },
+      }),
+    };
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    process.env = savedEnv;
+  });
+
+  /** Whether the server let the caller through (an answer other than 403 ROLE_NOT_ALLOWED / 404 CASE_NOT_FOUND). */
+  async function allowed(endpoint: string, who: SignedIn, kind: CaseKind): Promise<boolean> {
+    const caseNumber = caseNumbers[kind];
+    const [method, pathTemplate] = endpoint.split(' ') as [string, string];
+    const path = pathTemplate.replace(':n', caseNumber).replace(':id', '0');
+    const url = `${stack.api.url}${path}`;
+    const headers = { ...bearer(who), 'content-type': 'application/json' };
+    if (endpoint === 'GET /cases (list)') {
+      const response = await fetch(`${stack.api.url}/cases?limit=100`, { headers });
+      const body = (await response.json()) as { code?: string; items?: { caseNumber: string }[] };
+      if (response.status === 403) return false;
+      expect(response.status).toBe(200);
+      return body.items!.some((item) => item.caseNumber === caseNumber);
+    }
+    if (endpoint === 'GET /inbox/stream') {
+      const controller = new AbortController();
+      const response = await fetch(url, { headers, signal: controller.signal });
+      controller.abort();
+      return response.status === 200;
+    }
+    const body =
+      endpoint === 'POST /cases'
+        ? '{}'
+        : endpoint.endsWith('/reveal')
+          ? JSON.stringify({ reason: '访问矩阵测试' })
+          : method === 'POST'
+            ? JSON.stringify({ probeField: true })
+            : undefined;
+    const response = await fetch(url, { method, headers, body });
+    expect(response.status).not.toBe(401);
+    const text = await response.text();
+    const code = response.headers.get('content-type')?.includes('json')
+      ? (JSON.parse(text) as { code?: string }).code
+      : undefined;
+    return !(code && DENIAL_CODES.includes(code));
+  }
+
+  it('covers every staff action the API offers', () => {
+    const probed = ROLE_TABLE.map(([endpoint]) => /actions\/(\w+)$/.exec(endpoint)?.[1]).filter(Boolean);
+    expect(probed.sort()).toEqual([...STAFF_ACTION_TYPES].sort());
+  });
+
+  it('matches the table exactly: no unexpected allow, no unexpected deny', async () => {
+    const unexpectedAllow: string[] = [];
+    const unexpectedDeny: string[] = [];
+    let cells = 0;
+    for (const [endpoint, flags] of ROLE_TABLE) {
+      const caseScoped = endpoint.includes(':n') || endpoint.includes('(list)');
+      for (const role of ROLES) {
+        for (const placement of PLACEMENTS) {
+          for (const kind of CASES) {
+            const expected = roleAllows(flags, role) && (!caseScoped || VISIBLE[kind][placement]);
+            const actual = await allowed(endpoint, people[placement][role], kind);
+            cells++;
+            const cell = `${endpoint} · ${role} · ${placement} · ${kind}`;
+            if (actual && !expected) unexpectedAllow.push(cell);
+            if (!actual && expected) unexpectedDeny.push(cell);
+          }
+        }
+      }
+    }
+    expect({ unexpectedAllow, unexpectedDeny }).toEqual({ unexpectedAllow: [], unexpectedDeny: [] });
+    expect(cells).toBe(ROLE_TABLE.length * ROLES.length * PLACEMENTS.length * CASES.length);
+  });
+
+  it('recorded every read of the accusation, and no read of the plain case', async () => {
+    const reads: { case_number: string; reason: string; n: number }[] = await stack.db.query(
+      `SELECT case_number, reason, count(*)::int AS n FROM access_audit
+       WHERE case_number = ANY($1) AND action = 'readAccusationCase' GROUP BY case_number, reason ORDER BY reason`,
+      [Object.values(caseNumbers)],
+    );
+    // The district's staff (one placement) with the role to read, per endpoint: 5 readers, 4 exporters.
+    expect(reads).toEqual([
+      { case_number: caseNumbers.accusation, reason: 'detail', n: 5 },
+      { case_number: caseNumbers.accusation, reason: 'petitioner', n: 5 },
+      { case_number: caseNumbers.accusation, reason: 'timeline', n: 5 },
+      { case_number: caseNumbers.accusation, reason: 'timelineCsv', n: 4 },
+      { case_number: caseNumbers.accusation, reason: 'verification', n: 5 },
+    ]);
+  });
+
+  it('refuses every endpoint without a session', async () => {
+    for (const [endpoint] of ROLE_TABLE) {
+      const [method, pathTemplate] = endpoint.replace(' (list)', '').split(' ') as [string, string];
+      const path = pathTemplate.replace(':n', caseNumbers.plain).replace(':id', '0');
+      const response = await fetch(`${stack.api.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' ? '{}' : undefined,
+      });
+      expect([endpoint, response.status]).toEqual([endpoint, 401]);
+    }
+  });
+});
