@@ -18,6 +18,9 @@ const MESSAGES: Record<string, (constraint: string) => string> = {
   min: (detail) => `过小 / too small (${detail.replace(/^.*not be less than /, 'min ')})`,
   max: (detail) => `过大 / too large (${detail.replace(/^.*not be greater than /, 'max ')})`,
   minLength: (detail) => `过短 / too short (${detail.replace(/^.*equal to /, 'min ')})`,
+  isArray: () => '必须是数组 / must be an array',
+  arrayMinSize: (detail) => `项数过少 / too few items (min ${/\d+/.exec(detail)?.[0]})`,
+  arrayUnique: () => '不得重复 / items must be unique',
 };
 
 /** Flattens class-validator's nested errors into one entry per field and rule. */
