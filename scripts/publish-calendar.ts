@@ -1,19 +1,31 @@
 /**
- * `npm run -s build && node dist/scripts/publish-calendar.js --calendar <file.json> [--query '<filter>'] [--strategy auto|batch|list]`
+ * `npm run -s build && node dist/scripts/publish-calendar.js --calendar <file.json> [--by <admin user id>] [--query '<filter>'] [--strategy auto|batch|list]`
  *
- * Publishes a calendar (next year's holiday table) to every open case: validates the file, then signals
- * `calendarUpdated` to all running petition cases through libs/temporal's fan-out, printing progress.
+ * Publishes a calendar (next year's holiday table) to every open case: validates the file, stores the
+ * version in `calendars` and records `calendar.publish` in the administrative audit (by the named
+ * administrator, else `system`), then signals `calendarUpdated` to all running petition cases through
+ * libs/temporal's fan-out, printing progress.
  * Each case recomputes its deadlines once per calendar version, so publishing again is harmless.
- * Uses the configured Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS / API key) and payload keys
+ * Uses the configured PostgreSQL (DATABASE_URL, else the embedded one `npm start` runs from the data
+ * folder), Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS / API key) and payload keys
  * (PAYLOAD_KEYS / PAYLOAD_KEYS_FILE, else the ring `npm start` keeps in the data folder).
- * Exit codes: 0 done; 1 some cases could not be signalled, or Temporal failed; 2 bad arguments or calendar.
+ * Exit codes: 0 done; 1 some cases could not be signalled, or Temporal failed; 2 bad arguments or
+ * calendar, an unknown publisher, or a version already published with other content.
  */
 import { Client, Connection } from '@temporalio/client';
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { type DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../libs/config/src';
 import { type Calendar, parseCalendar } from '../libs/domain/src/clock/calendar';
 import { DomainError } from '../libs/domain/src/errors';
+import {
+  createDataSource,
+  embeddedAppDatabaseUrl,
+  PublicationError,
+  recordPublication,
+  resolvePublisher,
+} from '../libs/persistence/src';
 import {
   type FanOutResult,
   type FanOutStrategy,
@@ -29,10 +41,12 @@ export class UsageError extends Error {
 }
 
 const USAGE =
-  '用法 / usage: publish-calendar --calendar <file.json> [--query <visibility filter>] [--strategy auto|batch|list]';
+  '用法 / usage: publish-calendar --calendar <file.json> [--by <admin user id>] [--query <visibility filter>] [--strategy auto|batch|list]';
 
 export interface PublishArgs {
   calendarFile: string;
+  /** The administrator publishing; the audit names `system` when absent. */
+  by?: string;
   query?: string;
   strategy: FanOutStrategy;
 }
@@ -42,7 +56,12 @@ export function parsePublishArgs(argv: string[]): PublishArgs {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { calendar: { type: 'string' }, query: { type: 'string' }, strategy: { type: 'string' } },
+      options: {
+        calendar: { type: 'string' },
+        by: { type: 'string' },
+        query: { type: 'string' },
+        strategy: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -52,7 +71,7 @@ export function parsePublishArgs(argv: string[]): PublishArgs {
   const strategy = values.strategy ?? 'auto';
   if (strategy !== 'auto' && strategy !== 'batch' && strategy !== 'list')
     throw new UsageError(`--strategy must be auto, batch or list\n${USAGE}`);
-  return { calendarFile: values.calendar, query: values.query, strategy };
+  return { calendarFile: values.calendar, by: values.by, query: values.query, strategy };
 }
 
 /** The calendar file, validated; a calendar without a version cannot be applied once per version. */
@@ -72,6 +91,31 @@ export function readCalendarFile(file: string, read = (f: string) => fs.readFile
     );
   }
   return calendar;
+}
+
+/** The years the calendar's holidays and make-up workdays fall in, ascending. */
+export function calendarYears(calendar: Calendar): number[] {
+  const dates = [...calendar.holidays, ...calendar.makeupWorkdays];
+  return [...new Set(dates.map((date) => Number(date.slice(0, 4))))].sort((a, b) => a - b);
+}
+
+/** Stores the version and records who published it, before any case hears of it. */
+export async function recordCalendarPublication(
+  db: DataSource,
+  calendar: Calendar,
+  args: Pick<PublishArgs, 'by' | 'query' | 'strategy'>,
+): Promise<{ firstPublication: boolean }> {
+  return recordPublication(db, {
+    kind: 'calendar',
+    version: calendar.version!,
+    document: calendar,
+    actorId: await resolvePublisher(db, args.by),
+    details: {
+      years: calendarYears(calendar),
+      strategy: args.strategy,
+      ...(args.query === undefined ? {} : { query: args.query }),
+    },
+  });
 }
 
 /** Signals the calendar to the open cases, one line per progress change. */
@@ -111,6 +155,26 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  const databaseUrl = config.DATABASE_URL ?? embeddedAppDatabaseUrl(config.dataDir);
+  if (!databaseUrl) {
+    process.stderr.write(
+      `需要数据库以记录发布 / a database is needed to record the publication: set DATABASE_URL or run npm start (data folder ${config.dataDir})\n`,
+    );
+    return 2;
+  }
+  const db = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
+  try {
+    const { firstPublication } = await recordCalendarPublication(db, calendar, args);
+    print(
+      `已记录发布 / publication recorded (${firstPublication ? 'new version' : 'version published again'})`,
+    );
+  } catch (error) {
+    if (!(error instanceof PublicationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  } finally {
+    await db.destroy();
+  }
   const dataConverter = dataConverterFromConfig(payloadKeysOf(config));
   const connection = await Connection.connect(
     temporalConnectionOptions(config, requireTemporalAddress(config)),

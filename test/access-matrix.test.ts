@@ -46,6 +46,15 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['GET /inbox', '                         ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /inbox/stream', '                  ✓  ✓  ✓  ✓  ✓  ✓'],
   ['POST /inbox/:id/acknowledge', '        ✓  ✓  ✓  ✓  ✓  ✓'],
+  ['GET /admin/units', '                   ·  ·  ·  ·  ·  ✓'],
+  ['POST /admin/units', '                  ·  ·  ·  ·  ·  ✓'],
+  ['GET /admin/users', '                   ·  ·  ·  ·  ·  ✓'],
+  ['POST /admin/users', '                  ·  ·  ·  ·  ·  ✓'],
+  ['PUT /admin/users/:id/roles', '         ·  ·  ·  ·  ·  ✓'],
+  ['POST /admin/users/:id/deactivate', '   ·  ·  ·  ·  ·  ✓'],
+  ['POST /admin/users/:id/reactivate', '   ·  ·  ·  ·  ·  ✓'],
+  ['POST /admin/users/:id/reset-credentials', '·  ·  ·  ·  ·  ✓'],
+  ['GET /admin/audit', '                   ·  ·  ·  ·  ·  ✓'],
 ];
 
 /**
@@ -155,7 +164,7 @@ describe('the access matrix: every endpoint × role × unit placement × accused
         ? '{}'
         : endpoint.endsWith('/reveal')
           ? JSON.stringify({ reason: '访问矩阵测试' })
-          : method === 'POST'
+          : method !== 'GET'
             ? JSON.stringify({ probeField: true })
             : undefined;
     const response = await fetch(url, { method, headers, body });
@@ -218,7 +227,7 @@ describe('the access matrix: every endpoint × role × unit placement × accused
       const response = await fetch(`${stack.api.url}${path}`, {
         method,
         headers: { 'content-type': 'application/json' },
-        body: method === 'POST' ? '{}' : undefined,
+        body: method === 'GET' ? undefined : '{}',
       });
       expect([endpoint, response.status]).toEqual([endpoint, 401]);
     }

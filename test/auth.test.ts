@@ -3,7 +3,10 @@ import { type DataSource } from 'typeorm';
 import { hashToken } from '../apps/api/src/auth/tokens';
 import { newTotpSecret, totpCode } from '../apps/api/src/auth/totp';
 import { ensureInitialAdministrator, hashPassword } from '../libs/persistence/src/auth';
+import { createDataSource } from '../libs/persistence/src';
 import { PersonalDataProtector } from '../libs/persistence/src/personal-data';
+import { callApi } from './support/http';
+import { createScratchDatabase } from './support/scratch-database';
 import {
   createUnit,
   type RunningApi,
@@ -13,30 +16,7 @@ import {
   uniqueId,
 } from './support/stack';
 
-interface Reply<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-async function call<T = any>(
-  api: RunningApi,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-  token?: string,
-): Promise<Reply<T>> {
-  const response = await fetch(`${api.url}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-}
+const call = callApi;
 
 /** A six-digit code that none of the accepted periods (previous, current, next) gives. */
 function codeOutsideWindow(secret: string): string {
@@ -516,20 +496,32 @@ describe('authentication', () => {
   });
 
   it('seeds one administrator whose first login forces a password change', async () => {
-    const seeded = await ensureInitialAdministrator(db);
-    expect(seeded).toEqual({ username: 'admin', password: expect.stringMatching(/^[\w-]{24}$/) });
-    expect(await ensureInitialAdministrator(db)).toBeUndefined();
-    const [admin] = await db.query(
-      `SELECT u.unit_code, array_agg(r.role) AS roles, c.must_change_password
-       FROM users u JOIN user_roles r ON r.user_id = u.id JOIN credentials c ON c.user_id = u.id
-       WHERE u.username = 'admin' GROUP BY u.unit_code, c.must_change_password`,
-    );
-    expect(admin).toEqual({ unit_code: 'QX', roles: ['admin'], must_change_password: true });
-    const login = await call(stack.api, 'POST', '/auth/login', {
-      username: 'admin',
-      password: seeded!.password,
-    });
-    expect(login.status).toBe(200);
-    expect(login.body.stage).toBe('changePassword');
+    // A database of its own: other test files create administrators in the shared one.
+    const scratch = await createScratchDatabase();
+    const sharedUrl = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = scratch.urls.appUrl;
+    const api = await startApiApp().finally(() => (process.env.DATABASE_URL = sharedUrl));
+    const owner = await createDataSource({ url: scratch.urls.ownerUrl, poolSize: 2 }).initialize();
+    try {
+      const seeded = await ensureInitialAdministrator(owner);
+      expect(seeded).toEqual({ username: 'admin', password: expect.stringMatching(/^[\w-]{24}$/) });
+      expect(await ensureInitialAdministrator(owner)).toBeUndefined();
+      const [admin] = await owner.query(
+        `SELECT u.unit_code, array_agg(r.role) AS roles, c.must_change_password
+         FROM users u JOIN user_roles r ON r.user_id = u.id JOIN credentials c ON c.user_id = u.id
+         WHERE u.username = 'admin' GROUP BY u.unit_code, c.must_change_password`,
+      );
+      expect(admin).toEqual({ unit_code: 'QX', roles: ['admin'], must_change_password: true });
+      const login = await call(api, 'POST', '/auth/login', {
+        username: 'admin',
+        password: seeded!.password,
+      });
+      expect(login.status).toBe(200);
+      expect(login.body.stage).toBe('changePassword');
+    } finally {
+      await api.app.close();
+      await owner.destroy();
+      await scratch.drop();
+    }
   });
 });

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import getPort from 'get-port';
 import { PROJECT_ROOT } from '../libs/config/src';
 import { isPortOpen } from '../libs/temporal/src';
-import { getJson, postJson } from './support/http';
+import { totpCode } from '../apps/api/src/auth/totp';
+import { callApi, getJson } from './support/http';
+import { FIRST_LOGIN_PASSWORD, firstLogin } from './support/staff-sessions';
 
 /** Spawns the real `npm start` twice on a data folder of its own: up, register, Ctrl-C, nothing left, up again, case still there. */
 describe('npm start', () => {
@@ -130,21 +132,40 @@ describe('npm start', () => {
     // leads straight to the forced password change.
     const admin = /initial administrator: (\S+)\s+初始密码 \/ one-time password: (\S+)/.exec(output);
     expect(admin).not.toBeNull();
-    const login = await postJson(`http://127.0.0.1:${ports.api}/api/auth/login`, {
-      username: admin![1],
-      password: admin![2],
-    });
-    expect(login.body.stage).toBe('changePassword');
-    const docs = await fetch(`http://127.0.0.1:${ports.api}/api/docs`);
+    // The administrator's first login changes the password and enrols TOTP, then creates a clerk, whose
+    // own first login does the same; the clerk registers a case.
+    const api = { url: `http://127.0.0.1:${ports.api}/api` };
+    const adminSession = await firstLogin(api, admin![1]!, admin![2]!);
+    const docs = await fetch(`${api.url}/docs`);
     expect(docs.status).toBe(200);
-    const created = await postJson(`http://127.0.0.1:${ports.api}/api/cases`, {
-      channel: 'online',
-      petitioner: { name: '赵六' },
-      category: 'grievance',
-      subject: '重启后仍在 / survives restart',
-      content: '测试数据持久化。',
-      unitCode: 'QX',
-    });
+    const clerk = await callApi(
+      api,
+      'POST',
+      '/admin/users',
+      {
+        username: 'clerk.qx',
+        name: '登记员',
+        unitCode: 'QX',
+        roles: ['clerk'],
+      },
+      adminSession.token,
+    );
+    expect(clerk.status).toBe(201);
+    const clerkSession = await firstLogin(api, 'clerk.qx', clerk.body.oneTimePassword);
+    const created = await callApi(
+      api,
+      'POST',
+      '/cases',
+      {
+        channel: 'online',
+        petitioner: { name: '赵六' },
+        category: 'grievance',
+        subject: '重启后仍在 / survives restart',
+        content: '测试数据持久化。',
+        unitCode: 'QX',
+      },
+      clerkSession.token,
+    );
     expect(created.status).toBe(201);
     await interruptAndCheckNothingLeft(first);
 
@@ -152,7 +173,22 @@ describe('npm start', () => {
     const second = start();
     await waitReady(second);
     expect(output).not.toContain('one-time password');
-    const found = await getJson(`http://127.0.0.1:${ports.api}/api/cases/${created.body.caseNumber}`);
+    // The clerk logs in again (password and TOTP) after the restart and finds the case.
+    const again = await callApi(api, 'POST', '/auth/login', {
+      username: 'clerk.qx',
+      password: FIRST_LOGIN_PASSWORD,
+    });
+    const session = await callApi(api, 'POST', '/auth/totp', {
+      challenge: again.body.challenge,
+      code: totpCode(clerkSession.secret, Date.now() + 30_000),
+    });
+    const found = await callApi(
+      api,
+      'GET',
+      `/cases/${created.body.caseNumber}`,
+      undefined,
+      session.body.accessToken,
+    );
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({
       caseNumber: created.body.caseNumber,

@@ -1,6 +1,8 @@
+import { URI } from 'otpauth';
 import { newTotpSecret, totpCode } from '../../apps/api/src/auth/totp';
 import { hashPassword } from '../../libs/persistence/src/auth';
 import { PersonalDataProtector } from '../../libs/persistence/src/personal-data';
+import { callApi } from './http';
 import { type RunningApi, uniqueId } from './stack';
 import { type DataSource } from 'typeorm';
 
@@ -58,4 +60,32 @@ export async function signIn(
 /** The Authorization header of a signed-in staff member. */
 export function bearer(who: { token: string }): Record<string, string> {
   return { authorization: `Bearer ${who.token}` };
+}
+
+/** The password a test sets at an account's first login. */
+export const FIRST_LOGIN_PASSWORD = 'Chosen-at-first-login 2026';
+
+/**
+ * The first login of a new account through the real endpoints: the one-time password, the forced
+ * password change, TOTP enrolment. Answers the session token and the enrolled secret.
+ */
+export async function firstLogin(
+  api: { url: string },
+  username: string,
+  oneTimePassword: string,
+): Promise<{ token: string; secret: string }> {
+  const login = await callApi(api, 'POST', '/auth/login', { username, password: oneTimePassword });
+  if (login.body?.stage !== 'changePassword') throw new Error(`first login: ${JSON.stringify(login.body)}`);
+  const changed = await callApi(api, 'POST', '/auth/password', {
+    challenge: login.body.challenge,
+    newPassword: FIRST_LOGIN_PASSWORD,
+  });
+  if (changed.body?.stage !== 'enrol') throw new Error(`password change: ${JSON.stringify(changed.body)}`);
+  const secret = URI.parse(changed.body.otpauthUri).secret.base32;
+  const enrolled = await callApi(api, 'POST', '/auth/enrol', {
+    challenge: changed.body.challenge,
+    code: totpCode(secret, Date.now()),
+  });
+  if (!enrolled.body?.accessToken) throw new Error(`enrolment: ${JSON.stringify(enrolled.body)}`);
+  return { token: enrolled.body.accessToken, secret };
 }

@@ -6,6 +6,7 @@ import {
   TemporalClientModule,
 } from '../../../libs/nest/src';
 import { CaseActionsModule } from './actions/case-actions.module';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
@@ -24,6 +25,7 @@ import { PetitionersModule } from './petitioners/petitioners.module';
     PetitionersModule,
     CasesModule,
     HealthModule,
+    AdminModule,
   ],
   controllers: [InboxController],
   providers: [InboxAnnouncements],

@@ -24,6 +24,7 @@ const TABLE_GRANTS: Record<string, string> = {
   auth_challenges: 'SELECT, INSERT, UPDATE, DELETE',
   login_attempts: 'SELECT, INSERT',
   rate_limits: 'SELECT, INSERT, UPDATE, DELETE',
+  admin_audit: 'SELECT, INSERT',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */

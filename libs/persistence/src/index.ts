@@ -16,3 +16,5 @@ export * from './inbox-queries';
 export * from './directory';
 export * from './personal-data';
 export * from './blind-index-key';
+export * from './admin';
+export * from './running-database';

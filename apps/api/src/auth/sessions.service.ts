@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { revokeSessionsOf } from '../../../../libs/persistence/src/auth';
 import { authError } from './auth-errors';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
 import { type Principal } from './principal';
@@ -90,10 +91,6 @@ export class SessionService {
 
   /** Ends every other session of the user (after a password change). */
   async revokeOthers(userId: string, keepSessionId: string | undefined, reason: string): Promise<void> {
-    await this.db.query(
-      `UPDATE sessions SET revoked_at = now(), revoked_reason = $3
-       WHERE user_id = $1 AND revoked_at IS NULL AND ($2::bigint IS NULL OR id <> $2::bigint)`,
-      [userId, keepSessionId ?? null, reason],
-    );
+    await revokeSessionsOf(this.db, userId, reason, keepSessionId);
   }
 }

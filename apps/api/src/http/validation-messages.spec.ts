@@ -29,6 +29,18 @@ describe('field errors', () => {
     ]);
   });
 
+  it('translates the array rules', () => {
+    expect(
+      toFieldErrors([
+        error('roles', { arrayMinSize: 'roles must contain at least 1 elements' }),
+        error('tags', { arrayUnique: "All tags's elements must be unique" }),
+      ]),
+    ).toEqual([
+      { field: 'roles', code: 'arrayMinSize', message: '项数过少 / too few items (min 1)' },
+      { field: 'tags', code: 'arrayUnique', message: '不得重复 / items must be unique' },
+    ]);
+  });
+
   it('keeps the library message for a rule without a translation', () => {
     expect(toFieldErrors([error('x', { isUuid: 'x must be a UUID' })])).toEqual([
       { field: 'x', code: 'isUuid', message: 'x must be a UUID' },

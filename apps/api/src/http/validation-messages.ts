@@ -20,9 +20,9 @@ const MESSAGES: Record<string, (constraint: string) => string> = {
   minLength: (detail) => `过短 / too short (${detail.replace(/^.*equal to /, 'min ')})`,
   isBoolean: () => '必须是 true 或 false / must be a boolean',
   isArray: () => '必须是数组 / must be an array',
-  arrayMinSize: (detail) =>
-    `至少需要 ${detail.replace(/\D+/g, '')} 项 / needs at least ${detail.replace(/\D+/g, '')}`,
-  arrayMaxSize: (detail) => `最多 ${detail.replace(/\D+/g, '')} 项 / at most ${detail.replace(/\D+/g, '')}`,
+  arrayMinSize: (detail) => `项数过少 / too few items (min ${/\d+/.exec(detail)?.[0]})`,
+  arrayMaxSize: (detail) => `项数过多 / too many items (max ${/\d+/.exec(detail)?.[0]})`,
+  arrayUnique: () => '不得重复 / items must be unique',
 };
 
 /** The rules that have a bilingual message (every rule the DTOs use must be among them). */

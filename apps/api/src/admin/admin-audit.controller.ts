@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { listAdminAudit } from '../../../../libs/persistence/src';
+import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
+import { StaffOnly } from '../auth/staff-only.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { type Principal } from '../auth/principal';
+import { ListAdminAuditQuery } from './admin.dto';
+
+@ApiTags('admin 系统管理')
+@Controller('admin/audit')
+@StaffOnly(PERMISSION_ROLES.administer)
+export class AdminAuditController {
+  constructor(private readonly db: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      '管理操作留痕（管辖范围内，最新在前）/ the administrative audit trail of your subtree, newest first; pages with cursor',
+  })
+  list(@Query() query: ListAdminAuditQuery, @CurrentUser() admin: Principal) {
+    return listAdminAudit(this.db, admin.unitCode, { limit: query.limit ?? 50, beforeId: query.cursor });
+  }
+}

@@ -1,0 +1,33 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiError } from '../http/api-error';
+
+/** The stable codes of administrative refusals, each with its status and a bilingual message. */
+export const ADMIN_ERRORS = {
+  UNIT_OUT_OF_SCOPE: [HttpStatus.FORBIDDEN, '单位不在你的管辖范围内 / the unit is outside your scope'],
+  UNIT_UNKNOWN: [HttpStatus.UNPROCESSABLE_ENTITY, '单位不存在 / unknown unit'],
+  UNIT_CODE_TAKEN: [HttpStatus.CONFLICT, '单位编码已存在 / the unit code is taken'],
+  USERNAME_TAKEN: [HttpStatus.CONFLICT, '登录名已被使用 / the username is taken'],
+  USER_NOT_FOUND: [HttpStatus.NOT_FOUND, '用户不存在 / no such user'],
+  USER_ALREADY_INACTIVE: [HttpStatus.CONFLICT, '该用户已停用 / the user is already deactivated'],
+  USER_ALREADY_ACTIVE: [HttpStatus.CONFLICT, '该用户已启用 / the user is already active'],
+  CANNOT_DEACTIVATE_SELF: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '不能停用自己的账户 / you cannot deactivate yourself',
+  ],
+  CANNOT_REMOVE_OWN_ADMIN: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '不能移除自己的管理员角色 / you cannot remove your own admin role',
+  ],
+  CANNOT_RESET_OWN_CREDENTIALS: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '不能重置自己的凭据，请修改密码 / you cannot reset your own credentials; change your password instead',
+  ],
+} as const satisfies Record<string, readonly [HttpStatus, string]>;
+
+export type AdminErrorCode = keyof typeof ADMIN_ERRORS;
+
+/** The refusal; `field` names the request field at fault, when there is one. */
+export function adminError(code: AdminErrorCode, field?: string): ApiError {
+  const [status, message] = ADMIN_ERRORS[code];
+  return new ApiError(status, code, message, field ? [{ field, code, message }] : undefined);
+}

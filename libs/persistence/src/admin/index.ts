@@ -1,0 +1,4 @@
+export * from './admin-audit';
+export * from './units-admin';
+export * from './users-admin';
+export * from './publications';
