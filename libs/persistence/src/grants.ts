@@ -24,6 +24,8 @@ const TABLE_GRANTS: Record<string, string> = {
   auth_challenges: 'SELECT, INSERT, UPDATE, DELETE',
   login_attempts: 'SELECT, INSERT',
   rate_limits: 'SELECT, INSERT, UPDATE, DELETE',
+  case_metric_facts: 'SELECT, INSERT, UPDATE',
+  case_metric_occurrences: 'SELECT, INSERT',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */
