@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { InboxAnnouncements } from './inbox/inbox-announcements.service';
 import { InboxController } from './inbox/inbox.controller';
 import { PetitionersModule } from './petitioners/petitioners.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { PetitionersModule } from './petitioners/petitioners.module';
     PetitionersModule,
     CasesModule,
     HealthModule,
+    MetricsModule,
   ],
   controllers: [InboxController],
   providers: [InboxAnnouncements],

@@ -15,3 +15,5 @@ export * from './inbox-queries';
 export * from './directory';
 export * from './personal-data';
 export * from './blind-index-key';
+export * from './metric-facts';
+export * from './metrics';

@@ -24,3 +24,19 @@ export async function loadUnitTree(
     bodiesAboveTop,
   );
 }
+
+/** The unit `unitCode` when it is `rootCode` or lies below it; null otherwise (or when it does not exist). */
+export async function unitInSubtree(
+  db: EntityManager,
+  rootCode: string,
+  unitCode: string,
+): Promise<{ code: string; name: string } | null> {
+  const [row]: { code: string; name: string }[] = await db.query(
+    `WITH RECURSIVE subtree AS (
+       SELECT code, name FROM units WHERE code = $1
+       UNION ALL SELECT u.code, u.name FROM units u JOIN subtree s ON u.parent_code = s.code
+     ) SELECT code, name FROM subtree WHERE code = $2`,
+    [rootCode, unitCode],
+  );
+  return row ?? null;
+}
