@@ -17,7 +17,10 @@ export async function postJson<T = any>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export async function getJson<T = any>(url: string): Promise<JsonResponse<T>> {
-  const response = await fetch(url);
+export async function getJson<T = any>(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse<T>> {
+  const response = await fetch(url, { headers });
   return { status: response.status, body: (await response.json()) as T };
 }
