@@ -46,6 +46,8 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['GET /inbox', '                         ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /inbox/stream', '                  ✓  ✓  ✓  ✓  ✓  ✓'],
   ['POST /inbox/:id/acknowledge', '        ✓  ✓  ✓  ✓  ✓  ✓'],
+  ['GET /metrics', '                      ·  ·  ✓  ✓  ✓  ·'],
+  ['GET /metrics/cases', '                ·  ·  ✓  ✓  ✓  ·'],
   ['GET /admin/units', '                   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/units', '                  ·  ·  ·  ·  ·  ✓'],
   ['GET /admin/users', '                   ·  ·  ·  ·  ·  ✓'],

@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { InboxAnnouncements } from './inbox/inbox-announcements.service';
 import { InboxController } from './inbox/inbox.controller';
 import { PetitionersModule } from './petitioners/petitioners.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { PetitionersModule } from './petitioners/petitioners.module';
     CasesModule,
     HealthModule,
     AdminModule,
+    MetricsModule,
   ],
   controllers: [InboxController],
   providers: [InboxAnnouncements],

@@ -25,6 +25,8 @@ const TABLE_GRANTS: Record<string, string> = {
   login_attempts: 'SELECT, INSERT',
   rate_limits: 'SELECT, INSERT, UPDATE, DELETE',
   admin_audit: 'SELECT, INSERT',
+  case_metric_facts: 'SELECT, INSERT, UPDATE',
+  case_metric_occurrences: 'SELECT, INSERT',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */

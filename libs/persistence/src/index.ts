@@ -18,3 +18,5 @@ export * from './personal-data';
 export * from './blind-index-key';
 export * from './admin';
 export * from './running-database';
+export * from './metric-facts';
+export * from './metrics';

@@ -3,6 +3,7 @@ import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { type CaseEventInput, type CaseView } from '../../../workflows/case-events';
 import { caseWorkflowId } from '../../../workflows/workflow-ids';
 import { CaseEntity } from './entities';
+import { projectMetricFacts } from './metric-facts';
 
 interface RegisteredDetails {
   status: string;
@@ -60,6 +61,7 @@ export async function projectEvent(tx: EntityManager, event: CaseEventInput, has
        FROM case_submissions s WHERE s.case_number = c.case_number AND c.case_number = $1`,
       [event.caseNumber],
     );
+    await projectMetricFacts(tx, event);
     return;
   }
   const status = typeof event.payload.status === 'string' ? { status: event.payload.status } : {};
@@ -68,4 +70,5 @@ export async function projectEvent(tx: EntityManager, event: CaseEventInput, has
     { caseNumber: event.caseNumber },
     { ...status, ...fromView, eventCount: event.seq, lastEventHash: hash, updatedAt: occurredAt },
   );
+  await projectMetricFacts(tx, event);
 }

@@ -25,18 +25,23 @@ export async function loadUnitTree(
   );
 }
 
-/** Whether `unitCode` is `ancestorCode` itself or lies anywhere below it. */
-export async function isWithinUnit(
+/** The unit `unitCode` when it is `rootCode` or lies below it; null otherwise (or when it does not exist). */
+export async function unitInSubtree(
   db: EntityManager,
-  ancestorCode: string,
+  rootCode: string,
   unitCode: string,
-): Promise<boolean> {
-  const [row] = await db.query(
-    `WITH RECURSIVE up AS (
-       SELECT code, parent_code FROM units WHERE code = $2
-       UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code
-     ) SELECT EXISTS (SELECT 1 FROM up WHERE code = $1) AS within`,
-    [ancestorCode, unitCode],
+): Promise<{ code: string; name: string } | null> {
+  const [row]: { code: string; name: string }[] = await db.query(
+    `WITH RECURSIVE subtree AS (
+       SELECT code, name FROM units WHERE code = $1
+       UNION ALL SELECT u.code, u.name FROM units u JOIN subtree s ON u.parent_code = s.code
+     ) SELECT code, name FROM subtree WHERE code = $2`,
+    [rootCode, unitCode],
   );
-  return row.within === true;
+  return row ?? null;
+}
+
+/** Whether `unitCode` is `ancestorCode` itself or lies anywhere below it. */
+export async function isWithinUnit(db: EntityManager, ancestorCode: string, unitCode: string): Promise<boolean> {
+  return (await unitInSubtree(db, ancestorCode, unitCode)) !== null;
 }

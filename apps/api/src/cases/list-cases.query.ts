@@ -15,6 +15,7 @@ import {
 import { CASE_CATEGORIES, CASE_CHANNELS } from '../../../../libs/domain/src/case/vocabulary';
 import { CASE_STATUSES } from '../../../../libs/domain/src/case/status';
 import { PHONE_PATTERN, UNIT_CODE_PATTERN } from './register-case.dto';
+import { PageLimit } from '../http/page-limit';
 import { IsResidentId } from './resident-id.validator';
 
 const splitList = ({ value }: { value: unknown }) =>
@@ -103,11 +104,6 @@ export class ListCasesQuery {
   @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(20)
   limit?: number;
 }

@@ -2,6 +2,8 @@ import { getMetadataStorage, ValidationError } from 'class-validator';
 import { RULES_WITH_MESSAGES, toFieldErrors } from './validation-messages';
 // Loading the DTO modules registers their rules in class-validator's metadata storage.
 import '../actions/action-dtos';
+import '../admin/admin.dto';
+import '../metrics/metrics.query';
 import '../auth/auth.dto';
 import '../cases/list-cases.query';
 import '../cases/register-case.dto';

@@ -5,6 +5,7 @@ import { PetitionerPersonalData1764400000003 } from './1764400000003-petitioner-
 import { AccessAudit1764400000005 } from './1764400000005-access-audit';
 import { AccusedParties1764400000006 } from './1764400000006-accused-parties';
 import { Authentication1764400000004 } from './1764400000004-authentication';
+import { CaseMetrics1764400000007 } from './1764400000007-case-metrics';
 import { AdminAudit1764400000008 } from './1764400000008-admin-audit';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Authentication1764400000004,
   AccessAudit1764400000005,
   AccusedParties1764400000006,
+  CaseMetrics1764400000007,
   AdminAudit1764400000008,
 ];
