@@ -42,6 +42,10 @@ export async function unitInSubtree(
 }
 
 /** Whether `unitCode` is `ancestorCode` itself or lies anywhere below it. */
-export async function isWithinUnit(db: EntityManager, ancestorCode: string, unitCode: string): Promise<boolean> {
+export async function isWithinUnit(
+  db: EntityManager,
+  ancestorCode: string,
+  unitCode: string,
+): Promise<boolean> {
   return (await unitInSubtree(db, ancestorCode, unitCode)) !== null;
 }
