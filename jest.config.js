@@ -16,6 +16,7 @@ module.exports = {
       ],
       transform,
       testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/support/unit-setup.ts',
     },
     {
       displayName: 'integration',

@@ -14,6 +14,7 @@ import {
   provisionDatabase,
 } from '../libs/persistence/src';
 import { ensureInitialAdministrator } from '../libs/persistence/src/auth';
+import { ensureNoticeFont } from '../libs/notices/src/notice-font';
 import { seedDemoData } from './demo-data';
 import { DEMO_PASSWORD, demoTotpSecret } from './demo-sessions';
 import { type ClusterCredentials } from '../libs/persistence/src/embedded-postgres';
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
   const logDir = path.join(config.dataDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
   const keysEnv = { ...payloadKeysEnv(config), ...blindIndexKeyEnv(config) };
+  say(`文书字体 / notice font: ${ensureNoticeFont(config)}`);
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 

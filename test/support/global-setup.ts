@@ -3,6 +3,8 @@ import getPort from 'get-port';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { loadConfig } from '../../libs/config/src';
+import { ensureNoticeFont } from '../../libs/notices/src/notice-font';
 import { migrateDatabase, provisionDatabase } from '../../libs/persistence/src';
 import { type RunningPostgres, startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
 import {
@@ -34,6 +36,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const binaries = ensureTemporalBinaries();
+  ensureNoticeFont(loadConfig(process.env));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-test-'));
   fs.chmodSync(root, 0o755); // PostgreSQL runs as the `postgres` user when we are root.
   const log = (name: string) => path.join(root, `${name}.log`);

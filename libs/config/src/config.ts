@@ -161,6 +161,10 @@ export const configSchema = z.object({
   /** Exports (timeline CSV) per client address in each EXPORT_RATE_WINDOW_SECONDS, counted in PostgreSQL across instances. */
   EXPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   EXPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  /** A TTF/OTF/TTC font with Chinese glyphs for written notices; unset → the pinned font in `.tools/fonts`. */
+  NOTICE_FONT_PATH: optionalString,
+  /** Which face of a font collection (.ttc) to use, by PostScript name; unset → the collection's first face. */
+  NOTICE_FONT_FACE: optionalString,
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
