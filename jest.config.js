@@ -13,6 +13,7 @@ module.exports = {
         '<rootDir>/workflows/**/*.spec.ts',
         '<rootDir>/apps/**/*.spec.ts',
         '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/deploy/**/*.spec.ts',
       ],
       transform,
       testEnvironment: 'node',

@@ -13,10 +13,10 @@ import {
   PersonalDataProtector,
   provisionDatabase,
 } from '../libs/persistence/src';
-import { ensureInitialAdministrator } from '../libs/persistence/src/auth';
 import { ensureNoticeFont } from '../libs/notices/src/notice-font';
 import { seedDemoData } from './demo-data';
 import { DEMO_PASSWORD, demoTotpSecret } from './demo-sessions';
+import { announceInitialAdministrator } from './initial-administrator';
 import { type ClusterCredentials } from '../libs/persistence/src/embedded-postgres';
 import {
   ensureBinary,
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
   const temporalAddress = temporal.value;
   await migrateDatabase(urls);
   say('数据库迁移完成 / migrations applied');
-  await announceInitialAdministrator(urls);
+  await announceInitialAdministrator(urls, say);
 
   // The apps connect as the application role only; the owner's URL stays with this launcher.
   const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
@@ -237,24 +237,6 @@ async function main(): Promise<void> {
   if (stack.temporal?.uiUrl) say(`  Temporal UI:  ${stack.temporal.uiUrl}`);
   if (process.argv.includes('--demo')) await loadDemoData(urls, temporalAddress, apiUrl, env);
   say('按 Ctrl-C 停止 / press Ctrl-C to stop');
-}
-
-/** On the first start only: the administrator's one-time password, to be changed at first login (with TOTP enrolment). */
-async function announceInitialAdministrator(urls: DatabaseUrls): Promise<void> {
-  const owner = await createDataSource({ url: urls.ownerUrl, poolSize: 1 }).initialize();
-  try {
-    const admin = await ensureInitialAdministrator(owner);
-    if (admin) {
-      say(
-        `初始管理员 / initial administrator: ${admin.username}  初始密码 / one-time password: ${admin.password}`,
-      );
-      say(
-        '  首次登录须修改密码并绑定动态验证码 / change it and enrol TOTP at first login; it is shown only this once',
-      );
-    }
-  } finally {
-    await owner.destroy();
-  }
 }
 
 /** `npm run demo`: the same start, then a living system to look at (idempotent across restarts). */
