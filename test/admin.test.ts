@@ -39,7 +39,7 @@ describe('administration', () => {
   const issuedPasswords: string[] = [];
 
   beforeAll(async () => {
-    Object.assign(process.env, { LOGIN_RATE_LIMIT_PER_ADDRESS: '100000', TOTP_OPTIONAL_ROLES: '' });
+    process.env.TOTP_OPTIONAL_ROLES = '';
     stack = await startTestStack();
     db = stack.db;
     appDb = stack.api.app.get(DataSource);
