@@ -178,6 +178,20 @@ describe('registration: identity documents, repeat and collective petitions', ()
       ]);
     }, 60_000);
 
+    it('measures similarity as the overlap of character bigrams, whatever the database locale', async () => {
+      const [row] = await stack.db.query(
+        `SELECT petition_similarity('小区排水管网堵塞', '小区排水管网堵塞') AS same,
+                petition_similarity('小区排水管网堵塞', '小区排水管网长期堵塞') AS close,
+                petition_similarity('小区排水管网堵塞', '邻居装修噪音扰民') AS apart,
+                petition_similarity('', '小区') AS empty`,
+      );
+      expect(row.same).toBe(1);
+      expect(row.close).toBeGreaterThan(0.5);
+      expect(row.close).toBeLessThan(1);
+      expect(row.apart).toBe(0);
+      expect(row.empty).toBe(0);
+    });
+
     it('counts repeat visits in the supervisors’ repeat-petition figure', async () => {
       const idNumber = residentId();
       const first = await register(petition({ petitioner: { name: '统计人', idNumber } }));
