@@ -79,6 +79,14 @@ describe('registration: identity documents, repeat and collective petitions', ()
       );
       expect(view.body.idType).toBe(idType);
       expect(view.body.idNumber).not.toBe(idNumber); // masked
+      const found = await getJson(
+        `${stack.api.url}/cases?${new URLSearchParams({ unit: district, petitionerIdType: idType, petitionerIdNumber: idNumber })}`,
+        bearer(clerk),
+      );
+      expect(found.status).toBe(200);
+      expect(found.body.items.map((item: { caseNumber: string }) => item.caseNumber)).toEqual([
+        created.body.caseNumber,
+      ]);
     });
 
     it.each([

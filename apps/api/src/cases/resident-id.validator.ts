@@ -11,8 +11,11 @@ import { RESIDENT_ID_MESSAGES, residentIdProblem } from '../../../../libs/domain
 
 const today = () => localDateAt(Date.now(), 'Asia/Shanghai');
 
-/** A mainland resident ID number (GB 11643: format, plausible birth date, check character). */
-export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
+/**
+ * A mainland resident ID number (GB 11643: format, plausible birth date, check character), unless the
+ * sibling `typeProperty` names another document.
+ */
+export function IsResidentId(options?: ValidationOptions, typeProperty = 'idType'): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'isResidentId',
@@ -21,7 +24,8 @@ export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: (value: unknown, args?: ValidationArguments) =>
-          !isResidentIdOf(args) || (typeof value === 'string' && residentIdProblem(value, today()) === null),
+          idTypeOf(args, typeProperty) !== 'residentId' ||
+          (typeof value === 'string' && residentIdProblem(value, today()) === null),
         defaultMessage: (args: ValidationArguments) =>
           typeof args.value === 'string'
             ? RESIDENT_ID_MESSAGES[residentIdProblem(args.value, today()) ?? 'format']
@@ -31,10 +35,10 @@ export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
 }
 
 /**
- * The number of the document named by the sibling `idType` (resident ID when absent): a resident ID is
- * checked by `IsResidentId` (its own error code, kept for clients), any other document here by format.
+ * The number of the document named by the sibling `typeProperty` (resident ID when absent): a resident
+ * ID is checked by `IsResidentId` (its own error code, kept for clients), any other document here by format.
  */
-export function IsDocumentNumber(options?: ValidationOptions): PropertyDecorator {
+export function IsDocumentNumber(options?: ValidationOptions, typeProperty = 'idType'): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'isDocumentNumber',
@@ -43,24 +47,19 @@ export function IsDocumentNumber(options?: ValidationOptions): PropertyDecorator
       options,
       validator: {
         validate: (value: unknown, args?: ValidationArguments) => {
-          const type = idTypeOf(args);
+          const type = idTypeOf(args, typeProperty);
           if (type === null || type === 'residentId') return true;
           return typeof value === 'string' && idNumberProblem(type, value, today()) === null;
         },
         defaultMessage: (args: ValidationArguments) =>
-          idNumberMessage(idTypeOf(args) ?? 'other', 'documentFormat'),
+          idNumberMessage(idTypeOf(args, typeProperty) ?? 'other', 'documentFormat'),
       },
     });
 }
 
-/** Whether the number on validation is a resident ID: no sibling `idType`, or `idType: residentId`. */
-function isResidentIdOf(args: ValidationArguments | undefined): boolean {
-  return idTypeOf(args) === 'residentId';
-}
-
-/** The sibling `idType`; null when it is not a known type (reported on idType itself, not on the number). */
-function idTypeOf(args: ValidationArguments | undefined): IdType | null {
-  const declared = (args?.object as { idType?: unknown } | undefined)?.idType;
+/** The sibling document type; null when it is not a known type (reported on the type itself, not the number). */
+function idTypeOf(args: ValidationArguments | undefined, typeProperty: string): IdType | null {
+  const declared = (args?.object as Record<string, unknown> | undefined)?.[typeProperty];
   if (declared === undefined || declared === null) return DEFAULT_ID_TYPE;
   return isIdType(declared) ? declared : null;
 }
