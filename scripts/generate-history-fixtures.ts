@@ -1,5 +1,6 @@
 /**
- * `npm run -s fixtures:histories` (build, then `node dist/scripts/generate-history-fixtures.js`)
+ * `npm run -s fixtures:histories` (build, then `node dist/scripts/generate-history-fixtures.js`);
+ * `npm run -s fixtures:histories -- --only <name>` adds or refreshes one scenario's file only.
  *
  * Regenerates the replay fixtures in test/fixtures/histories/: representative `petitionCase` histories
  * that test/replay.test.ts replays against the current workflow code on every `npm test`, so a change
@@ -56,6 +57,7 @@ import {
   directoryUpdatedSignal,
   migratePolicyUpdate,
   type PetitionCaseInput,
+  recordRepeatVisitUpdate,
   registrationRecordedUpdate,
 } from '../workflows/case-messages';
 import { type petitionCase } from '../workflows/petition-case.workflow';
@@ -527,6 +529,38 @@ const SCENARIOS: Scenario[] = [
       await driver.terminate(handle);
     },
   },
+  {
+    name: 'repeat-visits',
+    description:
+      'three repeat visits on the open case (one sent twice, recorded once): the second escalated to the package leader, the third to the supervision office; then accepted',
+    async run(driver, scenario) {
+      await driver.startOfWorkingDay();
+      const handle = await driver.startCase('RPD01-2026-000008');
+      const visit = async (visitId: string) =>
+        handle.executeUpdate(recordRepeatVisitUpdate, {
+          args: [
+            {
+              visitId,
+              channel: 'visit',
+              receivedAt: new Date(await driver.now()).toISOString(),
+              similarity: 0.8,
+              actor: people.clerkD,
+            },
+          ],
+        });
+      await visit('replay-visit-1');
+      await driver.sleep(DAY_MS);
+      await visit('replay-visit-2');
+      const again = await visit('replay-visit-2');
+      if (again.repeatVisits !== 2)
+        throw new Error(`repeat-visits: the same visit counted ${again.repeatVisits}`);
+      await driver.sleep(DAY_MS);
+      await visit('replay-visit-3');
+      await driver.act(handle, { type: 'accept' }, people.clerkD);
+      await driver.export(scenario.name, scenario.description, handle);
+      await driver.terminate(handle);
+    },
+  },
 ];
 
 // ── history JSON ────────────────────────────────────────────────────────────────────────────────
@@ -551,8 +585,23 @@ function historyToJson(history: History): string {
 
 // ── the run ─────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * `--only name[,name]`: runs just those scenarios and writes just their files, leaving every other
+ * committed history as it is (a new scenario is added without regenerating the old ones).
+ */
+function selectedScenarios(argv: readonly string[]): { scenarios: Scenario[]; all: boolean } {
+  const index = argv.indexOf('--only');
+  if (index < 0) return { scenarios: SCENARIOS, all: true };
+  const names = (argv[index + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--only needs scenario names; unknown: ${unknown.join(', ') || '(none given)'}`);
+  return { scenarios: SCENARIOS.filter((scenario) => names.includes(scenario.name)), all: false };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const { scenarios: selected, all } = selectedScenarios(process.argv.slice(2));
   installTemporalRuntime('warn');
   // The pinned test server, started by the SDK as its time-skipping environment starts it.
   const binary = ensureBinary(TEMPORAL_TEST_SERVER);
@@ -583,7 +632,7 @@ async function main(): Promise<void> {
     });
     const driver = new Driver(env, client);
     await worker.runUntil(async () => {
-      for (const scenario of SCENARIOS) {
+      for (const scenario of selected) {
         const began = Date.now();
         await scenario.run(driver, scenario);
         process.stdout.write(`  ran ${scenario.name} in ${Date.now() - began} ms\n`);
@@ -605,8 +654,9 @@ async function main(): Promise<void> {
 
   // Only now, with every scenario done, replace the old set (a renamed scenario leaves no stale file).
   fs.mkdirSync(FIXTURES_DIR, { recursive: true });
-  for (const file of fs.readdirSync(FIXTURES_DIR))
-    if (file.endsWith('.json')) fs.rmSync(path.join(FIXTURES_DIR, file));
+  if (all)
+    for (const file of fs.readdirSync(FIXTURES_DIR))
+      if (file.endsWith('.json')) fs.rmSync(path.join(FIXTURES_DIR, file));
   process.stdout.write(
     `wrote ${fixtures.length} histories to ${path.relative(process.cwd(), FIXTURES_DIR)}:\n`,
   );

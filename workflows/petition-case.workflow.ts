@@ -29,6 +29,7 @@ import {
   overdueLevel,
   parseCalendar,
   parsePolicy,
+  repeatEscalationRecipient,
   resolveEscalationRecipients,
   runningClock,
   SYSTEM_ACTOR as SYSTEM_CASE_ACTOR,
@@ -53,7 +54,10 @@ import {
   directoryUpdatedSignal,
   migratePolicyUpdate,
   type PetitionCaseInput,
+  recordRepeatVisitUpdate,
   registrationRecordedUpdate,
+  type RepeatVisitRequest,
+  type RepeatVisitResult,
   TIMELINE_SUMMARY_LENGTH,
   type TimelineSummaryEntry,
 } from './case-messages';
@@ -116,6 +120,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   const told = { ...(carried?.told ?? {}) };
   const calendarVersions = new Set<string>(carried?.calendarVersions ?? []);
   const recentEvents: TimelineSummaryEntry[] = [...(carried?.recentEvents ?? [])];
+  const repeatVisitIds: string[] = [...(carried?.repeatVisitIds ?? [])];
+  let repeatVisitsRecorded = repeatVisitIds.length;
   /** Bumped on every change, so the main loop re-plans its next alarm. */
   let revision = 0;
   let scheduleSignature = '';
@@ -322,7 +328,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
 
   async function notify(
     eventSeq: number,
-    kind: 'warning' | 'escalation',
+    kind: 'warning' | 'escalation' | 'repeatVisit',
     level: number,
     title: string,
     recipients: { userId: string; name: string; role: string; unitCode: string }[],
@@ -336,6 +342,68 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       title,
       recipients: recipients.map(({ userId, name, role, unitCode }) => ({ userId, name, role, unitCode })),
     });
+  }
+
+  // ── repeat visits: the same petitioner again on this open case's matter ─────────────────────
+  async function recordRepeatVisit(request: RepeatVisitRequest): Promise<RepeatVisitResult> {
+    const known = repeatVisitIds.indexOf(request.visitId);
+    if (known >= 0) {
+      // The same visit again (a retried request): answer once the first one is recorded.
+      await condition(() => repeatVisitsRecorded > known);
+      return { status: (state as CaseState).status, repeatVisits: known + 1, lastSeq: chain.count };
+    }
+    repeatVisitIds.push(request.visitId);
+    const visitNumber = repeatVisitIds.length;
+    const current = state as CaseState;
+    revision++;
+    let lastSeq = await record('repeatVisitRecorded', toActor(request.actor), {
+      status: current.status,
+      visitId: request.visitId,
+      visitNumber,
+      channel: request.channel,
+      receivedAt: request.receivedAt,
+      similarity: request.similarity,
+      registeringUnitCode: request.actor.unitCode,
+    });
+    const recipientRole = repeatEscalationRecipient(policy, visitNumber);
+    if (recipientRole) {
+      const recipients = recipientsFor(recipientRole, current);
+      lastSeq = await record('repeatVisitEscalated', SYSTEM_ACTOR, {
+        status: current.status,
+        visitNumber,
+        recipientRole,
+        recipients,
+      });
+      await notify(
+        lastSeq,
+        'repeatVisit',
+        visitNumber,
+        `重复信访 / repeat visit no. ${visitNumber} on this open case`,
+        recipients,
+      );
+    }
+    repeatVisitsRecorded = Math.max(repeatVisitsRecorded, visitNumber);
+    return { status: current.status, repeatVisits: visitNumber, lastSeq };
+  }
+
+  function validateRepeatVisit(request: RepeatVisitRequest): void {
+    if (!state || isFinalStatus(state.status)) {
+      throw toFailure(
+        new DomainError('CASE_STATE_CONFLICT', '案件已结束 / the case has ended', { kind: 'conflict' }),
+      );
+    }
+    if (request.actor?.role !== 'clerk') {
+      throw toFailure(
+        new DomainError('ROLE_NOT_ALLOWED', '仅登记员登记来访 / only a clerk registers a visit', {
+          kind: 'forbidden',
+        }),
+      );
+    }
+    if (typeof request.visitId !== 'string' || request.visitId.trim() === '') {
+      throw toFailure(
+        new DomainError('FIELD_REQUIRED', '缺少来访编号 / visitId is required', { field: 'visitId' }),
+      );
+    }
   }
 
   // ── deadline recomputation: calendar updates and policy migrations ─────────────────────────
@@ -398,6 +466,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       },
     },
   );
+
+  setHandler(recordRepeatVisitUpdate, recordRepeatVisit, { validator: validateRepeatVisit });
 
   setHandler(
     migratePolicyUpdate,
@@ -501,6 +571,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
           told,
           calendarVersions: [...calendarVersions],
           recentEvents,
+          repeatVisitIds,
           policy,
           calendar,
           unitTree,

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { normalizeIdNumber } from '../../domain/src/intake/identity-document';
 import { type PayloadKeyRing } from '../../temporal/src/codec/key-ring';
 
 /** The personal data of a petitioner that is encrypted at rest and found only through a blind index. */
@@ -49,6 +50,7 @@ export class PersonalDataProtector {
 }
 
 function normalise(field: IndexedPersonalField, value: string): string {
-  if (field === 'idNumber') return value.trim().toUpperCase();
+  // The number alone, not its document type: a clerk's choice of type must not split one document's cases.
+  if (field === 'idNumber') return normalizeIdNumber(value);
   return field === 'phone' ? value.replace(/\D/g, '') : value.trim();
 }

@@ -30,6 +30,8 @@ export interface RegisterAction {
   readonly accused?: AccusedParties;
   readonly attachmentRefs?: readonly string[];
   readonly linkedCaseNumbers?: readonly string[];
+  /** The clerk judged this earlier case of the same petitioner not the same matter: not a repeat visit. */
+  readonly notRepeatOf?: { readonly caseNumber: string; readonly reason: string };
 }
 
 export type CaseAction =

@@ -54,6 +54,10 @@ export function checkRegister(action: RegisterAction, facts: CaseFacts): void {
   requireTextList(action.accused?.unitCodes, 'accused.unitCodes', '被检举控告单位');
   requireTextList(action.accused?.userIds, 'accused.userIds', '被检举控告人');
   checkCollective(action.collective, maxRepresentatives);
+  if (action.notRepeatOf !== undefined) {
+    requireText(action.notRepeatOf?.caseNumber, 'notRepeatOf.caseNumber', '既往案件编号');
+    requireText(action.notRepeatOf?.reason, 'notRepeatOf.reason', '不属同一事项的理由');
+  }
   if (compareInstants(receivedAt, at) > 0) {
     throw caseError('RECEIVED_AFTER_REGISTRATION', {
       zh: '收件时间不能晚于登记时间',

@@ -7,6 +7,7 @@ import { AccusedParties1764400000006 } from './1764400000006-accused-parties';
 import { Authentication1764400000004 } from './1764400000004-authentication';
 import { CaseMetrics1764400000007 } from './1764400000007-case-metrics';
 import { AdminAudit1764400000008 } from './1764400000008-admin-audit';
+import { RepeatAndCollectivePetitions1764400000009 } from './1764400000009-repeat-and-collective-petitions';
 import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   AccusedParties1764400000006,
   CaseMetrics1764400000007,
   AdminAudit1764400000008,
+  RepeatAndCollectivePetitions1764400000009,
   CaseScopeUnits1764400000012,
 ];
