@@ -12,12 +12,14 @@ import { handlingHandlers } from './handling-actions';
 import { opinionHandlers } from './opinion-actions';
 import { endPause, oversightHandlers } from './oversight-actions';
 import { checkRegister, registeredCase } from './registration';
+import { routingFollowupHandlers } from './routing-followup-actions';
 import { CASE_STATUS_LABELS, CaseStatus, clockPhaseOf } from './status';
 import { allowedActions, nextStatus } from './transition-table';
 import { triageHandlers } from './triage-actions';
 
 const HANDLERS: ActionHandlers<CaseCommandType> = {
   ...triageHandlers,
+  ...routingFollowupHandlers,
   ...handlingHandlers,
   ...opinionHandlers,
   ...oversightHandlers,
