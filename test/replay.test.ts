@@ -68,6 +68,7 @@ describe('replay of committed case histories', () => {
         'extension-pause-resume',
         'calendar-and-policy-migration',
         'withdrawn',
+        'reception-objection-completion',
         'continue-as-new',
       ]),
     );

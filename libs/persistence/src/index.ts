@@ -20,3 +20,4 @@ export * from './admin';
 export * from './running-database';
 export * from './metric-facts';
 export * from './metrics';
+export * from './reception-sessions';

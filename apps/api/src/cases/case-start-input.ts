@@ -12,6 +12,7 @@ import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
 import { type CaseSubmissionEntity, loadDirectory, loadUnitTree } from '../../../../libs/persistence/src';
 import { type PetitionCaseInput } from '../../../../workflows/case-messages';
+import { receptionRefFor } from '../reception/reception-registration';
 
 /**
  * Resolves what a new case workflow starts with: the registration, the policy and calendar it will keep,
@@ -28,6 +29,7 @@ export class CaseStartInputs {
   ): Promise<PetitionCaseInput> {
     const receivedAt = submission.receivedAt.toISOString();
     const unitTree = await loadUnitTree(db, submission.registeringUnitCode, this.config.BODIES_ABOVE_TOP);
+    const reception = await receptionRefFor(db, submission.receptionSessionId);
     return {
       register: {
         type: 'register',
@@ -40,6 +42,7 @@ export class CaseStartInputs {
         matterUnitCode: submission.unitCode,
         petitionerRefs: [`case_submissions/${submission.caseNumber}#petitioner`],
         ...(submission.accused ? { accused: submission.accused } : {}),
+        ...(reception ? { reception } : {}),
       },
       registeredBy: clerk,
       backdatingReason: submission.backdatingReason ?? undefined,

@@ -17,6 +17,7 @@ import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
 import { isDomainError } from '../../../../libs/domain/src/errors';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { type PetitionCaseInput, registrationRecordedUpdate } from '../../../../workflows/case-messages';
+import { checkReceptionForRegistration } from '../reception/reception-registration';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { type Principal as StaffPrincipal } from '../auth/principal';
@@ -207,6 +208,7 @@ export class CasesService {
         ],
       );
     }
+    await checkReceptionForRegistration(tx, dto, clerk.unitCode, receivedAt, this.config.TIME_ZONE);
     const registeringUnitCode = clerk.unitCode;
     const year = Number(localDateAt(receivedAt.getTime(), this.config.TIME_ZONE).slice(0, 4));
     const caseNumber = await allocateCaseNumber(tx, registeringUnitCode, year);
@@ -223,6 +225,7 @@ export class CasesService {
       receivedAt,
       backdatingReason: dto.receivedAtReason ?? null,
       accused: dto.accused ? { unitCodes: dto.accused.unitCodes, userIds: dto.accused.userIds } : null,
+      receptionSessionId: dto.receptionSessionId ?? null,
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);

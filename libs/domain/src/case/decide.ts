@@ -109,6 +109,11 @@ function eventDetails(action: CaseAction, after: CaseState): Record<string, unkn
   if (type === 'requestReview' && after.review) return { ...fields, body: after.review.body };
   if (type === 'requestReReview' && after.reReview) return { ...fields, body: after.reReview.body };
   if (type === 'reassign' && after.sixDefines) return { ...fields, defines: after.sixDefines };
+  if (type === 'reportCompletion' && after.completionReport) {
+    const { toUnitCode, feedbackDueDate, late } = after.completionReport;
+    return { ...fields, toUnitCode, feedbackDueDate, late };
+  }
+  if (type === 'decideObjection') return { ...fields, holdingUnitCode: after.holdingUnitCode };
   return fields;
 }
 
