@@ -507,7 +507,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'reception-objection-completion',
     description:
-      'registered in a reception session → assigned down → objection → overruled → accepted by the town → six defines with the receiving leader → reply → completion report',
+      'registered in a reception session → assigned down → objection → overruled → accepted by the town → six defines with the receiving leader → feedback warning and overdue → reply → completion report',
     async run(driver, scenario) {
       const today = await driver.startOfWorkingDay();
       const handle = await driver.startCase('RPD01-2026-000008', {
@@ -515,7 +515,7 @@ const SCENARIOS: Scenario[] = [
       });
       await driver.act(
         handle,
-        { type: 'assignDown', toUnitCode: TOWN, reason: '属地管理', feedbackDueDate: plusDays(today, 20) },
+        { type: 'assignDown', toUnitCode: TOWN, reason: '属地管理', feedbackDueDate: plusDays(today, 3) },
         people.clerkD,
       );
       await driver.sleep(DAY_MS);
@@ -540,6 +540,8 @@ const SCENARIOS: Scenario[] = [
         },
         people.leaderT,
       );
+      // Past the feedback date: the feedback clock warns, then records it overdue.
+      await driver.sleep(4 * DAY_MS);
       await recordDuty(driver, handle, 'investigate', '现场核查');
       await driver.act(handle, { type: 'reply', outcome: 'support', reasons: '补偿已发放' }, people.handlerT);
       await driver.act(

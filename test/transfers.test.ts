@@ -1,5 +1,14 @@
 import { type Calendar } from '../libs/domain/src/clock/calendar';
-import { CaseHarness, endOfShanghaiDay, HOUR_MS, isoPlus, type Org, plusDays } from './support/case-harness';
+import {
+  CaseHarness,
+  DAY_MS,
+  endOfShanghaiDay,
+  FIRING_TOLERANCE_MS,
+  HOUR_MS,
+  isoPlus,
+  type Org,
+  plusDays,
+} from './support/case-harness';
 import { callApi } from './support/http';
 import { startTestStack, type TestStack, uniqueId } from './support/stack';
 import { signIn, type SignedIn } from './support/staff-sessions';
@@ -65,6 +74,46 @@ describe('the misroute objection window, in working days, on the time-skipping s
     expect(await onTime.rejection(object, org.leaderT)).toBe('CASE_STATE_CONFLICT');
     expect((await onTime.events('objectionDecided')).map((e) => e.payload)).toEqual([
       expect.objectContaining({ decision: 'overrule', reason: '属地事项', status: 'registered' }),
+    ]);
+  });
+
+  it('warns the receiving unit a day before the assignment’s feedback date and records it overdue after', async () => {
+    const today = await harness.advanceToShanghai(10);
+    const run = await harness.startCase({ org, calendar: weekdaysCalendar() });
+    const dueDate = plusDays(today, 3);
+    await run.act(
+      { type: 'assignDown', toUnitCode: org.town, reason: '属地管理', feedbackDueDate: dueDate },
+      org.clerkD,
+    );
+    const dueAt = endOfShanghaiDay(dueDate);
+    await harness.sleepUntil(isoPlus(dueAt, HOUR_MS));
+
+    const [warning] = await run.events('feedbackDueWarning');
+    const [overdue] = await run.events('feedbackOverdue');
+    for (const [event, expected] of [
+      [warning, isoPlus(dueAt, -DAY_MS)],
+      [overdue, dueAt],
+    ] as const) {
+      expect(event?.payload).toMatchObject({
+        dueDate,
+        dueAt,
+        fromUnitCode: org.district,
+        toUnitCode: org.town,
+      });
+      const late = Date.parse(event!.occurredAt) - Date.parse(expected);
+      expect({ late: late >= 0 && late < FIRING_TOLERANCE_MS }).toEqual({ late: true });
+    }
+    expect(overdue!.payload.recipients.map((r: { userId: string }) => r.userId)).toContain(
+      org.leaderT.userId,
+    );
+    expect((await run.inbox()).filter((item) => item.eventSeq === overdue!.seq)).toEqual([
+      expect.objectContaining({ userId: org.leaderT.userId, unitCode: org.town }),
+    ]);
+    // Each fires once.
+    await harness.sleepUntil(isoPlus(dueAt, 3 * DAY_MS));
+    expect((await run.events()).filter((e) => e.type.startsWith('feedback')).map((e) => e.type)).toEqual([
+      'feedbackDueWarning',
+      'feedbackOverdue',
     ]);
   });
 });

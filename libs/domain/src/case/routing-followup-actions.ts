@@ -21,12 +21,16 @@ function pendingObjection(state: CaseState): RoutingStep {
 
 /**
  * The assignment (交办) that put the case in the hands of its holding unit: the latest assignDown to that
- * unit (an overruled objection keeps the assignment it answered).
+ * unit (an overruled objection keeps the assignment it answered); undefined when it came otherwise.
  */
-function assignmentToHolder(state: CaseState): RoutingStep {
-  const step = [...state.routing]
+export function assignmentOfHolder(state: CaseState): RoutingStep | undefined {
+  return [...state.routing]
     .reverse()
     .find((s) => s.kind === 'assignDown' && s.toUnitCode === state.holdingUnitCode);
+}
+
+function assignmentToHolder(state: CaseState): RoutingStep {
+  const step = assignmentOfHolder(state);
   if (!step) {
     throw caseError('NOT_ASSIGNED_DOWN', {
       zh: '本案不是上级交办本单位的案件，无需办结报告',
