@@ -29,6 +29,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../libs/config/src';
+import { type ReceptionRef } from '../libs/domain/src/case/case-state';
 import { type Calendar } from '../libs/domain/src/clock/calendar';
 import { type DirectorySnapshot } from '../libs/domain/src/org/directory';
 import { type Principal } from '../libs/domain/src/org/principal';
@@ -191,14 +192,15 @@ class Driver {
   /** Registers a case received now (server time) by the district's clerk; answers once it is recorded. */
   async startCase(
     caseNumber: string,
-    options: { calendar?: Calendar; maxHistoryEvents?: number } = {},
+    options: { calendar?: Calendar; maxHistoryEvents?: number; reception?: ReceptionRef } = {},
   ): Promise<CaseHandle> {
     const input: PetitionCaseInput = {
       register: {
         type: 'register',
         caseNumber,
         category: 'grievance',
-        channel: 'letter',
+        channel: options.reception ? 'leaderReception' : 'letter',
+        ...(options.reception ? { reception: options.reception } : {}),
         receivedAt: new Date(await this.now()).toISOString(),
         subject: '小区排水问题',
         matterUnitCode: TOWN,
@@ -502,6 +504,56 @@ const SCENARIOS: Scenario[] = [
       await driver.act(handle, { type: 'withdraw', reason: '信访人书面撤回' }, people.handlerT);
       await handle.result();
       await driver.export(scenario.name, scenario.description, handle);
+    },
+  },
+  {
+    name: 'reception-objection-completion',
+    description:
+      'registered in a reception session → assigned down → objection → overruled → accepted by the town → six defines with the receiving leader → feedback warning and overdue → reply → completion report',
+    async run(driver, scenario) {
+      const today = await driver.startOfWorkingDay();
+      const handle = await driver.startCase('RPD01-2026-000008', {
+        reception: { sessionId: 'replay-session-1', leader: people.leaderD },
+      });
+      await driver.act(
+        handle,
+        { type: 'assignDown', toUnitCode: TOWN, reason: '属地管理', feedbackDueDate: plusDays(today, 3) },
+        people.clerkD,
+      );
+      await driver.sleep(DAY_MS);
+      await driver.act(handle, { type: 'objectMisroute', reason: '不属于本镇职责' }, people.leaderT);
+      await driver.act(
+        handle,
+        { type: 'decideObjection', decision: 'overrule', reason: '属地事项，由镇办理' },
+        people.leaderD,
+      );
+      await driver.act(handle, { type: 'accept' }, people.leaderT);
+      await driver.act(
+        handle,
+        {
+          type: 'defineSix',
+          defines: {
+            responsibleUnitCode: TOWN,
+            handler: people.handlerT,
+            resolutionPlan: '核实补偿标准',
+            completionDeadline: plusDays(today, 40),
+            targetOutcome: '补偿到位',
+          },
+        },
+        people.leaderT,
+      );
+      // Past the feedback date: the feedback clock warns, then records it overdue.
+      await driver.sleep(4 * DAY_MS);
+      await recordDuty(driver, handle, 'investigate', '现场核查');
+      await driver.act(handle, { type: 'reply', outcome: 'support', reasons: '补偿已发放' }, people.handlerT);
+      await driver.act(
+        handle,
+        { type: 'reportCompletion', summary: '已答复，信访人息诉', evidenceRefs: ['report-1'] },
+        people.handlerT,
+      );
+      await driver.expectStatus(handle, 'replied');
+      await driver.export(scenario.name, scenario.description, handle);
+      await driver.terminate(handle);
     },
   },
   {

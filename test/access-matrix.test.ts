@@ -24,6 +24,8 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['POST /cases/:n/actions/assignDown', '  ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/notAccept', '   ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/objectMisroute', '✓  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/decideObjection', '·  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/reportCompletion', '✓  ✓  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/defineSix', '   ·  ·  ✓  ✓  ·  ·'],
   ['POST /cases/:n/actions/reassign', '    ·  ·  ✓  ✓  ·  ·'],
   ['POST /cases/:n/actions/recordDuty', '  ·  ✓  ✓  ✓  ·  ·'],
@@ -57,6 +59,9 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['POST /admin/users/:id/reactivate', '   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/users/:id/reset-credentials', '·  ·  ·  ·  ·  ✓'],
   ['GET /admin/audit', '                   ·  ·  ·  ·  ·  ✓'],
+  ['POST /reception-sessions', '           ·  ·  ✓  ·  ·  ✓'],
+  ['GET /reception-sessions', '            ✓  ✓  ✓  ✓  ✓  ✓'],
+  ['GET /reception-sessions/:id', '        ✓  ✓  ✓  ✓  ✓  ·'],
 ];
 
 /**

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -22,11 +23,14 @@ import {
   clockAlarms,
   clockDeadline,
   DomainError,
+  type FeedbackAlarm,
+  feedbackAlarms,
   isDomainError,
   isFinalStatus,
   isSystemActor,
   localDateAt,
   overdueLevel,
+  packageLeaderOf,
   parseCalendar,
   parsePolicy,
   repeatEscalationRecipient,
@@ -125,6 +129,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   /** Bumped on every change, so the main loop re-plans its next alarm. */
   let revision = 0;
   let scheduleSignature = '';
+  // Histories from before the feedback clock never call it: they replay without its timers.
+  const feedbackClockOn = patched('feedback-deadline-alarms');
 
   const now = () => new Date(Date.now()).toISOString();
   const currentClock = () => (state ? runningClock(state, policy, calendar, told) : null);
@@ -179,7 +185,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       holdingUnitCode: state.holdingUnitCode,
       responsibleUnitCode: state.responsibleUnitCode,
       handlerUserId: state.sixDefines?.handler.userId ?? null,
-      packageLeaderUserId: state.sixDefines?.packageLeader.userId ?? null,
+      packageLeaderUserId: packageLeaderOf(state)?.userId ?? null,
       sixDefines: state.sixDefines ? { ...state.sixDefines } : null,
       clock: clock?.name ?? null,
       dueAt: clock?.deadline.endsAt ?? null,
@@ -312,6 +318,32 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       );
     }
     publishSearchAttributes();
+  }
+
+  /** The assignment's feedback clock (交办反馈期限): its alarms not yet fired. */
+  function pendingFeedbackAlarms(): FeedbackAlarm[] {
+    if (!feedbackClockOn || !state || isFinalStatus(state.status)) return [];
+    return feedbackAlarms(state, calendar).filter((alarm) => !fired.has(alarm.key));
+  }
+
+  async function fireFeedback(alarm: FeedbackAlarm): Promise<void> {
+    fired.add(alarm.key);
+    revision++;
+    const current = state as CaseState;
+    const warning = alarm.kind === 'feedbackWarning';
+    const recipients = recipientsFor(warning ? 'handler' : 'unitLeader', current);
+    const seq = await record(warning ? 'feedbackDueWarning' : 'feedbackOverdue', SYSTEM_ACTOR, {
+      status: current.status,
+      dueDate: alarm.dueDate,
+      dueAt: alarm.dueAt,
+      fromUnitCode: alarm.fromUnitCode,
+      toUnitCode: alarm.toUnitCode,
+      recipients,
+    });
+    const title = warning
+      ? `交办反馈临期 / feedback to ${alarm.fromUnitCode} due ${alarm.dueDate}`
+      : `交办反馈逾期 / feedback to ${alarm.fromUnitCode} was due ${alarm.dueDate}`;
+    await notify(seq, 'warning', 0, title, recipients);
   }
 
   function recipientsFor(role: Parameters<typeof resolveEscalationRecipients>[0], current: CaseState) {
@@ -588,12 +620,18 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       continue;
     }
     const [next] = pendingAlarms();
+    const [feedback] = pendingFeedbackAlarms();
+    if (feedback && Date.parse(feedback.at) <= Date.now()) {
+      await fireFeedback(feedback);
+      continue;
+    }
     if (next && Date.parse(next.at) <= Date.now()) {
       await fire(next);
       continue;
     }
+    const wakeAt = Math.min(...[next, feedback].filter((a) => a !== undefined).map((a) => Date.parse(a.at)));
     const seen = revision;
-    await condition(() => revision !== seen, next ? Date.parse(next.at) - Date.now() : undefined);
+    await condition(() => revision !== seen, Number.isFinite(wakeAt) ? wakeAt - Date.now() : undefined);
   }
   await condition(allHandlersFinished);
   await recordingTail;

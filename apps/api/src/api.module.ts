@@ -14,6 +14,7 @@ import { InboxAnnouncements } from './inbox/inbox-announcements.service';
 import { InboxController } from './inbox/inbox.controller';
 import { PetitionersModule } from './petitioners/petitioners.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReceptionModule } from './reception/reception.module';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { MetricsModule } from './metrics/metrics.module';
     HealthModule,
     AdminModule,
     MetricsModule,
+    ReceptionModule,
   ],
   controllers: [InboxController],
   providers: [InboxAnnouncements],

@@ -21,3 +21,4 @@ export * from './running-database';
 export * from './metric-facts';
 export * from './metrics';
 export * from './repeat-petitions';
+export * from './reception-sessions';

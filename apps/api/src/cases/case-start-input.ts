@@ -13,6 +13,7 @@ import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
 import { type CaseSubmissionEntity, loadDirectory, loadUnitTree } from '../../../../libs/persistence/src';
 import { type PetitionCaseInput } from '../../../../workflows/case-messages';
+import { receptionRefFor } from '../reception/reception-registration';
 
 /**
  * Resolves what a new case workflow starts with: the registration, the policy and calendar it will keep,
@@ -34,6 +35,7 @@ export class CaseStartInputs {
   ): Promise<PetitionCaseInput> {
     const receivedAt = submission.receivedAt.toISOString();
     const unitTree = await loadUnitTree(db, submission.registeringUnitCode, this.config.BODIES_ABOVE_TOP);
+    const reception = await receptionRefFor(db, submission.receptionSessionId);
     return {
       register: {
         type: 'register',
@@ -48,6 +50,7 @@ export class CaseStartInputs {
         ...(submission.accused ? { accused: submission.accused } : {}),
         ...(await collectiveOf(db, submission)),
         ...(submission.notRepeatOf ? { notRepeatOf: submission.notRepeatOf } : {}),
+        ...(reception ? { reception } : {}),
       },
       registeredBy: clerk,
       backdatingReason: submission.backdatingReason ?? undefined,

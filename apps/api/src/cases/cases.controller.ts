@@ -80,6 +80,8 @@ export class CasesController {
       subject: found.subject,
       unitCode: found.unitCode,
       registeringUnitCode: found.registeringUnitCode,
+      holdingUnitCode: found.holdingUnitCode ?? found.registeringUnitCode,
+      responsibleUnitCode: found.responsibleUnitCode,
       receivedAt: found.receivedAt.toISOString(),
       registeredAt: found.registeredAt.toISOString(),
       eventCount: found.eventCount,

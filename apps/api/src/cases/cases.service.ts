@@ -20,6 +20,7 @@ import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
 import { isDomainError } from '../../../../libs/domain/src/errors';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { type PetitionCaseInput, registrationRecordedUpdate } from '../../../../workflows/case-messages';
+import { checkReceptionForRegistration } from '../reception/reception-registration';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { type Principal as StaffPrincipal } from '../auth/principal';
@@ -251,6 +252,7 @@ export class CasesService {
         ],
       );
     }
+    await checkReceptionForRegistration(tx, dto, clerk.unitCode, receivedAt, this.config.TIME_ZONE);
     const personalData = this.protectedPersonalData(dto);
     const earlierMatter = await this.earlierSameMatter(tx, dto, clerk, personalData);
     if (earlierMatter && earlierMatter.status !== 'concluded') {
@@ -284,6 +286,7 @@ export class CasesService {
         ? { caseNumber: dto.notRepeatOf.caseNumber, reason: dto.notRepeatOf.reason }
         : null,
       sameFactsAs: earlierMatter?.caseNumber ?? null,
+      receptionSessionId: dto.receptionSessionId ?? null,
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);

@@ -13,6 +13,7 @@ import {
   IsNotEmpty,
   IsObject,
   IsOptional,
+  IsUUID,
   IsString,
   Matches,
   MaxLength,
@@ -233,6 +234,17 @@ export class RegisterCaseDto {
   @ValidateNested()
   @Type(() => NotRepeatOfDto)
   notRepeatOf?: NotRepeatOfDto;
+
+  @ApiPropertyOptional({
+    description:
+      '领导接待日场次（须为收到当日、本单位上下级的场次；渠道须为 leaderReception，接待领导为包案领导）/ ' +
+      'the reception session the petition was received in: on the day of receipt, in your unit’s line; ' +
+      'the channel is leaderReception and the session’s leader becomes the package leader',
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID()
+  receptionSessionId?: string;
 }
 
 export class RegisteredCaseDto {

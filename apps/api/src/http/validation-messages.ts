@@ -24,6 +24,7 @@ const MESSAGES: Record<string, (constraint: string) => string> = {
   arrayMinSize: (detail) => `项数过少 / too few items (min ${/\d+/.exec(detail)?.[0]})`,
   arrayMaxSize: (detail) => `项数过多 / too many items (max ${/\d+/.exec(detail)?.[0]})`,
   arrayUnique: () => '不得重复 / items must be unique',
+  isUuid: () => '必须是 UUID / must be a UUID',
 };
 
 /** The rules that have a bilingual message (every rule the DTOs use must be among them). */

@@ -49,6 +49,10 @@ export class CaseSubmissionEntity {
   @Column({ type: 'jsonb', nullable: true })
   accused!: { unitCodes: string[]; userIds: string[] } | null;
 
+  /** The leader's reception session (领导接待日) the petition was received in, if any. */
+  @Column({ name: 'reception_session_id', type: 'uuid', nullable: true })
+  receptionSessionId!: string | null;
+
   @Column({ name: 'unit_code', type: 'varchar', length: 32 })
   unitCode!: string;
 

@@ -9,6 +9,7 @@ import { CaseMetrics1764400000007 } from './1764400000007-case-metrics';
 import { AdminAudit1764400000008 } from './1764400000008-admin-audit';
 import { RepeatAndCollectivePetitions1764400000009 } from './1764400000009-repeat-and-collective-petitions';
 import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
+import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessions';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   CaseMetrics1764400000007,
   AdminAudit1764400000008,
   RepeatAndCollectivePetitions1764400000009,
+  ReceptionSessions1764400000010,
   CaseScopeUnits1764400000012,
 ];
