@@ -1,6 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { createDataSource, deliverToInboxes } from '../libs/persistence/src';
-import { postJson } from './support/http';
+import { callApi, postJson } from './support/http';
 import { createUnit, type RunningApi, startApiApp, startTestStack, type TestStack } from './support/stack';
 import { bearer, signIn } from './support/staff-sessions';
 import { testServers } from './support/test-env';
@@ -54,6 +54,7 @@ describe('inbox over Server-Sent Events', () => {
   let app: DataSource;
 
   beforeAll(async () => {
+    process.env.STREAM_SESSION_CHECK_SECONDS = '1';
     stack = await startTestStack();
     second = await startApiApp();
     app = await createDataSource({ url: testServers().appDatabaseUrl, poolSize: 2 }).initialize();
@@ -160,6 +161,21 @@ describe('inbox over Server-Sent Events', () => {
     expect(await deliver(accusedPerson, 91)).toBe(0);
     expect(await deliver(belowAccusedUnit, 92)).toBe(0);
     expect(await deliver(bystander, 93)).toBe(1);
+  });
+
+  it('ends an open stream when its session is logged out', async () => {
+    const unitCode = await createUnit(stack.db, '注销测试区');
+    const leader = await signIn(stack, unitCode, ['unitLeader'], '领导');
+    const response = await fetch(`${second.url}/inbox/stream`, {
+      headers: { accept: 'text/event-stream', ...bearer(leader) },
+    });
+    expect(response.status).toBe(200);
+    const logout = await callApi(stack.api, 'POST', '/auth/logout', undefined, leader.token);
+    expect(logout.status).toBeLessThan(300);
+    const started = Date.now();
+    const reader = response.body!.getReader();
+    while (!(await reader.read()).done); // the server closes the stream
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('opens a stream only with a session', async () => {

@@ -147,6 +147,8 @@ export const configSchema = z.object({
     .positive()
     .max(24 * 60)
     .default(30),
+  /** How often (seconds) an open live stream (SSE) re-checks its session, ending after logout or idle. */
+  STREAM_SESSION_CHECK_SECONDS: z.coerce.number().positive().max(300).default(15),
   /** Lifetime (minutes) of a half-logged-in challenge (second factor, enrolment, password change). */
   AUTH_CHALLENGE_MINUTES: z.coerce.number().positive().max(60).default(5),
   /** Failed logins within LOGIN_LOCKOUT_WINDOW_MINUTES that lock the account. */

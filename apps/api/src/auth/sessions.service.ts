@@ -82,6 +82,17 @@ export class SessionService {
     };
   }
 
+  /** Whether the session still stands — not revoked, expired or idle, its user active — without using it. */
+  async isLive(sessionId: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT s.revoked_at IS NULL AND s.expires_at > now() AND u.active
+              AND s.last_used_at > now() - $2::float8 * interval '1 minute' AS live
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+      [sessionId, this.settings.sessionIdleMinutes],
+    );
+    return row?.live === true;
+  }
+
   async revoke(sessionId: string, reason: string): Promise<void> {
     await this.db.query(
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,

@@ -1,12 +1,25 @@
-import { Controller, Get, HttpCode, HttpStatus, type MessageEvent, Param, Post, Sse } from '@nestjs/common';
-import { type Observable } from 'rxjs';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  type MessageEvent,
+  Param,
+  Post,
+  Sse,
+} from '@nestjs/common';
+import { concatMap, filter, interval, type Observable, takeUntil } from 'rxjs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { DataSource } from 'typeorm';
 import { acknowledgeInboxItem, inboxOf, unreadCount } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
+import { SessionService } from '../auth/sessions.service';
 import { StaffOnly } from '../auth/staff-only.decorator';
+import { type AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG } from '../../../../libs/nest/src';
 import { ApiError } from '../http/api-error';
 import { InboxAnnouncements } from './inbox-announcements.service';
 
@@ -17,6 +30,8 @@ export class InboxController {
   constructor(
     private readonly db: DataSource,
     private readonly announcements: InboxAnnouncements,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Sse('stream')
@@ -24,7 +39,12 @@ export class InboxController {
     summary: '实时提醒（SSE）/ your new items as Server-Sent Events, on any API instance',
   })
   stream(@CurrentUser() user: Principal): Observable<MessageEvent> {
-    return this.announcements.eventsForUser(user.userId);
+    // The guard ran once, at opening: the stream ends when its session does (logout, deactivation, idle).
+    const sessionEnded = interval(this.config.STREAM_SESSION_CHECK_SECONDS * 1000).pipe(
+      concatMap(() => this.sessions.isLive(user.sessionId)),
+      filter((live) => !live),
+    );
+    return this.announcements.eventsForUser(user.userId).pipe(takeUntil(sessionEnded));
   }
 
   @Get()
