@@ -19,6 +19,8 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['GET /cases/:n/verification', '         ✓  ✓  ✓  ✓  ✓  ·'],
   ['GET /cases/:n/petitioner', '           ✓  ✓  ✓  ✓  ✓  ·'],
   ['POST /cases/:n/petitioner/reveal', '   ✓  ✓  ✓  ·  ·  ·'],
+  ['GET /cases/:n/notices', '              ✓  ✓  ✓  ✓  ✓  ·'],
+  ['GET /cases/:n/notices/:id.pdf', '       ✓  ✓  ✓  ✓  ✓  ·'],
   ['POST /cases/:n/actions/accept', '      ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/transfer', '    ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/assignDown', '  ✓  ·  ✓  ·  ·  ·'],
@@ -57,6 +59,8 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['POST /admin/users/:id/reactivate', '   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/users/:id/reset-credentials', '·  ·  ·  ·  ·  ✓'],
   ['GET /admin/audit', '                   ·  ·  ·  ·  ·  ✓'],
+  ['GET /admin/notice-templates/acceptance', '·  ·  ·  ·  ·  ✓'],
+  ['PUT /admin/notice-templates/acceptance', '·  ·  ·  ·  ·  ✓'],
 ];
 
 /**

@@ -18,6 +18,8 @@ const TABLE_GRANTS: Record<string, string> = {
   policies: 'SELECT, INSERT',
   calendars: 'SELECT, INSERT',
   notices: 'SELECT, INSERT',
+  notice_templates: 'SELECT, INSERT',
+  case_query_codes: 'SELECT, INSERT',
   access_audit: 'SELECT, INSERT',
   credentials: 'SELECT, INSERT, UPDATE',
   sessions: 'SELECT, INSERT, UPDATE',

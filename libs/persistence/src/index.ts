@@ -20,3 +20,5 @@ export * from './admin';
 export * from './running-database';
 export * from './metric-facts';
 export * from './metrics';
+export * from './notices';
+export * from './query-codes';

@@ -1,8 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { type PayloadKeyRing } from '../../temporal/src/codec/key-ring';
 
-/** The personal data of a petitioner that is encrypted at rest and found only through a blind index. */
-export type IndexedPersonalField = 'idNumber' | 'phone' | 'address';
+/**
+ * The personal data of a petitioner that is encrypted at rest and found only through a blind index;
+ * `queryCode` is the petitioner's progress query code, verified only through its keyed hash.
+ */
+export type IndexedPersonalField = 'idNumber' | 'phone' | 'address' | 'queryCode';
 
 const FORMAT = 'v1';
 

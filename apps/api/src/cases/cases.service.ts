@@ -9,7 +9,9 @@ import {
   CaseEntity,
   CaseSubmissionEntity,
   IdempotencyKeyEntity,
+  generateQueryCode,
   PersonalDataProtector,
+  storeQueryCode,
   UnitEntity,
 } from '../../../../libs/persistence/src';
 import { validateAction } from '../../../../libs/domain/src/case/decide';
@@ -226,6 +228,8 @@ export class CasesService {
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);
+    // The petitioner's progress query code, printed on the acceptance notice (art. 21).
+    await storeQueryCode(tx, this.personalData, caseNumber, generateQueryCode());
     const input = await this.startInputs.forSubmission(tx, submission, clerk);
     assertRegistrable(input, now);
     if (idempotencyKey)

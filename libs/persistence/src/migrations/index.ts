@@ -7,6 +7,7 @@ import { AccusedParties1764400000006 } from './1764400000006-accused-parties';
 import { Authentication1764400000004 } from './1764400000004-authentication';
 import { CaseMetrics1764400000007 } from './1764400000007-case-metrics';
 import { AdminAudit1764400000008 } from './1764400000008-admin-audit';
+import { NoticesAndQueryCodes1764400000011 } from './1764400000011-notices-and-query-codes';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AccusedParties1764400000006,
   CaseMetrics1764400000007,
   AdminAudit1764400000008,
+  NoticesAndQueryCodes1764400000011,
 ];
