@@ -216,9 +216,11 @@ describe('the access matrix: every endpoint × role × unit placement × accused
        WHERE case_number = ANY($1) AND action = 'readAccusationCase' GROUP BY case_number, reason ORDER BY reason`,
       [Object.values(caseNumbers)],
     );
-    // The district's staff (one placement) with the role to read, per endpoint: 5 readers, 4 exporters.
+    // The district's staff (one placement) with the role to read, per endpoint: 5 readers, 4 exporters;
+    // notices are read through two endpoints (the list and a PDF).
     expect(reads).toEqual([
       { case_number: caseNumbers.accusation, reason: 'detail', n: 5 },
+      { case_number: caseNumbers.accusation, reason: 'notices', n: 10 },
       { case_number: caseNumbers.accusation, reason: 'petitioner', n: 5 },
       { case_number: caseNumbers.accusation, reason: 'timeline', n: 5 },
       { case_number: caseNumbers.accusation, reason: 'timelineCsv', n: 4 },
