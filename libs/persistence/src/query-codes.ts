@@ -4,7 +4,7 @@ import { type PersonalDataProtector } from './personal-data';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-/** No 0/O, 1/I/L: a code read off paper and typed back cannot be mistaken. 32 symbols, 8 of them: 40 bits. */
+/** No 0/O, 1/I/L: a code read off paper and typed back cannot be mistaken. 31 symbols, 8 of them: ~39.6 bits. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const LENGTH = 8;
 
