@@ -1,9 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { Client } from 'pg';
+import { applyPublicAppGrants } from '../libs/persistence/src';
 import { CaseJourney, createJourneyOrg, type JourneyOrg, shanghaiDay } from './support/case-journey';
 import { getJson, type JsonResponse } from './support/http';
 import { pdfText, withoutSpace } from './support/pdf-text';
 import { type RunningApi, startPublicApp, startTestStack, type TestStack, uniqueId } from './support/stack';
 import { bearer } from './support/staff-sessions';
+import { testServers } from './support/test-env';
 
 const PETITIONER = {
   name: '孙八斤',
@@ -19,12 +22,35 @@ describe('public progress query', () => {
   let org: JourneyOrg;
   const savedEnv = { ...process.env };
 
+  const publicRole = `public_app_${uniqueId().toLowerCase()}`;
+
+  /** Roles are made by the superuser, in the application's database (where the role's grants live). */
+  async function asSuperuser(...statements: string[]): Promise<void> {
+    const url = new URL(testServers().superuserDatabaseUrl);
+    url.pathname = new URL(testServers().appDatabaseUrl).pathname;
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      for (const statement of statements) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  }
+
   beforeAll(async () => {
     stack = await startTestStack();
     org = await createJourneyOrg(stack);
-    // The public app runs with no Temporal configured at all, and takes client addresses from the proxy header.
+    // The public app connects as a role of its own holding only the public app's grants, runs with no
+    // Temporal configured at all, and takes client addresses from the proxy header.
+    const password = uniqueId(16);
+    await asSuperuser(`CREATE ROLE ${publicRole} LOGIN PASSWORD '${password}'`);
+    await applyPublicAppGrants(stack.db, publicRole);
+    const url = new URL(testServers().appDatabaseUrl);
+    url.username = publicRole;
+    url.password = password;
     delete process.env.TEMPORAL_ADDRESS;
     Object.assign(process.env, {
+      DATABASE_URL: url.toString(),
       TRUST_PROXY: 'loopback',
       PUBLIC_QUERY_RATE_LIMIT_PER_ADDRESS: '8',
       PUBLIC_QUERY_RATE_LIMIT_PER_CASE: '6',
@@ -34,6 +60,7 @@ describe('public progress query', () => {
 
   afterAll(async () => {
     await publicApp?.app.close();
+    await asSuperuser(`DROP OWNED BY ${publicRole}`, `DROP ROLE ${publicRole}`);
     await stack?.close();
     process.env = savedEnv;
   });

@@ -17,6 +17,7 @@ export async function issueNoticeFor(
   const kind = noticeKindOf(event);
   if (!kind) return;
   const data = await new NoticeSnapshotBuilder(tx, event, settings).build(kind);
+  if (!data) return;
   const template = await currentNoticeTemplate(tx, kind);
   await tx.query(
     `INSERT INTO notices (case_number, event_seq, kind, title, issued_at, data, template_version)

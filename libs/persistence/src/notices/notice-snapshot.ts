@@ -42,12 +42,14 @@ export class NoticeSnapshotBuilder {
     this.localDate = (at) => localDateAt(new Date(at).getTime(), settings.timeZone);
   }
 
-  async build(kind: NoticeKind): Promise<NoticeSnapshot> {
+  /** Null when the case is not in the read model (an event recorded outside a registered case's life). */
+  async build(kind: NoticeKind): Promise<NoticeSnapshot | null> {
     const [submission] = await this.tx.query(
       `SELECT s.petitioner_name, c.subject, c.received_at, to_char(c.due_last_day, 'YYYY-MM-DD') AS due_last_day, c.responsible_unit_code, c.holding_unit_code
        FROM case_submissions s JOIN cases c ON c.case_number = s.case_number WHERE s.case_number = $1`,
       [this.event.caseNumber],
     );
+    if (!submission) return null;
     const issuedOn = this.localDate(this.event.occurredAt);
     const common = {
       caseNumber: this.event.caseNumber,
