@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { type DataSource } from 'typeorm';
 import {
   caseTimeline,
+  type CaseViewer,
   createDataSource,
   listCases,
   migrateDatabase,
@@ -133,12 +134,33 @@ async function measure(
   return { p50: Number(percentile(times, 50).toFixed(2)), p99: Number(percentile(times, 99).toFixed(2)) };
 }
 
+/** `--explain`: the plan PostgreSQL chose for each list query, to see why one is slow. */
+async function explainLists(db: DataSource, viewer: CaseViewer, townViewer: CaseViewer): Promise<void> {
+  const explaining = Object.create(db) as DataSource;
+  explaining.query = async (sql: string, params?: unknown[]) => {
+    const plan: { 'QUERY PLAN': string }[] = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    process.stderr.write(`${plan.map((row) => row['QUERY PLAN']).join('\n')}\n\n`);
+    return db.query(sql, params);
+  };
+  for (const filter of [
+    { viewer },
+    { viewer: townViewer, statuses: ['accepted', 'inHandling'] },
+    { viewer, minOverdueLevel: 2 },
+    { viewer, text: '工资' },
+    { viewer, text: '农民工' },
+  ]) {
+    process.stderr.write(`[explain] ${JSON.stringify(filter)}\n`);
+    await listCases(explaining, filter, 20);
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       cases: { type: 'string', default: '1000000' },
       'events-per-case': { type: 'string', default: '10' },
       samples: { type: 'string', default: '200' },
+      explain: { type: 'boolean', default: false },
     },
   });
   const cases = Number(values.cases);
@@ -172,6 +194,7 @@ async function main(): Promise<void> {
       ),
       timeline: await measure(samples, (i) => caseTimeline(db, number(i))),
     };
+    if (values.explain) await explainLists(db, viewer, townViewer(0));
     await db.destroy();
     const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? 'unknown CPU'}`;
     process.stdout.write(

@@ -1,5 +1,6 @@
 /**
- * `npm run -s fixtures:histories` (build, then `node dist/scripts/generate-history-fixtures.js`)
+ * `npm run -s fixtures:histories` (build, then `node dist/scripts/generate-history-fixtures.js`);
+ * `npm run -s fixtures:histories -- --only <name>` adds or refreshes one scenario's file only.
  *
  * Regenerates the replay fixtures in test/fixtures/histories/: representative `petitionCase` histories
  * that test/replay.test.ts replays against the current workflow code on every `npm test`, so a change
@@ -28,6 +29,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../libs/config/src';
+import { type ReceptionRef } from '../libs/domain/src/case/case-state';
 import { type Calendar } from '../libs/domain/src/clock/calendar';
 import { type DirectorySnapshot } from '../libs/domain/src/org/directory';
 import { type Principal } from '../libs/domain/src/org/principal';
@@ -56,6 +58,7 @@ import {
   directoryUpdatedSignal,
   migratePolicyUpdate,
   type PetitionCaseInput,
+  recordRepeatVisitUpdate,
   registrationRecordedUpdate,
 } from '../workflows/case-messages';
 import { type petitionCase } from '../workflows/petition-case.workflow';
@@ -189,14 +192,15 @@ class Driver {
   /** Registers a case received now (server time) by the district's clerk; answers once it is recorded. */
   async startCase(
     caseNumber: string,
-    options: { calendar?: Calendar; maxHistoryEvents?: number } = {},
+    options: { calendar?: Calendar; maxHistoryEvents?: number; reception?: ReceptionRef } = {},
   ): Promise<CaseHandle> {
     const input: PetitionCaseInput = {
       register: {
         type: 'register',
         caseNumber,
         category: 'grievance',
-        channel: 'letter',
+        channel: options.reception ? 'leaderReception' : 'letter',
+        ...(options.reception ? { reception: options.reception } : {}),
         receivedAt: new Date(await this.now()).toISOString(),
         subject: '小区排水问题',
         matterUnitCode: TOWN,
@@ -503,6 +507,56 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'reception-objection-completion',
+    description:
+      'registered in a reception session → assigned down → objection → overruled → accepted by the town → six defines with the receiving leader → feedback warning and overdue → reply → completion report',
+    async run(driver, scenario) {
+      const today = await driver.startOfWorkingDay();
+      const handle = await driver.startCase('RPD01-2026-000008', {
+        reception: { sessionId: 'replay-session-1', leader: people.leaderD },
+      });
+      await driver.act(
+        handle,
+        { type: 'assignDown', toUnitCode: TOWN, reason: '属地管理', feedbackDueDate: plusDays(today, 3) },
+        people.clerkD,
+      );
+      await driver.sleep(DAY_MS);
+      await driver.act(handle, { type: 'objectMisroute', reason: '不属于本镇职责' }, people.leaderT);
+      await driver.act(
+        handle,
+        { type: 'decideObjection', decision: 'overrule', reason: '属地事项，由镇办理' },
+        people.leaderD,
+      );
+      await driver.act(handle, { type: 'accept' }, people.leaderT);
+      await driver.act(
+        handle,
+        {
+          type: 'defineSix',
+          defines: {
+            responsibleUnitCode: TOWN,
+            handler: people.handlerT,
+            resolutionPlan: '核实补偿标准',
+            completionDeadline: plusDays(today, 40),
+            targetOutcome: '补偿到位',
+          },
+        },
+        people.leaderT,
+      );
+      // Past the feedback date: the feedback clock warns, then records it overdue.
+      await driver.sleep(4 * DAY_MS);
+      await recordDuty(driver, handle, 'investigate', '现场核查');
+      await driver.act(handle, { type: 'reply', outcome: 'support', reasons: '补偿已发放' }, people.handlerT);
+      await driver.act(
+        handle,
+        { type: 'reportCompletion', summary: '已答复，信访人息诉', evidenceRefs: ['report-1'] },
+        people.handlerT,
+      );
+      await driver.expectStatus(handle, 'replied');
+      await driver.export(scenario.name, scenario.description, handle);
+      await driver.terminate(handle);
+    },
+  },
+  {
     name: 'continue-as-new',
     description:
       'supervision reminders until the history passes maxHistoryEvents (40): the first run, ending in continue-as-new',
@@ -524,6 +578,38 @@ const SCENARIOS: Scenario[] = [
         'the run after continue-as-new, started from the carried state: accepted, two days pass',
         handle,
       );
+      await driver.terminate(handle);
+    },
+  },
+  {
+    name: 'repeat-visits',
+    description:
+      'three repeat visits on the open case (one sent twice, recorded once): the second escalated to the package leader, the third to the supervision office; then accepted',
+    async run(driver, scenario) {
+      await driver.startOfWorkingDay();
+      const handle = await driver.startCase('RPD01-2026-000008');
+      const visit = async (visitId: string) =>
+        handle.executeUpdate(recordRepeatVisitUpdate, {
+          args: [
+            {
+              visitId,
+              channel: 'visit',
+              receivedAt: new Date(await driver.now()).toISOString(),
+              similarity: 0.8,
+              actor: people.clerkD,
+            },
+          ],
+        });
+      await visit('replay-visit-1');
+      await driver.sleep(DAY_MS);
+      await visit('replay-visit-2');
+      const again = await visit('replay-visit-2');
+      if (again.repeatVisits !== 2)
+        throw new Error(`repeat-visits: the same visit counted ${again.repeatVisits}`);
+      await driver.sleep(DAY_MS);
+      await visit('replay-visit-3');
+      await driver.act(handle, { type: 'accept' }, people.clerkD);
+      await driver.export(scenario.name, scenario.description, handle);
       await driver.terminate(handle);
     },
   },
@@ -551,8 +637,23 @@ function historyToJson(history: History): string {
 
 // ── the run ─────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * `--only name[,name]`: runs just those scenarios and writes just their files, leaving every other
+ * committed history as it is (a new scenario is added without regenerating the old ones).
+ */
+function selectedScenarios(argv: readonly string[]): { scenarios: Scenario[]; all: boolean } {
+  const index = argv.indexOf('--only');
+  if (index < 0) return { scenarios: SCENARIOS, all: true };
+  const names = (argv[index + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--only needs scenario names; unknown: ${unknown.join(', ') || '(none given)'}`);
+  return { scenarios: SCENARIOS.filter((scenario) => names.includes(scenario.name)), all: false };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const { scenarios: selected, all } = selectedScenarios(process.argv.slice(2));
   installTemporalRuntime('warn');
   // The pinned test server, started by the SDK as its time-skipping environment starts it.
   const binary = ensureBinary(TEMPORAL_TEST_SERVER);
@@ -583,7 +684,7 @@ async function main(): Promise<void> {
     });
     const driver = new Driver(env, client);
     await worker.runUntil(async () => {
-      for (const scenario of SCENARIOS) {
+      for (const scenario of selected) {
         const began = Date.now();
         await scenario.run(driver, scenario);
         process.stdout.write(`  ran ${scenario.name} in ${Date.now() - began} ms\n`);
@@ -605,8 +706,9 @@ async function main(): Promise<void> {
 
   // Only now, with every scenario done, replace the old set (a renamed scenario leaves no stale file).
   fs.mkdirSync(FIXTURES_DIR, { recursive: true });
-  for (const file of fs.readdirSync(FIXTURES_DIR))
-    if (file.endsWith('.json')) fs.rmSync(path.join(FIXTURES_DIR, file));
+  if (all)
+    for (const file of fs.readdirSync(FIXTURES_DIR))
+      if (file.endsWith('.json')) fs.rmSync(path.join(FIXTURES_DIR, file));
   process.stdout.write(
     `wrote ${fixtures.length} histories to ${path.relative(process.cwd(), FIXTURES_DIR)}:\n`,
   );

@@ -26,6 +26,8 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['POST /cases/:n/actions/assignDown', '  ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/notAccept', '   ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/objectMisroute', '✓  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/decideObjection', '·  ·  ✓  ·  ·  ·'],
+  ['POST /cases/:n/actions/reportCompletion', '✓  ✓  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/defineSix', '   ·  ·  ✓  ✓  ·  ·'],
   ['POST /cases/:n/actions/reassign', '    ·  ·  ✓  ✓  ·  ·'],
   ['POST /cases/:n/actions/recordDuty', '  ·  ✓  ✓  ✓  ·  ·'],
@@ -59,6 +61,9 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['POST /admin/users/:id/reactivate', '   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/users/:id/reset-credentials', '·  ·  ·  ·  ·  ✓'],
   ['GET /admin/audit', '                   ·  ·  ·  ·  ·  ✓'],
+  ['POST /reception-sessions', '           ·  ·  ✓  ·  ·  ✓'],
+  ['GET /reception-sessions', '            ✓  ✓  ✓  ✓  ✓  ✓'],
+  ['GET /reception-sessions/:id', '        ✓  ✓  ✓  ✓  ✓  ·'],
   ['GET /admin/notice-templates/acceptance', '·  ·  ·  ·  ·  ✓'],
   ['PUT /admin/notice-templates/acceptance', '·  ·  ·  ·  ·  ✓'],
 ];
@@ -82,7 +87,8 @@ const VISIBLE: Record<CaseKind, Record<Placement, boolean>> = {
   accusation: { town: false, district: true, accused: false, other: false },
 };
 
-const DENIAL_CODES = ['ROLE_NOT_ALLOWED', 'CASE_NOT_FOUND'];
+/** What a caller gets: through, refused for the role (403), or told the case does not exist (404). */
+type Outcome = 'allowed' | 'ROLE_NOT_ALLOWED' | 'CASE_NOT_FOUND';
 
 function roleAllows(flags: string, role: Role): boolean {
   const marks = flags.trim().split(/\s+/);
@@ -145,8 +151,8 @@ describe('the access matrix: every endpoint × role × unit placement × accused
     process.env = savedEnv;
   });
 
-  /** Whether the server let the caller through (an answer other than 403 ROLE_NOT_ALLOWED / 404 CASE_NOT_FOUND). */
-  async function allowed(endpoint: string, who: SignedIn, kind: CaseKind): Promise<boolean> {
+  /** How the server answered: a refusal code, or through (any other answer, e.g. 200 or a 400 for the probe body). */
+  async function outcome(endpoint: string, who: SignedIn, kind: CaseKind): Promise<Outcome> {
     const caseNumber = caseNumbers[kind];
     const [method, pathTemplate] = endpoint.split(' ') as [string, string];
     const path = pathTemplate.replace(':n', caseNumber).replace(':id', '0');
@@ -155,15 +161,15 @@ describe('the access matrix: every endpoint × role × unit placement × accused
     if (endpoint === 'GET /cases (list)') {
       const response = await fetch(`${stack.api.url}/cases?limit=100`, { headers });
       const body = (await response.json()) as { code?: string; items?: { caseNumber: string }[] };
-      if (response.status === 403) return false;
+      if (response.status === 403) return body.code as Outcome;
       expect(response.status).toBe(200);
-      return body.items!.some((item) => item.caseNumber === caseNumber);
+      return body.items!.some((item) => item.caseNumber === caseNumber) ? 'allowed' : 'CASE_NOT_FOUND';
     }
     if (endpoint === 'GET /inbox/stream') {
       const controller = new AbortController();
       const response = await fetch(url, { headers, signal: controller.signal });
       controller.abort();
-      return response.status === 200;
+      return response.status === 200 ? 'allowed' : 'ROLE_NOT_ALLOWED';
     }
     const body =
       endpoint === 'POST /cases'
@@ -179,7 +185,7 @@ describe('the access matrix: every endpoint × role × unit placement × accused
     const code = response.headers.get('content-type')?.includes('json')
       ? (JSON.parse(text) as { code?: string }).code
       : undefined;
-    return !(code && DENIAL_CODES.includes(code));
+    return code === 'ROLE_NOT_ALLOWED' || code === 'CASE_NOT_FOUND' ? code : 'allowed';
   }
 
   it('covers every staff action the API offers', () => {
@@ -187,26 +193,37 @@ describe('the access matrix: every endpoint × role × unit placement × accused
     expect(probed.sort()).toEqual([...STAFF_ACTION_TYPES].sort());
   });
 
-  it('matches the table exactly: no unexpected allow, no unexpected deny', async () => {
+  it('matches the table exactly: no unexpected allow, no unexpected deny, the role refused before the case', async () => {
     const unexpectedAllow: string[] = [];
     const unexpectedDeny: string[] = [];
+    const wrongRefusal: string[] = [];
     let cells = 0;
     for (const [endpoint, flags] of ROLE_TABLE) {
       const caseScoped = endpoint.includes(':n') || endpoint.includes('(list)');
       for (const role of ROLES) {
         for (const placement of PLACEMENTS) {
           for (const kind of CASES) {
-            const expected = roleAllows(flags, role) && (!caseScoped || VISIBLE[kind][placement]);
-            const actual = await allowed(endpoint, people[placement][role], kind);
+            // The role is judged first: a caller without it learns nothing about the case.
+            const expected: Outcome = !roleAllows(flags, role)
+              ? 'ROLE_NOT_ALLOWED'
+              : caseScoped && !VISIBLE[kind][placement]
+                ? 'CASE_NOT_FOUND'
+                : 'allowed';
+            const actual = await outcome(endpoint, people[placement][role], kind);
             cells++;
-            const cell = `${endpoint} · ${role} · ${placement} · ${kind}`;
-            if (actual && !expected) unexpectedAllow.push(cell);
-            if (!actual && expected) unexpectedDeny.push(cell);
+            const cell = `${endpoint} · ${role} · ${placement} · ${kind}: ${actual}, expected ${expected}`;
+            if (actual === 'allowed' && expected !== 'allowed') unexpectedAllow.push(cell);
+            else if (actual !== 'allowed' && expected === 'allowed') unexpectedDeny.push(cell);
+            else if (actual !== expected) wrongRefusal.push(cell);
           }
         }
       }
     }
-    expect({ unexpectedAllow, unexpectedDeny }).toEqual({ unexpectedAllow: [], unexpectedDeny: [] });
+    expect({ unexpectedAllow, unexpectedDeny, wrongRefusal }).toEqual({
+      unexpectedAllow: [],
+      unexpectedDeny: [],
+      wrongRefusal: [],
+    });
     expect(cells).toBe(ROLE_TABLE.length * ROLES.length * PLACEMENTS.length * CASES.length);
   });
 

@@ -1,4 +1,4 @@
-import { postJson } from './support/http';
+import { getJson, postJson } from './support/http';
 import { startTestStack, type TestStack, uniqueId } from './support/stack';
 import { bearer, signIn, type SignedIn } from './support/staff-sessions';
 
@@ -239,7 +239,7 @@ describe('case actions over HTTP', () => {
         category: 'accusation',
         subject: '反映镇干部违规',
         content: '反映某镇工作人员违规收费。',
-        unitCode: district,
+        unitCode: town,
         accused: { unitCodes: [town], userIds: [people.leaderT.userId] },
       },
       bearer(people.clerkD),
@@ -260,7 +260,51 @@ describe('case actions over HTTP', () => {
     for (const accusedStaff of [people.clerkT, people.leaderT]) {
       const hidden = await act(accusedStaff, caseNumber, 'accept');
       expect([hidden.status, hidden.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+      expect((await getJson(`${stack.api.url}/cases/${caseNumber}`, bearer(accusedStaff))).status).toBe(404);
     }
+    // The same matter as a plain grievance is the town's to see: the accusation alone hides it.
+    const plain = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'letter',
+        petitioner: { name: '某人' },
+        category: 'grievance',
+        subject: '诉求',
+        content: '内容',
+        unitCode: town,
+      },
+      bearer(people.clerkD),
+    );
+    expect(
+      (await getJson(`${stack.api.url}/cases/${plain.body.caseNumber}`, bearer(people.clerkT))).status,
+    ).toBe(200);
+    // Staff of a unit below the accused unit never see it either, even when they registered it.
+    const village = `${town}-V`;
+    await stack.db.query(
+      `INSERT INTO units (code, name, level, parent_code) VALUES ($1, '操作测试村', 'village', $2)`,
+      [village, town],
+    );
+    const clerkV = await signIn(stack, village, ['clerk'], '村登记员');
+    const fromVillage = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'visit',
+        petitioner: { name: '匿名' },
+        category: 'accusation',
+        subject: '反映镇里',
+        content: '内容',
+        unitCode: village,
+        accused: { unitCodes: [town], userIds: [] },
+      },
+      bearer(clerkV),
+    );
+    expect(fromVillage.status).toBe(201);
+    expect(
+      (await getJson(`${stack.api.url}/cases/${fromVillage.body.caseNumber}`, bearer(clerkV))).status,
+    ).toBe(404);
+    expect(
+      (await getJson(`${stack.api.url}/cases/${fromVillage.body.caseNumber}`, bearer(people.clerkD))).status,
+    ).toBe(200);
     const notAccusation = await postJson(
       `${stack.api.url}/cases`,
       {

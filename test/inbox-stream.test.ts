@@ -122,6 +122,46 @@ describe('inbox over Server-Sent Events', () => {
     expect(other).toEqual([]);
   });
 
+  it('never delivers an item about an accusation to the accused, nor to staff of a unit below an accused one', async () => {
+    const district = await createUnit(stack.db, '检举区');
+    const town = `${district}-T`;
+    const village = `${town}-V`;
+    await stack.db.query(
+      `INSERT INTO units (code, name, level, parent_code) VALUES ($1, '检举镇', 'town', $2), ($3, '检举村', 'village', $1)`,
+      [town, district, village],
+    );
+    const clerk = await signIn(stack, district, ['clerk'], '登记员');
+    const accusedPerson = await signIn(stack, district, ['unitLeader'], '被检举人');
+    const belowAccusedUnit = await signIn(stack, village, ['unitLeader'], '村负责人');
+    const bystander = await signIn(stack, district, ['supervisor'], '督查员');
+    const created = await postJson(
+      `${stack.api.url}/cases`,
+      {
+        channel: 'letter',
+        petitioner: { name: '匿名' },
+        category: 'accusation',
+        subject: '检举',
+        content: '内容',
+        unitCode: district,
+        accused: { unitCodes: [town], userIds: [accusedPerson.userId] },
+      },
+      bearer(clerk),
+    );
+    expect(created.status).toBe(201);
+    const deliver = (who: { userId: string; unitCode: string }, seq: number) =>
+      deliverToInboxes(app, {
+        caseNumber: created.body.caseNumber,
+        eventSeq: seq,
+        kind: 'escalation',
+        level: 2,
+        title: '超期升级',
+        recipients: [{ userId: who.userId, name: '某', role: 'unitLeader', unitCode: who.unitCode }],
+      });
+    expect(await deliver(accusedPerson, 91)).toBe(0);
+    expect(await deliver(belowAccusedUnit, 92)).toBe(0);
+    expect(await deliver(bystander, 93)).toBe(1);
+  });
+
   it('opens a stream only with a session', async () => {
     const response = await fetch(`${stack.api.url}/inbox/stream`, {
       headers: { accept: 'text/event-stream' },

@@ -335,10 +335,12 @@ describe('personal data never sits in the workflow history in plain text', () =>
 
       const payloads = payloadsIn(history.events);
       // Plain by design: search attributes (indexed; we put only codes there) and the SDK core's own
-      // local-activity marker data (sequence, attempt, activity type and times); the sentinel scan above covers them.
+      // marker data (local activities: sequence, attempt, activity type and times; patches: the patch id);
+      // the sentinel scan above covers them.
       const encrypted = payloads.filter(
         ({ where }) =>
-          !/searchAttributes/i.test(where) && !/markerRecordedEventAttributes\.details\.data\./.test(where),
+          !/searchAttributes/i.test(where) &&
+          !/markerRecordedEventAttributes\.details\.(data|patch-data)\./.test(where),
       );
       expect(encrypted.length).toBeGreaterThan(0);
       const notEncrypted = encrypted

@@ -61,6 +61,8 @@ describe('revealing personal data', () => {
     const masked = await call(clerk, 'GET', '');
     expect(masked.body).toEqual({
       name: '郑十一',
+      idType: 'residentId',
+      collective: null,
       idNumber: '110105********002X',
       phone: '139****5678',
       address: '示例区***',
@@ -87,6 +89,8 @@ describe('revealing personal data', () => {
     expect(revealed.headers.get('cache-control')).toBe('no-store');
     expect(revealed.body).toEqual({
       name: '郑十一',
+      idType: 'residentId',
+      collective: null,
       idNumber: '11010519491231002X',
       phone: '13912345678',
       address: '示例区东湖镇幸福路8号',

@@ -68,6 +68,7 @@ describe('replay of committed case histories', () => {
         'extension-pause-resume',
         'calendar-and-policy-migration',
         'withdrawn',
+        'reception-objection-completion',
         'continue-as-new',
       ]),
     );
@@ -100,7 +101,9 @@ describe('replay of committed case histories', () => {
         some: true,
       });
       const readable = payloads.filter(
-        (p) => p.metadata?.encoding !== encrypted || p.metadata?.['encryption-key-id'] !== testKeyId,
+        (p) =>
+          (p.metadata?.encoding !== encrypted || p.metadata?.['encryption-key-id'] !== testKeyId) &&
+          !isPatchMarker(p),
       );
       expect({ fixture: fixture.name, readable }).toEqual({ fixture: fixture.name, readable: [] });
       // Names, subjects and reasons are Chinese in every scenario: none may appear in the file.
@@ -115,6 +118,19 @@ describe('replay of committed case histories', () => {
 interface JsonPayload {
   metadata?: Record<string, string>;
   data?: string;
+}
+
+/**
+ * The marker a `patched()` call records: the SDK writes it without the payload codec, and it holds only
+ * the patch id (`{"id":…,"deprecated":…}`), nothing of the case.
+ */
+function isPatchMarker(payload: JsonPayload): boolean {
+  try {
+    const value = JSON.parse(Buffer.from(payload.data ?? '', 'base64').toString('utf8')) as object;
+    return Object.keys(value).sort().join(',') === 'deprecated,id';
+  } catch {
+    return false;
+  }
 }
 
 /** Every payload in a history's JSON except search attributes (indexed, never encrypted by a codec). */

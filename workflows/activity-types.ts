@@ -4,7 +4,8 @@ export interface NotificationInput {
   caseNumber: string;
   /** The event that caused it: inbox items are idempotent by (case, event, recipient). */
   eventSeq: number;
-  kind: 'warning' | 'escalation';
+  /** For `repeatVisit`, `level` is the visit's number among the case's repeat visits. */
+  kind: 'warning' | 'escalation' | 'repeatVisit';
   level: number;
   title: string;
   recipients: { userId: string; name: string; role: string; unitCode: string }[];

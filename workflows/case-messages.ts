@@ -36,6 +36,8 @@ export interface CarriedCaseState {
   calendarVersions: string[];
   /** Absent in runs that continued as new before the summary existed. */
   recentEvents?: TimelineSummaryEntry[];
+  /** The repeat visits recorded so far, by visit id in order (absent before repeat visits existed). */
+  repeatVisitIds?: string[];
   policy: Policy;
   calendar: Calendar;
   unitTree: UnitTree;
@@ -50,6 +52,27 @@ export interface ActRequest {
 export interface ActResult {
   status: CaseState['status'];
   /** The sequence number of the last event this action recorded. */
+  lastSeq: number;
+}
+
+/**
+ * The same petitioner came again on this open case's matter: recorded on the case instead of a new case.
+ * `visitId` makes it idempotent: the same visit sent twice is recorded once.
+ */
+export interface RepeatVisitRequest {
+  visitId: string;
+  channel: string;
+  receivedAt: string;
+  /** How alike the new petition is to this case (0–1), as repeat detection measured it. */
+  similarity: number;
+  /** The clerk who registered the visit; their unit is where the petitioner came. */
+  actor: Principal;
+}
+
+export interface RepeatVisitResult {
+  status: CaseState['status'];
+  /** This visit's number among the case's repeat visits (1 = the first repeat). */
+  repeatVisits: number;
   lastSeq: number;
 }
 
@@ -88,6 +111,10 @@ export const registrationRecordedUpdate = defineUpdate<{ caseNumber: string; sta
 );
 /** Every staff action of the lifecycle; the validator rejects what the state, role or rules forbid. */
 export const actUpdate = defineUpdate<ActResult, [ActRequest]>('act');
+/** Records a repeat visit on an open case; escalates it as the case's policy says. */
+export const recordRepeatVisitUpdate = defineUpdate<RepeatVisitResult, [RepeatVisitRequest]>(
+  'recordRepeatVisit',
+);
 /** An administrator moves an open case to another policy version, recorded. */
 export const migratePolicyUpdate = defineUpdate<{ changed: boolean }, [PolicyMigration]>('migratePolicy');
 /** Next year's holiday table was published: recompute deadlines (idempotent per calendar version). */

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -22,13 +23,17 @@ import {
   clockAlarms,
   clockDeadline,
   DomainError,
+  type FeedbackAlarm,
+  feedbackAlarms,
   isDomainError,
   isFinalStatus,
   isSystemActor,
   localDateAt,
   overdueLevel,
+  packageLeaderOf,
   parseCalendar,
   parsePolicy,
+  repeatEscalationRecipient,
   resolveEscalationRecipients,
   runningClock,
   SYSTEM_ACTOR as SYSTEM_CASE_ACTOR,
@@ -53,7 +58,10 @@ import {
   directoryUpdatedSignal,
   migratePolicyUpdate,
   type PetitionCaseInput,
+  recordRepeatVisitUpdate,
   registrationRecordedUpdate,
+  type RepeatVisitRequest,
+  type RepeatVisitResult,
   TIMELINE_SUMMARY_LENGTH,
   type TimelineSummaryEntry,
 } from './case-messages';
@@ -116,9 +124,13 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   const told = { ...(carried?.told ?? {}) };
   const calendarVersions = new Set<string>(carried?.calendarVersions ?? []);
   const recentEvents: TimelineSummaryEntry[] = [...(carried?.recentEvents ?? [])];
+  const repeatVisitIds: string[] = [...(carried?.repeatVisitIds ?? [])];
+  let repeatVisitsRecorded = repeatVisitIds.length;
   /** Bumped on every change, so the main loop re-plans its next alarm. */
   let revision = 0;
   let scheduleSignature = '';
+  // Histories from before the feedback clock never call it: they replay without its timers.
+  const feedbackClockOn = patched('feedback-deadline-alarms');
 
   const now = () => new Date(Date.now()).toISOString();
   const currentClock = () => (state ? runningClock(state, policy, calendar, told) : null);
@@ -173,7 +185,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       holdingUnitCode: state.holdingUnitCode,
       responsibleUnitCode: state.responsibleUnitCode,
       handlerUserId: state.sixDefines?.handler.userId ?? null,
-      packageLeaderUserId: state.sixDefines?.packageLeader.userId ?? null,
+      packageLeaderUserId: packageLeaderOf(state)?.userId ?? null,
       sixDefines: state.sixDefines ? { ...state.sixDefines } : null,
       clock: clock?.name ?? null,
       dueAt: clock?.deadline.endsAt ?? null,
@@ -308,6 +320,32 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
     publishSearchAttributes();
   }
 
+  /** The assignment's feedback clock (交办反馈期限): its alarms not yet fired. */
+  function pendingFeedbackAlarms(): FeedbackAlarm[] {
+    if (!feedbackClockOn || !state || isFinalStatus(state.status)) return [];
+    return feedbackAlarms(state, calendar).filter((alarm) => !fired.has(alarm.key));
+  }
+
+  async function fireFeedback(alarm: FeedbackAlarm): Promise<void> {
+    fired.add(alarm.key);
+    revision++;
+    const current = state as CaseState;
+    const warning = alarm.kind === 'feedbackWarning';
+    const recipients = recipientsFor(warning ? 'handler' : 'unitLeader', current);
+    const seq = await record(warning ? 'feedbackDueWarning' : 'feedbackOverdue', SYSTEM_ACTOR, {
+      status: current.status,
+      dueDate: alarm.dueDate,
+      dueAt: alarm.dueAt,
+      fromUnitCode: alarm.fromUnitCode,
+      toUnitCode: alarm.toUnitCode,
+      recipients,
+    });
+    const title = warning
+      ? `交办反馈临期 / feedback to ${alarm.fromUnitCode} due ${alarm.dueDate}`
+      : `交办反馈逾期 / feedback to ${alarm.fromUnitCode} was due ${alarm.dueDate}`;
+    await notify(seq, 'warning', 0, title, recipients);
+  }
+
   function recipientsFor(role: Parameters<typeof resolveEscalationRecipients>[0], current: CaseState) {
     return resolveEscalationRecipients(role, caseAssigneesOf(current), directory, unitTree).map(
       (resolved) => ({
@@ -322,7 +360,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
 
   async function notify(
     eventSeq: number,
-    kind: 'warning' | 'escalation',
+    kind: 'warning' | 'escalation' | 'repeatVisit',
     level: number,
     title: string,
     recipients: { userId: string; name: string; role: string; unitCode: string }[],
@@ -336,6 +374,68 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       title,
       recipients: recipients.map(({ userId, name, role, unitCode }) => ({ userId, name, role, unitCode })),
     });
+  }
+
+  // ── repeat visits: the same petitioner again on this open case's matter ─────────────────────
+  async function recordRepeatVisit(request: RepeatVisitRequest): Promise<RepeatVisitResult> {
+    const known = repeatVisitIds.indexOf(request.visitId);
+    if (known >= 0) {
+      // The same visit again (a retried request): answer once the first one is recorded.
+      await condition(() => repeatVisitsRecorded > known);
+      return { status: (state as CaseState).status, repeatVisits: known + 1, lastSeq: chain.count };
+    }
+    repeatVisitIds.push(request.visitId);
+    const visitNumber = repeatVisitIds.length;
+    const current = state as CaseState;
+    revision++;
+    let lastSeq = await record('repeatVisitRecorded', toActor(request.actor), {
+      status: current.status,
+      visitId: request.visitId,
+      visitNumber,
+      channel: request.channel,
+      receivedAt: request.receivedAt,
+      similarity: request.similarity,
+      registeringUnitCode: request.actor.unitCode,
+    });
+    const recipientRole = repeatEscalationRecipient(policy, visitNumber);
+    if (recipientRole) {
+      const recipients = recipientsFor(recipientRole, current);
+      lastSeq = await record('repeatVisitEscalated', SYSTEM_ACTOR, {
+        status: current.status,
+        visitNumber,
+        recipientRole,
+        recipients,
+      });
+      await notify(
+        lastSeq,
+        'repeatVisit',
+        visitNumber,
+        `重复信访 / repeat visit no. ${visitNumber} on this open case`,
+        recipients,
+      );
+    }
+    repeatVisitsRecorded = Math.max(repeatVisitsRecorded, visitNumber);
+    return { status: current.status, repeatVisits: visitNumber, lastSeq };
+  }
+
+  function validateRepeatVisit(request: RepeatVisitRequest): void {
+    if (!state || isFinalStatus(state.status)) {
+      throw toFailure(
+        new DomainError('CASE_STATE_CONFLICT', '案件已结束 / the case has ended', { kind: 'conflict' }),
+      );
+    }
+    if (request.actor?.role !== 'clerk') {
+      throw toFailure(
+        new DomainError('ROLE_NOT_ALLOWED', '仅登记员登记来访 / only a clerk registers a visit', {
+          kind: 'forbidden',
+        }),
+      );
+    }
+    if (typeof request.visitId !== 'string' || request.visitId.trim() === '') {
+      throw toFailure(
+        new DomainError('FIELD_REQUIRED', '缺少来访编号 / visitId is required', { field: 'visitId' }),
+      );
+    }
   }
 
   // ── deadline recomputation: calendar updates and policy migrations ─────────────────────────
@@ -398,6 +498,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       },
     },
   );
+
+  setHandler(recordRepeatVisitUpdate, recordRepeatVisit, { validator: validateRepeatVisit });
 
   setHandler(
     migratePolicyUpdate,
@@ -501,6 +603,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
           told,
           calendarVersions: [...calendarVersions],
           recentEvents,
+          repeatVisitIds,
           policy,
           calendar,
           unitTree,
@@ -517,12 +620,18 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       continue;
     }
     const [next] = pendingAlarms();
+    const [feedback] = pendingFeedbackAlarms();
+    if (feedback && Date.parse(feedback.at) <= Date.now()) {
+      await fireFeedback(feedback);
+      continue;
+    }
     if (next && Date.parse(next.at) <= Date.now()) {
       await fire(next);
       continue;
     }
+    const wakeAt = Math.min(...[next, feedback].filter((a) => a !== undefined).map((a) => Date.parse(a.at)));
     const seen = revision;
-    await condition(() => revision !== seen, next ? Date.parse(next.at) - Date.now() : undefined);
+    await condition(() => revision !== seen, Number.isFinite(wakeAt) ? wakeAt - Date.now() : undefined);
   }
   await condition(allHandlersFinished);
   await recordingTail;

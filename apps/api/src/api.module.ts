@@ -16,6 +16,7 @@ import { InboxController } from './inbox/inbox.controller';
 import { PetitionersModule } from './petitioners/petitioners.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
+import { ReceptionModule } from './reception/reception.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { NoticesModule } from './notices/notices.module';
     MetricsModule,
     NoticeRendererModule,
     NoticesModule,
+    ReceptionModule,
   ],
   controllers: [InboxController],
   providers: [InboxAnnouncements],

@@ -1,5 +1,5 @@
 import { type DataSource } from 'typeorm';
-import { type CaseViewer, caseVisibleTo } from './case-visibility';
+import { type CaseViewer, caseVisibleTo, viewerUnits } from './case-visibility';
 
 /** Filters staff combine on the case list, always within what the viewer may see. */
 export interface CaseListFilter {
@@ -65,7 +65,13 @@ export async function listCases(
     params.push(value);
     return `$${params.length}`;
   };
-  where.push(caseVisibleTo(param(filter.viewer.userId), param(filter.viewer.unitCode)));
+  const units = await viewerUnits(db.manager, filter.viewer.unitCode);
+  where.push(
+    caseVisibleTo(param(filter.viewer.userId), {
+      subtreeParam: param(units.subtree),
+      lineageParam: param(units.lineage),
+    }),
+  );
   if (filter.statuses?.length) where.push(`c.status = ANY(${param(filter.statuses)})`);
   if (filter.unitSubtree) {
     where.push(`coalesce(c.responsible_unit_code, c.holding_unit_code) IN (

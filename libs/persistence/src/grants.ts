@@ -29,6 +29,9 @@ const TABLE_GRANTS: Record<string, string> = {
   admin_audit: 'SELECT, INSERT',
   case_metric_facts: 'SELECT, INSERT, UPDATE',
   case_metric_occurrences: 'SELECT, INSERT',
+  case_representatives: 'SELECT, INSERT',
+  case_repeat_visits: 'SELECT, INSERT, UPDATE',
+  reception_sessions: 'SELECT, INSERT',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */

@@ -1,4 +1,5 @@
 import { type DataSource } from 'typeorm';
+import { notAccusedSql, unitLineageSql } from './case-visibility';
 
 export interface InboxItem {
   id: string;
@@ -14,8 +15,8 @@ export interface InboxItem {
 
 /** Defence in depth: an item about an accusation never shows to the accused person or unit's staff. */
 const NOT_ACCUSED = `NOT EXISTS (
-  SELECT 1 FROM cases c JOIN users u ON u.id = i.recipient_user_id
-  WHERE c.case_number = i.case_number AND (u.id = ANY(c.accused_user_ids) OR u.unit_code = ANY(c.accused_unit_codes)))`;
+  SELECT 1 FROM cases c WHERE c.case_number = i.case_number
+  AND NOT ${notAccusedSql('$1', unitLineageSql('(SELECT unit_code FROM users WHERE id = $1)'))})`;
 
 export async function inboxOf(db: DataSource, userId: string, limit = 50): Promise<InboxItem[]> {
   const rows: Record<string, unknown>[] = await db.query(

@@ -1,4 +1,5 @@
 import { type DataSource } from 'typeorm';
+import { notAccusedSql, unitLineageSql } from './case-visibility';
 import { type NotificationInput } from '../../../workflows/activity-types';
 
 /** The channel on which PostgreSQL announces new inbox items to every API instance. */
@@ -21,9 +22,11 @@ export async function deliverToInboxes(db: DataSource, notification: Notificatio
   let delivered = 0;
   await db.transaction(async (tx) => {
     for (const recipient of notification.recipients) {
+      // Never to someone the case accuses, whoever the workflow resolved (defence in depth).
       const rows: unknown[] = await tx.query(
         `INSERT INTO inbox_items (recipient_user_id, recipient_name, recipient_role, recipient_unit, case_number, event_seq, kind, level, title)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         SELECT $1::varchar, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::int, $7::varchar, $8::int, $9::varchar
+         WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_number = $5 AND NOT ${notAccusedSql('$1::varchar', unitLineageSql('$4::varchar'))})
          ON CONFLICT (case_number, event_seq, recipient_user_id) DO NOTHING RETURNING id`,
         [
           recipient.userId,

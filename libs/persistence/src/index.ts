@@ -22,3 +22,5 @@ export * from './metric-facts';
 export * from './metrics';
 export * from './notices';
 export * from './query-codes';
+export * from './repeat-petitions';
+export * from './reception-sessions';

@@ -116,10 +116,13 @@ function setClause(assignment: MetricFactAssignment, placeholder: string): strin
   }
 }
 
+/** The event a repeat visit on an open case records (workflows/petition-case.workflow.ts). */
+export const REPEAT_VISIT_RECORDED = 'repeatVisitRecorded';
+
 /**
  * Keeps the supervisors' metric facts of the event's case current, inside the recording transaction
- * (called after the `cases` row is written). A registration linked to earlier cases is a repeat visit
- * on each of them.
+ * (called after the `cases` row is written). A repeat visit recorded on a case counts on it, and so
+ * does a registration linked to earlier cases, on each of them.
  */
 export async function projectMetricFacts(tx: EntityManager, event: CaseEventInput): Promise<void> {
   if (event.type === CASE_EVENT_TYPES.register) {
@@ -131,6 +134,11 @@ export async function projectMetricFacts(tx: EntityManager, event: CaseEventInpu
         [linked, event.caseNumber],
       );
     }
+  }
+  if (event.type === REPEAT_VISIT_RECORDED) {
+    await tx.query(`UPDATE cases SET repeat_visits = repeat_visits + 1 WHERE case_number = $1`, [
+      event.caseNumber,
+    ]);
   }
   const { assignments, occurrence } = metricFactChange(event);
   if (assignments.length > 0) {

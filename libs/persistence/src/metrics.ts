@@ -1,3 +1,4 @@
+import { notAccusedSql, unitLineageSql } from './case-visibility';
 import { type DataSource } from 'typeorm';
 import {
   ESCALATION_LEVELS,
@@ -144,7 +145,7 @@ const MEASURED = `
     FROM cases c
     JOIN scope s ON s.code = coalesce(c.responsible_unit_code, c.holding_unit_code)
     LEFT JOIN case_metric_facts f ON f.case_number = c.case_number
-    WHERE NOT ($2 = ANY(c.accused_unit_codes) OR $3 = ANY(c.accused_user_ids))
+    WHERE ${notAccusedSql('$3', unitLineageSql('$2'))}
   )`;
 
 function scopeParams(scope: MetricsScope, window: MetricsWindow): unknown[] {

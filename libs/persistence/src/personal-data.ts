@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { normalizeIdNumber } from '../../domain/src/intake/identity-document';
 import { type PayloadKeyRing } from '../../temporal/src/codec/key-ring';
 
 /**
@@ -52,6 +53,7 @@ export class PersonalDataProtector {
 }
 
 function normalise(field: IndexedPersonalField, value: string): string {
-  if (field === 'idNumber') return value.trim().toUpperCase();
+  // The number alone, not its document type: a clerk's choice of type must not split one document's cases.
+  if (field === 'idNumber') return normalizeIdNumber(value);
   return field === 'phone' ? value.replace(/\D/g, '') : value.trim();
 }

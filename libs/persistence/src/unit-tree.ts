@@ -49,3 +49,8 @@ export async function isWithinUnit(
 ): Promise<boolean> {
   return (await unitInSubtree(db, ancestorCode, unitCode)) !== null;
 }
+
+/** Whether the two units lie on one line of the tree: the same unit, or one above the other. */
+export async function isInUnitLine(db: EntityManager, unitCode: string, otherCode: string): Promise<boolean> {
+  return (await isWithinUnit(db, unitCode, otherCode)) || (await isWithinUnit(db, otherCode, unitCode));
+}

@@ -18,6 +18,7 @@ import {
   DELIVERY_METHODS,
   DUTY_KINDS,
   NOT_ACCEPT_REASONS,
+  OBJECTION_DECISIONS,
   OPINION_DOCUMENTS,
   REPLY_OUTCOMES,
   SATISFACTION_LEVELS,
@@ -80,9 +81,13 @@ export class NotAcceptDto {
 }
 
 export class DefineSixDto {
-  @ApiProperty({ description: '包案领导用户ID / package leader' })
+  @ApiPropertyOptional({
+    description:
+      '包案领导用户ID；领导接待日登记的案件默认为接待领导 / package leader; defaults to the receiving leader of a reception-day case',
+  })
+  @IsOptional()
   @Matches(USER_ID_PATTERN)
-  packageLeaderUserId!: string;
+  packageLeaderUserId?: string;
 
   @ApiProperty({ description: '责任单位 / responsible unit' })
   @Matches(UNIT_CODE_PATTERN)
@@ -145,7 +150,23 @@ export class ReassignDto extends ReasonDto {
   targetOutcome?: string;
 }
 
-export class RecordDutyDto {
+/** What was done, with the evidence for it (a duty of the five, or a completion report). */
+export class EvidencedSummaryDto {
+  @ApiProperty({ description: '办理情况 / what was done' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT)
+  summary!: string;
+
+  @ApiProperty({ type: [String], description: '佐证材料引用 / evidence references' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  evidenceRefs!: string[];
+}
+
+export class RecordDutyDto extends EvidencedSummaryDto {
   @ApiProperty({ enum: DUTY_KINDS })
   @IsIn(DUTY_KINDS)
   duty!: string;
@@ -159,19 +180,6 @@ export class RecordDutyDto {
   @ApiProperty({ description: '日期 / date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true })
   performedOn!: string;
-
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(TEXT)
-  summary!: string;
-
-  @ApiProperty({ type: [String], description: '佐证材料引用 / evidence references' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
-  evidenceRefs!: string[];
 }
 
 export class RequestExtensionDto extends ReasonDto {
@@ -234,6 +242,18 @@ export class CloseDto {
   note?: string;
 }
 
+export class DecideObjectionDto extends ReasonDto {
+  @ApiProperty({
+    enum: OBJECTION_DECISIONS,
+    description: '异议成立（本单位另行分流）或不成立（退回异议单位办理）/ uphold, or overrule and send back',
+  })
+  @IsIn(OBJECTION_DECISIONS)
+  decision!: string;
+}
+
+/** The completion report (办结报告) of an assigned-down case, to the unit that assigned it. */
+export class ReportCompletionDto extends EvidencedSummaryDto {}
+
 export class SuperviseOrderDto extends TextDto {
   @ApiPropertyOptional({ description: '督办期限 / due date (YYYY-MM-DD)' })
   @IsOptional()
@@ -248,6 +268,8 @@ export const ACTION_BODIES = {
   assignDown: AssignDownDto,
   notAccept: NotAcceptDto,
   objectMisroute: ReasonDto,
+  decideObjection: DecideObjectionDto,
+  reportCompletion: ReportCompletionDto,
   defineSix: DefineSixDto,
   reassign: ReassignDto,
   recordDuty: RecordDutyDto,

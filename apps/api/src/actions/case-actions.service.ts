@@ -42,9 +42,10 @@ export class CaseActionsService {
       throw new ApiError(HttpStatus.NOT_FOUND, 'ACTION_UNKNOWN', `未知的操作 / unknown action ${type}`);
     }
     const actionType = type as StaffActionType;
-    // Authorization first: a caller who may not act learns nothing from how their body is judged.
-    const found = await this.access.visibleCase(caseNumber, user);
+    // Authorization first — role, then the case — so a caller who may not act learns nothing about the
+    // case's existence or from how their body is judged.
     const actor = this.actorFor(user, actionType);
+    const found = await this.access.visibleCase(caseNumber, user);
     const fields = await this.validBody(actionType, body);
     const action = await this.toCaseAction(actionType, fields, found);
     try {

@@ -14,9 +14,13 @@ export const ADMIN_ERRORS = {
     HttpStatus.UNPROCESSABLE_ENTITY,
     '不能停用自己的账户 / you cannot deactivate yourself',
   ],
-  CANNOT_REMOVE_OWN_ADMIN: [
+  CANNOT_CHANGE_OWN_ROLES: [
     HttpStatus.UNPROCESSABLE_ENTITY,
-    '不能移除自己的管理员角色 / you cannot remove your own admin role',
+    '不能修改自己的角色，请由另一位管理员操作 / you cannot change your own roles; another administrator must',
+  ],
+  ADMIN_WITH_CASE_ROLES: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '管理员不能兼任办案角色（职责分离）/ an administrator cannot also hold a case-handling role (separation of duties)',
   ],
   CANNOT_RESET_OWN_CREDENTIALS: [
     HttpStatus.UNPROCESSABLE_ENTITY,

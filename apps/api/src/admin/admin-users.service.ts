@@ -55,7 +55,7 @@ export class AdminUsersService {
     return this.db.transaction(async (tx) => {
       await requireUnitInScope(tx, admin, body.unitCode);
       const id = `u-${randomUUID()}`;
-      const roles = [...body.roles].sort();
+      const roles = separatedDuties([...body.roles].sort());
       const created = await insertUser(tx, { ...body, id, roles });
       if (!created) throw adminError('USERNAME_TAKEN', 'username');
       const oneTimePassword = await issueOneTimeCredentials(tx, id);
@@ -73,9 +73,9 @@ export class AdminUsersService {
 
   /** Takes effect at the user's next request: sessions read the roles afresh every time. */
   setRoles(admin: Principal, userId: string, roles: string[], clientAddress: string | undefined) {
-    const after = [...roles].sort();
-    if (userId === admin.userId && !after.includes('admin'))
-      throw adminError('CANNOT_REMOVE_OWN_ADMIN', 'roles');
+    // Nobody widens or narrows their own powers: another administrator must.
+    if (userId === admin.userId) throw adminError('CANNOT_CHANGE_OWN_ROLES', 'roles');
+    const after = separatedDuties([...roles].sort());
     return this.change(admin, userId, clientAddress, async (tx, user) => {
       if (user.roles.join() === after.join()) return { result: {} };
       await replaceUserRoles(tx, userId, after);
@@ -148,4 +148,10 @@ export class AdminUsersService {
       return { ...result, user: (await findManagedUserForUpdate(tx, userId))! };
     });
   }
+}
+
+/** An administrator manages accounts and reads no petition: the admin role stands alone. */
+function separatedDuties(roles: string[]): string[] {
+  if (roles.includes('admin') && roles.length > 1) throw adminError('ADMIN_WITH_CASE_ROLES', 'roles');
+  return roles;
 }

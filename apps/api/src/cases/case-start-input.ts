@@ -8,10 +8,12 @@ import {
 } from '../../../../libs/domain/src/clock/mainland-calendar';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { DEFAULT_POLICY } from '../../../../libs/domain/src/policy/default-policy';
+import { type Policy } from '../../../../libs/domain/src/policy/policy';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
 import { type CaseSubmissionEntity, loadDirectory, loadUnitTree } from '../../../../libs/persistence/src';
 import { type PetitionCaseInput } from '../../../../workflows/case-messages';
+import { receptionRefFor } from '../reception/reception-registration';
 
 /**
  * Resolves what a new case workflow starts with: the registration, the policy and calendar it will keep,
@@ -21,6 +23,11 @@ import { type PetitionCaseInput } from '../../../../workflows/case-messages';
 export class CaseStartInputs {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** The policy a registration starts under (and repeat detection compares with). */
+  get policy(): Policy {
+    return DEFAULT_POLICY;
+  }
+
   async forSubmission(
     db: EntityManager,
     submission: CaseSubmissionEntity,
@@ -28,6 +35,7 @@ export class CaseStartInputs {
   ): Promise<PetitionCaseInput> {
     const receivedAt = submission.receivedAt.toISOString();
     const unitTree = await loadUnitTree(db, submission.registeringUnitCode, this.config.BODIES_ABOVE_TOP);
+    const reception = await receptionRefFor(db, submission.receptionSessionId);
     return {
       register: {
         type: 'register',
@@ -40,10 +48,13 @@ export class CaseStartInputs {
         matterUnitCode: submission.unitCode,
         petitionerRefs: [`case_submissions/${submission.caseNumber}#petitioner`],
         ...(submission.accused ? { accused: submission.accused } : {}),
+        ...(await collectiveOf(db, submission)),
+        ...(submission.notRepeatOf ? { notRepeatOf: submission.notRepeatOf } : {}),
+        ...(reception ? { reception } : {}),
       },
       registeredBy: clerk,
       backdatingReason: submission.backdatingReason ?? undefined,
-      policy: DEFAULT_POLICY,
+      policy: this.policy,
       calendar: this.calendarAround(submission.receivedAt),
       unitTree,
       directory: await loadDirectory(
@@ -60,4 +71,22 @@ export class CaseStartInputs {
     const from = Math.max(available.from, Math.min(year - 1, available.to));
     return mainlandCalendar(from, available.to);
   }
+}
+
+/** A collective visit as the workflow carries it: the headcount and references to the representatives. */
+async function collectiveOf(
+  db: EntityManager,
+  submission: CaseSubmissionEntity,
+): Promise<Pick<PetitionCaseInput['register'], 'collective'>> {
+  if (submission.collectiveHeadcount === null || submission.collectiveHeadcount === undefined) return {};
+  const rows: { position: number }[] = await db.query(
+    `SELECT position FROM case_representatives WHERE case_number = $1 ORDER BY position`,
+    [submission.caseNumber],
+  );
+  return {
+    collective: {
+      headcount: submission.collectiveHeadcount,
+      representativeRefs: rows.map((row) => `case_representatives/${submission.caseNumber}#${row.position}`),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
@@ -29,7 +29,18 @@ export class CasesController {
     required: false,
     description: '同一键的重复提交返回同一案件 / repeats return the same case',
   })
-  @ApiOkResponse({ type: RegisteredCaseDto, description: '重复提交 / replay of an earlier submission' })
+  @ApiOkResponse({
+    type: RegisteredCaseDto,
+    description:
+      '重复提交（同一幂等键），或重复信访：记为既往未结案件的重复来访，未新建案件（repeatOf、repeatVisits）/ ' +
+      'a replay of an earlier submission (same Idempotency-Key), or a repeat visit recorded on an open earlier case instead of a new case (repeatOf, repeatVisits)',
+  })
+  @ApiCreatedResponse({
+    type: RegisteredCaseDto,
+    description:
+      '新案件；同一事实和理由已复核终结时登记后即不予受理（status notAccepted, sameFactsAs）/ ' +
+      'a new case; on the facts of a case concluded after re-review it is registered and not accepted at once (status notAccepted, sameFactsAs)',
+  })
   async register(
     @Body() body: RegisterCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -52,7 +63,8 @@ export class CasesController {
     }
     const outcome = await this.cases.register(body, idempotencyKey, user);
     response.status(outcome.created ? HttpStatus.CREATED : HttpStatus.OK);
-    return { caseNumber: outcome.caseNumber, status: outcome.status };
+    const { created: _created, ...answer } = outcome;
+    return answer;
   }
 
   @Get(':caseNumber')
@@ -68,6 +80,8 @@ export class CasesController {
       subject: found.subject,
       unitCode: found.unitCode,
       registeringUnitCode: found.registeringUnitCode,
+      holdingUnitCode: found.holdingUnitCode ?? found.registeringUnitCode,
+      responsibleUnitCode: found.responsibleUnitCode,
       receivedAt: found.receivedAt.toISOString(),
       registeredAt: found.registeredAt.toISOString(),
       eventCount: found.eventCount,

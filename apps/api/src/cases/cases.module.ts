@@ -6,11 +6,12 @@ import { CaseRecordsService } from './case-records.service';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseStartInputs } from './case-start-input';
+import { RepeatPetitions } from './repeat-petitions.service';
 
 @Module({
   imports: [AuthModule],
   controllers: [CaseRecordsController, CasesController],
-  providers: [CasesService, CaseStartInputs, CaseRecordsService, CaseAccess],
+  providers: [CasesService, CaseStartInputs, RepeatPetitions, CaseRecordsService, CaseAccess],
   exports: [CaseAccess],
 })
 export class CasesModule {}

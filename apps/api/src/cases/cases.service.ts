@@ -6,32 +6,43 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
 import {
+  canSeeCase,
   CaseEntity,
   CaseSubmissionEntity,
+  type EarlierMatter,
   IdempotencyKeyEntity,
   generateQueryCode,
   PersonalDataProtector,
   storeQueryCode,
   UnitEntity,
 } from '../../../../libs/persistence/src';
+import { DEFAULT_ID_TYPE, normalizeIdNumber } from '../../../../libs/domain/src/intake/identity-document';
 import { validateAction } from '../../../../libs/domain/src/case/decide';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
 import { isDomainError } from '../../../../libs/domain/src/errors';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { type PetitionCaseInput, registrationRecordedUpdate } from '../../../../workflows/case-messages';
+import { checkReceptionForRegistration } from '../reception/reception-registration';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { type Principal as StaffPrincipal } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 import { allocateCaseNumber } from './case-numbers';
 import { CaseStartInputs } from './case-start-input';
-import { type RegisterCaseDto } from './register-case.dto';
+import { storeRepresentatives } from './collective-visits';
+import { type PersonDto, type RegisterCaseDto } from './register-case.dto';
+import { RepeatPetitions, type StoredRepeatVisit } from './repeat-petitions.service';
 
 export interface RegistrationOutcome {
   caseNumber: string;
   status: string;
-  /** False when an earlier request with the same Idempotency-Key already created the case. */
+  /** False when an earlier request with the same Idempotency-Key already created the case, or no case was created. */
   created: boolean;
+  /** A repeat visit recorded on this open earlier case instead of a new case. */
+  repeatOf?: string;
+  repeatVisits?: number;
+  /** The concluded earlier case on the same facts: the new case was not accepted. */
+  sameFactsAs?: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -44,6 +55,10 @@ const REGISTER_FIELDS: Record<string, string> = {
   petitionerRefs: 'petitioner',
   'accused.unitCodes': 'accused.unitCodes',
   'accused.userIds': 'accused.userIds',
+  'collective.representativeRefs': 'collective.representatives',
+  'collective.headcount': 'collective.headcount',
+  'notRepeatOf.caseNumber': 'notRepeatOf.caseNumber',
+  'notRepeatOf.reason': 'notRepeatOf.reason',
 };
 
 interface StoredSubmission {
@@ -51,7 +66,15 @@ interface StoredSubmission {
   created: boolean;
   /** The workflow's start input, when this request resolved it (a new submission). */
   input?: PetitionCaseInput;
+  visit?: undefined;
 }
+
+/** The request was a repeat visit on an open earlier case: no case of its own. */
+interface StoredRepeatVisitRequest {
+  visit: StoredRepeatVisit;
+}
+
+type StoredRegistration = StoredSubmission | StoredRepeatVisitRequest;
 
 /** The clerk registering, as the workflow records them; their unit is the registering unit. */
 function registeringClerk(user: StaffPrincipal): Principal {
@@ -65,6 +88,7 @@ export class CasesService {
     private readonly temporal: TemporalClientHolder,
     private readonly startInputs: CaseStartInputs,
     private readonly personalData: PersonalDataProtector,
+    private readonly repeats: RepeatPetitions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -82,7 +106,7 @@ export class CasesService {
     const requestHash = createHash('sha256')
       .update(canonicalize({ ...this.withoutPlainPersonalData(dto), registeringUnitCode: clerk.unitCode })!)
       .digest('hex');
-    let stored: StoredSubmission;
+    let stored: StoredRegistration;
     try {
       stored = await this.db.transaction((tx) =>
         this.storeSubmission(tx, dto, clerk, idempotencyKey, requestHash),
@@ -90,18 +114,24 @@ export class CasesService {
     } catch (error) {
       // Only reachable if two keys share an advisory-lock hash and race: the key row decides.
       if (!idempotencyKey || !isUniqueViolation(error)) throw error;
-      stored = { submission: await this.existingSubmission(idempotencyKey, requestHash), created: false };
+      stored = await this.existingSubmission(idempotencyKey, requestHash);
     }
+    if (stored.visit) return { ...(await this.repeats.recordVisit(stored.visit, clerk)), created: false };
     const { submission, created, input } = stored;
     const recorded = await this.db.manager.findOne(CaseEntity, {
       where: { caseNumber: submission.caseNumber },
     });
-    if (recorded) return { caseNumber: recorded.caseNumber, status: recorded.status, created };
     // New, or an earlier attempt stored the submission but did not get its workflow going: (re)start it.
-    const result = await this.startCaseWorkflow(
-      input ?? (await this.startInputs.forSubmission(this.db.manager, submission, clerk)),
-    );
-    return { ...result, created };
+    let outcome = recorded
+      ? { caseNumber: recorded.caseNumber, status: recorded.status }
+      : await this.startCaseWorkflow(
+          input ?? (await this.startInputs.forSubmission(this.db.manager, submission, clerk)),
+        );
+    if (!submission.sameFactsAs) return { ...outcome, created };
+    if (outcome.status === 'registered') {
+      outcome = await this.repeats.notAcceptSameFacts(outcome.caseNumber, submission.sameFactsAs, clerk);
+    }
+    return { ...outcome, created, sameFactsAs: submission.sameFactsAs };
   }
 
   /** The petitioner's ID number, phone and address as stored: encrypted, with blind indexes for lookup. */
@@ -109,7 +139,8 @@ export class CasesService {
     const { idNumber, phone, address } = dto.petitioner;
     const protector = this.personalData;
     return {
-      petitionerIdNumberEnc: idNumber ? protector.encrypt(idNumber.trim().toUpperCase()) : null,
+      petitionerIdType: dto.petitioner.idType ?? DEFAULT_ID_TYPE,
+      petitionerIdNumberEnc: idNumber ? protector.encrypt(normalizeIdNumber(idNumber)) : null,
       petitionerIdNumberBidx: idNumber ? protector.blindIndex('idNumber', idNumber) : null,
       petitionerPhoneEnc: phone ? protector.encrypt(phone) : null,
       petitionerPhoneBidx: phone ? protector.blindIndex('phone', phone) : null,
@@ -122,15 +153,30 @@ export class CasesService {
    * reversed by trying every number, so personal numbers enter only as their keyed blind indexes.
    */
   private withoutPlainPersonalData(dto: RegisterCaseDto): object {
-    const { idNumber, phone, address, ...petitioner } = dto.petitioner;
+    const { address, ...petitioner } = dto.petitioner;
     return {
       ...dto,
       petitioner: {
-        ...petitioner,
-        idNumber: idNumber && this.personalData.blindIndex('idNumber', idNumber),
-        phone: phone && this.personalData.blindIndex('phone', phone),
+        ...this.personIndexed(petitioner),
         address: address && this.personalData.blindIndex('address', address),
       },
+      ...(dto.collective
+        ? {
+            collective: {
+              ...dto.collective,
+              representatives: dto.collective.representatives.map((person) => this.personIndexed(person)),
+            },
+          }
+        : {}),
+    };
+  }
+
+  private personIndexed(person: PersonDto): object {
+    const { idNumber, phone } = person;
+    return {
+      ...person,
+      idNumber: idNumber && this.personalData.blindIndex('idNumber', idNumber),
+      phone: phone && this.personalData.blindIndex('phone', phone),
     };
   }
 
@@ -140,15 +186,14 @@ export class CasesService {
     clerk: Principal,
     idempotencyKey: string | undefined,
     requestHash: string,
-  ): Promise<StoredSubmission> {
+  ): Promise<StoredRegistration> {
     if (idempotencyKey) {
       // Requests with the same key queue here, on every API instance, until the first one commits.
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
         `idempotency:${idempotencyKey}`,
       ]);
       const earlier = await tx.findOne(IdempotencyKeyEntity, { where: { key: idempotencyKey } });
-      if (earlier)
-        return { submission: await this.matchEarlierRequest(tx, earlier, requestHash), created: false };
+      if (earlier) return this.replayOf(tx, earlier, requestHash);
     }
     if (!(await tx.exists(UnitEntity, { where: { code: dto.unitCode } }))) {
       throw new ApiError(
@@ -209,6 +254,19 @@ export class CasesService {
         ],
       );
     }
+    await checkReceptionForRegistration(tx, dto, clerk.unitCode, receivedAt, this.config.TIME_ZONE);
+    const personalData = this.protectedPersonalData(dto);
+    const earlierMatter = await this.earlierSameMatter(tx, dto, clerk, personalData);
+    if (earlierMatter && earlierMatter.status !== 'concluded') {
+      const visit = await this.repeats.storeVisit(tx, earlierMatter, dto, clerk, receivedAt, idempotencyKey);
+      if (idempotencyKey)
+        await tx.insert(IdempotencyKeyEntity, {
+          key: idempotencyKey,
+          requestHash,
+          caseNumber: visit.caseNumber,
+        });
+      return { visit };
+    }
     const registeringUnitCode = clerk.unitCode;
     const year = Number(localDateAt(receivedAt.getTime(), this.config.TIME_ZONE).slice(0, 4));
     const caseNumber = await allocateCaseNumber(tx, registeringUnitCode, year);
@@ -219,15 +277,22 @@ export class CasesService {
       subject: dto.subject,
       content: dto.content,
       petitionerName: dto.petitioner.name,
-      ...this.protectedPersonalData(dto),
+      ...personalData,
       unitCode: dto.unitCode,
       registeringUnitCode,
       receivedAt,
       backdatingReason: dto.receivedAtReason ?? null,
       accused: dto.accused ? { unitCodes: dto.accused.unitCodes, userIds: dto.accused.userIds } : null,
+      collectiveHeadcount: dto.collective?.headcount ?? null,
+      notRepeatOf: dto.notRepeatOf
+        ? { caseNumber: dto.notRepeatOf.caseNumber, reason: dto.notRepeatOf.reason }
+        : null,
+      sameFactsAs: earlierMatter?.caseNumber ?? null,
+      receptionSessionId: dto.receptionSessionId ?? null,
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);
+    if (dto.collective) await storeRepresentatives(tx, this.personalData, caseNumber, dto.collective);
     // The petitioner's progress query code, printed on the acceptance notice (art. 21).
     await storeQueryCode(tx, this.personalData, caseNumber, generateQueryCode());
     const input = await this.startInputs.forSubmission(tx, submission, clerk);
@@ -238,14 +303,46 @@ export class CasesService {
   }
 
   /** The key was seen before (committed by another request): same body → same case, other body → 422. */
-  private async existingSubmission(
-    idempotencyKey: string,
-    requestHash: string,
-  ): Promise<CaseSubmissionEntity> {
+  private async existingSubmission(idempotencyKey: string, requestHash: string): Promise<StoredRegistration> {
     const earlier = await this.db.manager.findOneOrFail(IdempotencyKeyEntity, {
       where: { key: idempotencyKey },
     });
-    return this.matchEarlierRequest(this.db.manager, earlier, requestHash);
+    return this.replayOf(this.db.manager, earlier, requestHash);
+  }
+
+  /** What the first request with this key stored: its new case, or its repeat visit on an earlier case. */
+  private async replayOf(
+    manager: EntityManager,
+    earlier: IdempotencyKeyEntity,
+    requestHash: string,
+  ): Promise<StoredRegistration> {
+    const submission = await this.matchEarlierRequest(manager, earlier, requestHash);
+    const visit = await this.repeats.visitOfKey(manager, earlier.key);
+    return visit ? { visit } : { submission, created: false };
+  }
+
+  /**
+   * Repeat detection for a new petition. The clerk's "not the same matter" names an earlier case they
+   * may see; that case is then left out of the comparison.
+   */
+  private async earlierSameMatter(
+    tx: EntityManager,
+    dto: RegisterCaseDto,
+    clerk: Principal,
+    personalData: { petitionerIdNumberBidx: string | null; petitionerPhoneBidx: string | null },
+  ): Promise<EarlierMatter | null> {
+    if (dto.notRepeatOf && !(await canSeeCase(tx, clerk, dto.notRepeatOf.caseNumber))) {
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'CASE_NOT_FOUND',
+        `案件不存在 / case ${dto.notRepeatOf.caseNumber} not found`,
+        [{ field: 'notRepeatOf.caseNumber', code: 'CASE_NOT_FOUND', message: '案件不存在 / unknown case' }],
+      );
+    }
+    return this.repeats.earlierSameMatter(tx, dto, clerk, {
+      idNumberBidx: personalData.petitionerIdNumberBidx,
+      phoneBidx: personalData.petitionerPhoneBidx,
+    });
   }
 
   private async matchEarlierRequest(

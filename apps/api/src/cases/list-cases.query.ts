@@ -16,7 +16,8 @@ import { CASE_CATEGORIES, CASE_CHANNELS } from '../../../../libs/domain/src/case
 import { CASE_STATUSES } from '../../../../libs/domain/src/case/status';
 import { PHONE_PATTERN, UNIT_CODE_PATTERN } from './register-case.dto';
 import { PageLimit } from '../http/page-limit';
-import { IsResidentId } from './resident-id.validator';
+import { DEFAULT_ID_TYPE, ID_TYPES, type IdType } from '../../../../libs/domain/src/intake/identity-document';
+import { IsDocumentNumber, IsResidentId } from './resident-id.validator';
 
 const splitList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
@@ -85,10 +86,21 @@ export class ListCasesQuery {
   q?: string;
 
   @ApiPropertyOptional({
-    description: '信访人身份证号（经盲索引查找，不落明文）/ petitioner ID number, looked up by blind index',
+    enum: ID_TYPES,
+    default: DEFAULT_ID_TYPE,
+    description: '信访人证件类型，用于校验号码格式 / the document type, for checking the number’s format',
   })
   @IsOptional()
-  @IsResidentId()
+  @IsIn(ID_TYPES)
+  petitionerIdType?: IdType;
+
+  @ApiPropertyOptional({
+    description:
+      '信访人证件号码（经盲索引查找，不落明文）/ petitioner document number, looked up by blind index (whatever the type)',
+  })
+  @IsOptional()
+  @IsResidentId(undefined, 'petitionerIdType')
+  @IsDocumentNumber(undefined, 'petitionerIdType')
   petitionerIdNumber?: string;
 
   @ApiPropertyOptional({

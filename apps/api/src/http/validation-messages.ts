@@ -14,6 +14,7 @@ const MESSAGES: Record<string, (constraint: string) => string> = {
   isIso8601: () => '必须是 ISO-8601 时间 / must be an ISO-8601 date-time',
   nestedValidation: () => '必须是对象 / must be an object',
   isResidentId: (detail) => detail,
+  isDocumentNumber: (detail) => detail,
   isInt: () => '必须是整数 / must be an integer',
   min: (detail) => `过小 / too small (${detail.replace(/^.*not be less than /, 'min ')})`,
   max: (detail) => `过大 / too large (${detail.replace(/^.*not be greater than /, 'max ')})`,
@@ -23,6 +24,7 @@ const MESSAGES: Record<string, (constraint: string) => string> = {
   arrayMinSize: (detail) => `项数过少 / too few items (min ${/\d+/.exec(detail)?.[0]})`,
   arrayMaxSize: (detail) => `项数过多 / too many items (max ${/\d+/.exec(detail)?.[0]})`,
   arrayUnique: () => '不得重复 / items must be unique',
+  isUuid: () => '必须是 UUID / must be a UUID',
 };
 
 /** The rules that have a bilingual message (every rule the DTOs use must be among them). */

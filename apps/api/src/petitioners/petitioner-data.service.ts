@@ -4,13 +4,24 @@ import { maskAddress, maskIdNumber, maskPhone } from '../../../../libs/domain/sr
 import { CaseSubmissionEntity, PersonalDataProtector } from '../../../../libs/persistence/src';
 import { type Principal } from '../auth/principal';
 import { CaseAccess } from '../cases/case-access.service';
+import { loadRepresentatives } from '../cases/collective-visits';
 import { ApiError } from '../http/api-error';
+
+export interface RepresentativeView {
+  name: string;
+  idType: string | null;
+  idNumber: string | null;
+  phone: string | null;
+}
 
 export interface PetitionerView {
   name: string;
+  idType: string;
   idNumber: string | null;
   phone: string | null;
   address: string | null;
+  /** A collective visit: its headcount and representatives (masked or revealed like the petitioner). */
+  collective: { headcount: number; representatives: RepresentativeView[] } | null;
 }
 
 /** The petitioner as staff see them: masked by default, revealed only with a permission and a reason. */
@@ -25,11 +36,18 @@ export class PetitionerDataService {
   async masked(caseNumber: string, user: Principal): Promise<PetitionerView> {
     await this.access.visibleCase(caseNumber, user, 'petitioner');
     const plain = await this.plain(caseNumber);
+    const maskPerson = <T extends { idNumber: string | null; phone: string | null }>(person: T): T => ({
+      ...person,
+      idNumber: person.idNumber && maskIdNumber(person.idNumber),
+      phone: person.phone && maskPhone(person.phone),
+    });
     return {
-      name: plain.name,
-      idNumber: plain.idNumber && maskIdNumber(plain.idNumber),
-      phone: plain.phone && maskPhone(plain.phone),
+      ...maskPerson(plain),
       address: plain.address && maskAddress(plain.address),
+      collective: plain.collective && {
+        headcount: plain.collective.headcount,
+        representatives: plain.collective.representatives.map(maskPerson),
+      },
     };
   }
 
@@ -53,11 +71,26 @@ export class PetitionerDataService {
     if (!submission)
       throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
     const open = (value: string | null) => (value ? this.protector.decrypt(value) : null);
+    const representatives =
+      submission.collectiveHeadcount === null ? [] : await loadRepresentatives(this.db.manager, caseNumber);
     return {
       name: submission.petitionerName,
+      idType: submission.petitionerIdType,
       idNumber: open(submission.petitionerIdNumberEnc),
       phone: open(submission.petitionerPhoneEnc),
       address: open(submission.petitionerAddressEnc),
+      collective:
+        submission.collectiveHeadcount === null
+          ? null
+          : {
+              headcount: submission.collectiveHeadcount,
+              representatives: representatives.map((person) => ({
+                name: person.name,
+                idType: person.idType,
+                idNumber: open(person.idNumberEnc),
+                phone: open(person.phoneEnc),
+              })),
+            },
     };
   }
 }

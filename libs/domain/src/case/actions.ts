@@ -1,5 +1,5 @@
 import { PersonRef } from '../org/principal';
-import { AccusedParties, SixDefines } from './case-state';
+import { AccusedParties, ReceptionRef, SixDefines } from './case-state';
 import { Instant, LocalDate } from './time-values';
 import {
   CaseCategory,
@@ -7,6 +7,7 @@ import {
   DeliveryMethod,
   DutyKind,
   NotAcceptReason,
+  ObjectionDecision,
   OpinionDocument,
   ReplyOutcome,
   Satisfaction,
@@ -30,6 +31,10 @@ export interface RegisterAction {
   readonly accused?: AccusedParties;
   readonly attachmentRefs?: readonly string[];
   readonly linkedCaseNumbers?: readonly string[];
+  /** The clerk judged this earlier case of the same petitioner not the same matter: not a repeat visit. */
+  readonly notRepeatOf?: { readonly caseNumber: string; readonly reason: string };
+  /** Registered in a leader's reception session (领导接待日): the session and its leader, the package leader. */
+  readonly reception?: ReceptionRef;
 }
 
 export type CaseAction =
@@ -49,6 +54,12 @@ export type CaseAction =
       readonly legalChannel?: string;
     }
   | { readonly type: 'objectMisroute'; readonly reason: string }
+  | { readonly type: 'decideObjection'; readonly decision: ObjectionDecision; readonly reason: string }
+  | {
+      readonly type: 'reportCompletion';
+      readonly summary: string;
+      readonly evidenceRefs: readonly string[];
+    }
   | { readonly type: 'defineSix'; readonly defines: SixDefinesInput }
   | { readonly type: 'reassign'; readonly changes: SixDefinesInput; readonly reason: string }
   | {
@@ -91,6 +102,8 @@ export const CASE_ACTION_LABELS: Readonly<Record<CaseActionType, string>> = {
   assignDown: '交办',
   notAccept: '不予受理',
   objectMisroute: '异议退回',
+  decideObjection: '异议处理',
+  reportCompletion: '办结报告',
   defineSix: '六定',
   reassign: '调整六定',
   recordDuty: '记录五包',

@@ -28,13 +28,11 @@ export function caseUnitOf(state: CaseState): string {
   return state.responsibleUnitCode ?? state.holdingUnitCode;
 }
 
-/** Named on the case as handler or package leader. */
+/** Named on the case as handler or package leader (a reception-day case names its leader from the start). */
 export function isNamedOnCase(state: CaseState, person: Principal): boolean {
   const defines = state.sixDefines;
-  return (
-    defines !== null &&
-    (defines.handler.userId === person.userId || defines.packageLeader.userId === person.userId)
-  );
+  if (defines === null) return state.reception?.leader.userId === person.userId;
+  return defines.handler.userId === person.userId || defines.packageLeader.userId === person.userId;
 }
 
 /** Triage belongs to the unit holding the case. */

@@ -11,6 +11,8 @@ export const CASE_EVENT_TYPES = {
   assignDown: 'caseAssignedDown',
   notAccept: 'caseNotAccepted',
   objectMisroute: 'misrouteObjected',
+  decideObjection: 'objectionDecided',
+  reportCompletion: 'completionReported',
   defineSix: 'sixDefinesSet',
   reassign: 'sixDefinesReassigned',
   recordDuty: 'dutyRecorded',

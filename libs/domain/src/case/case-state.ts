@@ -9,6 +9,7 @@ import {
   DeliveryMethod,
   DutyKind,
   NotAcceptReason,
+  ObjectionDecision,
   ReplyOutcome,
   Satisfaction,
   SupervisionKind,
@@ -56,6 +57,12 @@ export interface SixDefinesRevision {
   readonly by: CaseActor;
 }
 
+/** A leader's reception session (领导接待日) a case was registered in, and its leader. */
+export interface ReceptionRef {
+  readonly sessionId: string;
+  readonly leader: PersonRef;
+}
+
 /** Accused persons and units: a case must never reach them (arts. 30, 46). */
 export interface AccusedParties {
   readonly unitCodes: readonly string[];
@@ -72,14 +79,40 @@ export interface Petitioners {
   readonly collective: { readonly headcount: number; readonly representativeRefs: readonly string[] } | null;
 }
 
-/** One move of the case between units. */
+/** The sending unit's answer to a misroute objection. */
+export interface ObjectionRuling {
+  readonly decision: ObjectionDecision;
+  readonly reason: string;
+  readonly at: Instant;
+  readonly by: CaseActor;
+}
+
+/**
+ * One move of the case between units. `objectionOverruled` sends the case back to the unit whose
+ * objection the sender overruled; that unit must then triage it and cannot object again.
+ */
 export interface RoutingStep {
-  readonly kind: 'transfer' | 'assignDown' | 'objection';
+  readonly kind: 'transfer' | 'assignDown' | 'objection' | 'objectionOverruled';
   readonly fromUnitCode: string;
   readonly toUnitCode: string;
   readonly reason: string;
   /** For an assignment (交办): when the receiving unit's feedback is due. */
   readonly feedbackDueDate: LocalDate | null;
+  readonly at: Instant;
+  readonly by: CaseActor;
+  /** On an objection step, once the sender has decided it. */
+  readonly ruling?: ObjectionRuling;
+}
+
+/** The completion report (办结报告) of an assigned-down case, to the unit that assigned it. */
+export interface CompletionReport {
+  readonly summary: string;
+  readonly evidenceRefs: readonly string[];
+  /** The unit that assigned the case down and receives the report. */
+  readonly toUnitCode: string;
+  readonly feedbackDueDate: LocalDate | null;
+  /** Reported after the feedback due date. */
+  readonly late: boolean;
   readonly at: Instant;
   readonly by: CaseActor;
 }
@@ -234,4 +267,11 @@ export interface CaseState {
   readonly withdrawal: Ending | null;
   readonly closure: Ending | null;
   readonly updatedAt: Instant;
+  /**
+   * Registered in a leader's reception session: its leader is the case's package leader. Absent in
+   * states from before reception days existed.
+   */
+  readonly reception?: ReceptionRef | null;
+  /** Absent in states from before completion reports existed. */
+  readonly completionReport?: CompletionReport | null;
 }

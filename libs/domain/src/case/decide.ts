@@ -12,12 +12,14 @@ import { handlingHandlers } from './handling-actions';
 import { opinionHandlers } from './opinion-actions';
 import { endPause, oversightHandlers } from './oversight-actions';
 import { checkRegister, registeredCase } from './registration';
+import { routingFollowupHandlers } from './routing-followup-actions';
 import { CASE_STATUS_LABELS, CaseStatus, clockPhaseOf } from './status';
 import { allowedActions, nextStatus } from './transition-table';
 import { triageHandlers } from './triage-actions';
 
 const HANDLERS: ActionHandlers<CaseCommandType> = {
   ...triageHandlers,
+  ...routingFollowupHandlers,
   ...handlingHandlers,
   ...opinionHandlers,
   ...oversightHandlers,
@@ -107,6 +109,11 @@ function eventDetails(action: CaseAction, after: CaseState): Record<string, unkn
   if (type === 'requestReview' && after.review) return { ...fields, body: after.review.body };
   if (type === 'requestReReview' && after.reReview) return { ...fields, body: after.reReview.body };
   if (type === 'reassign' && after.sixDefines) return { ...fields, defines: after.sixDefines };
+  if (type === 'reportCompletion' && after.completionReport) {
+    const { toUnitCode, feedbackDueDate, late } = after.completionReport;
+    return { ...fields, toUnitCode, feedbackDueDate, late };
+  }
+  if (type === 'decideObjection') return { ...fields, holdingUnitCode: after.holdingUnitCode };
   return fields;
 }
 

@@ -23,7 +23,10 @@ export interface CaseFacts {
    * review or re-review request window (requestReview, requestReReview, and close, which needs it lapsed).
    */
   readonly windowEndsAt?: Instant;
-  /** Today in the case's time zone: a delivery cannot be recorded for a later day (recordDelivery). */
+  /**
+   * Today in the case's time zone: a delivery cannot be recorded for a later day (recordDelivery); a
+   * completion report after the feedback due date is late (reportCompletion).
+   */
   readonly today?: LocalDate;
   /** Policy: the longest extension, in days (requestExtension, approveExtension). */
   readonly maxExtensionDays?: number;

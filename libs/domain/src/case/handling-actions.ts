@@ -13,7 +13,7 @@ import {
   requireText,
   requireTextList,
 } from './input-checks';
-import { checkSixDefines, mergeDefines, sameDefines } from './six-defines-rules';
+import { checkSixDefines, mergeDefines, sameDefines, withReceptionLeader } from './six-defines-rules';
 import { DUTY_KINDS } from './vocabulary';
 
 function currentDefines(state: CaseState): SixDefines {
@@ -78,10 +78,10 @@ export const handlingHandlers: ActionHandlers<
   defineSix: {
     check(context, action) {
       assertOnCaseOrAbove(context.state, context.actor, context.facts, action.type);
-      definesFor(context, action.defines ?? {}, action.type);
+      definesFor(context, withReceptionLeader(action.defines ?? {}, context.state), action.type);
     },
     apply(context, action) {
-      const defines = definesFor(context, action.defines, action.type);
+      const defines = definesFor(context, withReceptionLeader(action.defines, context.state), action.type);
       return { ...context.state, sixDefines: defines, responsibleUnitCode: defines.responsibleUnitCode };
     },
   },

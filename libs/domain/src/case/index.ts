@@ -13,4 +13,4 @@ export * from './decide';
 export * from './state-diagram';
 export { MAX_REPRESENTATIVES } from './registration';
 export { caseUnitOf } from './actor-checks';
-export { caseAssigneesOf } from './case-assignees';
+export { caseAssigneesOf, packageLeaderOf } from './case-assignees';

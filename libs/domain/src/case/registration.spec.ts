@@ -58,6 +58,17 @@ describe('registration', () => {
     );
   });
 
+  it('records a clerk’s “not the same matter” decision, which needs the earlier case and a reason', () => {
+    const notRepeatOf = { caseNumber: 'D-2026-0000', reason: '诉求对象不同' };
+    expect(outcomeOf(null, registerAction({ notRepeatOf }), cast.clerkD)).toBe('ok');
+    expect(
+      outcomeOf(null, registerAction({ notRepeatOf: { ...notRepeatOf, reason: ' ' } }), cast.clerkD),
+    ).toBe('FIELD_REQUIRED');
+    expect(
+      outcomeOf(null, registerAction({ notRepeatOf: { ...notRepeatOf, caseNumber: '' } }), cast.clerkD),
+    ).toBe('FIELD_REQUIRED');
+  });
+
   it('is done once, by a clerk', () => {
     expect(outcomeOf(caseIn('registered'), registerAction(), cast.clerkD)).toBe('CASE_STATE_CONFLICT');
     expect(outcomeOf(null, registerAction(), cast.handlerT1)).toBe('ROLE_NOT_ALLOWED');

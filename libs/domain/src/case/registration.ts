@@ -1,4 +1,5 @@
-import { Principal } from '../org/principal';
+import { assertPrincipal, Principal } from '../org/principal';
+import { isLeaderRole } from '../org/roles';
 import { RegisterAction } from './actions';
 import { caseError } from './case-errors';
 import { CaseState } from './case-state';
@@ -34,6 +35,27 @@ function checkCollective(collective: RegisterAction['collective'], max: number):
   }
 }
 
+/** A reception-day registration: the channel says so, and the session's leader holds a leader role. */
+function checkReception(action: RegisterAction): void {
+  if (action.reception === undefined || action.reception === null) return;
+  requireText(action.reception.sessionId, 'reception.sessionId', '接待场次');
+  assertPrincipal(action.reception.leader, 'reception.leader');
+  if (!isLeaderRole(action.reception.leader.role)) {
+    throw caseError('RECEPTION_LEADER_NOT_LEADER', {
+      zh: '接待领导须担任领导职务',
+      en: 'the receiving leader must hold a leader role',
+      field: 'reception.leader',
+    });
+  }
+  if (action.channel !== 'leaderReception') {
+    throw caseError('RECEPTION_CHANNEL_MISMATCH', {
+      zh: '领导接待日登记的来源渠道须为“领导接待日”',
+      en: 'a case registered in a reception session comes by the leaderReception channel',
+      field: 'channel',
+    });
+  }
+}
+
 /** Registration input checks; the clerk's unit becomes the registering (and holding) unit. */
 export function checkRegister(action: RegisterAction, facts: CaseFacts): void {
   const at = requireFact(facts, 'at', 'register');
@@ -54,6 +76,11 @@ export function checkRegister(action: RegisterAction, facts: CaseFacts): void {
   requireTextList(action.accused?.unitCodes, 'accused.unitCodes', '被检举控告单位');
   requireTextList(action.accused?.userIds, 'accused.userIds', '被检举控告人');
   checkCollective(action.collective, maxRepresentatives);
+  if (action.notRepeatOf !== undefined) {
+    requireText(action.notRepeatOf?.caseNumber, 'notRepeatOf.caseNumber', '既往案件编号');
+    requireText(action.notRepeatOf?.reason, 'notRepeatOf.reason', '不属同一事项的理由');
+  }
+  checkReception(action);
   if (compareInstants(receivedAt, at) > 0) {
     throw caseError('RECEIVED_AFTER_REGISTRATION', {
       zh: '收件时间不能晚于登记时间',
@@ -111,5 +138,12 @@ export function registeredCase(action: RegisterAction, clerk: Principal, at: Ins
     withdrawal: null,
     closure: null,
     updatedAt: at,
+    ...(action.reception
+      ? { reception: { sessionId: action.reception.sessionId, leader: personOf(action.reception.leader) } }
+      : {}),
   };
+}
+
+function personOf(ref: Principal): Principal {
+  return { userId: ref.userId, name: ref.name, role: ref.role, unitCode: ref.unitCode };
 }

@@ -99,6 +99,27 @@ export function checkSixDefines(
   };
 }
 
+/**
+ * The first six defines of a case registered in a leader's reception session: the receiving leader is
+ * the package leader (filled in when the input names none; naming another is refused — changing the
+ * package leader later is a reassignment with a reason).
+ */
+export function withReceptionLeader(input: SixDefinesInput, state: CaseState): SixDefinesInput {
+  const leader = state.reception?.leader;
+  if (!leader) return input;
+  const named = input.packageLeader;
+  if (named === undefined || named === null) return { ...input, packageLeader: leader };
+  if (named.userId !== leader.userId) {
+    throw caseError('PACKAGE_LEADER_PRESET', {
+      zh: `本案登记于领导接待日，包案领导为接待领导 ${leader.name}`,
+      en: `a case registered in a reception session has the receiving leader ${leader.userId} as package leader`,
+      field: 'defines.packageLeader',
+      details: { packageLeaderUserId: leader.userId },
+    });
+  }
+  return input;
+}
+
 /** The current defines with the submitted changes laid over them (absent fields keep their value). */
 export function mergeDefines(current: SixDefines, changes: SixDefinesInput): SixDefinesInput {
   const merged: Record<string, unknown> = { ...current };

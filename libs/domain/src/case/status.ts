@@ -3,7 +3,8 @@
  * units; `holdingUnitCode` in the state says which unit has it.
  *
  * - registered (登记): awaiting triage by the holding unit (first the registering unit; again the
- *   sending unit after a receiving unit's objection).
+ *   sending unit after a receiving unit's objection, which it upholds or overrules — overruled, the
+ *   objecting unit holds it again, awaiting its triage, and cannot object a second time).
  * - transferred (转送) / assigned (交办): sent to another unit, awaiting that receiving unit's triage.
  *   The receiving unit accepts, sends on, declines, or objects within its window that the matter is
  *   not its own (back to `registered` at the sender). The registering unit keeps seeing the case.

@@ -54,6 +54,7 @@ export function fullFacts(action?: CaseActionType, overrides: Partial<CaseFacts>
     statutoryHandlingLastDay: '2026-05-30',
     windowEndsAt: action === 'close' ? LONG_AGO : FAR_FUTURE,
     maxExtensionDays: 30,
+    ...(action === 'reportCompletion' ? { today: '2026-04-20' } : {}),
     ...overrides,
   };
 }

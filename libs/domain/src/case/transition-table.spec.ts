@@ -40,6 +40,10 @@ function sampleAction(type: CaseActionType, state: CaseState | null): CaseAction
       return { type, reason: 'notPetitionMatter', explanation: '不属于信访事项' };
     case 'objectMisroute':
       return { type, reason: '非本单位职责' };
+    case 'decideObjection':
+      return { type, decision: 'uphold', reason: '异议成立，另行转送' };
+    case 'reportCompletion':
+      return { type, summary: '已办结，信访人息诉', evidenceRefs: ['report-1'] };
     case 'defineSix':
       return { type, defines: sixDefines() };
     case 'reassign':
@@ -99,6 +103,11 @@ function preparation(status: CaseStatus, type: CaseActionType): Step[] {
     return [[{ type: 'pauseClock', reason: '听证' }, actor]];
   }
   if (type === 'reply') return [[investigate, cast.handlerT1]];
+  if (type === 'decideObjection')
+    return [
+      [{ type: 'transfer', toUnitCode: 'T2', reason: '属于西街道职责' }, cast.clerkD],
+      [{ type: 'objectMisroute', reason: '非本单位职责' }, cast.clerkT2],
+    ];
   if (status === 'replied' && ['recordSatisfaction', 'requestReview', 'close'].includes(type)) {
     return [[deliver('reply'), cast.handlerT1]];
   }
@@ -158,7 +167,12 @@ describe('the transition table, state by action', () => {
     for (const status of FINAL_STATUSES) {
       for (const type of allowedActions(status)) expect(nextStatus(status, type)).toBe(status);
     }
-    expect(allowedActions('concluded')).toEqual(['recordDelivery', 'recordDuty', 'recordSatisfaction']);
+    expect(allowedActions('concluded')).toEqual([
+      'recordDelivery',
+      'recordDuty',
+      'recordSatisfaction',
+      'reportCompletion',
+    ]);
     expect(allowedActions('notAccepted')).toEqual([]);
     expect(allowedActions('withdrawn')).toEqual([]);
   });

@@ -47,11 +47,11 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
 const OVERSIGHT: readonly CaseActionType[] = ['instruct', 'superviseOrder', 'remind'];
 const CLOCK: readonly CaseActionType[] = ['pauseClock', 'resumeClock'];
 const EXTENSION: readonly CaseActionType[] = ['requestExtension', 'approveExtension'];
-const AFTER_REPLY: readonly CaseActionType[] = ['recordDuty', 'recordSatisfaction'];
+const AFTER_REPLY: readonly CaseActionType[] = ['recordDuty', 'recordSatisfaction', 'reportCompletion'];
 
 /** Actions that record something on the case without changing its status. */
 export const IN_PLACE_ACTIONS: Readonly<Record<CaseStatus, readonly CaseActionType[]>> = {
-  registered: [...CLOCK, ...OVERSIGHT],
+  registered: ['decideObjection', ...CLOCK, ...OVERSIGHT],
   transferred: [...CLOCK, ...OVERSIGHT],
   assigned: [...CLOCK, ...OVERSIGHT],
   accepted: [...EXTENSION, ...CLOCK, ...OVERSIGHT],
@@ -74,6 +74,8 @@ export const ACTION_ROLES: Readonly<Record<CaseActionType, readonly (Role | 'sys
   assignDown: ['clerk', 'unitLeader'],
   notAccept: ['clerk', 'unitLeader'],
   objectMisroute: ['clerk', 'unitLeader'],
+  decideObjection: ['unitLeader'],
+  reportCompletion: ['clerk', 'handler', 'unitLeader'],
   defineSix: ['unitLeader', 'packageLeader'],
   reassign: ['unitLeader', 'packageLeader'],
   recordDuty: ['handler', 'unitLeader', 'packageLeader'],

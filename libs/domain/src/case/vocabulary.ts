@@ -109,3 +109,11 @@ export const SUPERVISION_KIND_LABELS: Readonly<Record<SupervisionKind, string>> 
   order: '督办',
   reminder: '催办',
 };
+
+/** The sending unit's decision on a receiving unit's misroute objection (art. 23). */
+export const OBJECTION_DECISIONS = ['uphold', 'overrule'] as const;
+export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
+export const OBJECTION_DECISION_LABELS: Readonly<Record<ObjectionDecision, string>> = {
+  uphold: '异议成立',
+  overrule: '异议不成立，退回办理',
+};

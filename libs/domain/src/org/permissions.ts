@@ -12,6 +12,8 @@ export const PERMISSION_ROLES = {
   readMetrics: ['unitLeader', 'packageLeader', 'supervisor'],
   readInbox: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
   administer: ['admin'],
+  publishReceptions: ['unitLeader', 'admin'],
+  readReceptionSchedule: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSION_ROLES;
@@ -23,6 +25,8 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   readMetrics: '查看统计指标',
   readInbox: '本人提醒与升级',
   administer: '管理单位、用户与角色',
+  publishReceptions: '发布领导接待日安排',
+  readReceptionSchedule: '查看领导接待日安排',
 };
 
 export function mayUse(roles: readonly string[], allowed: readonly (Role | 'system')[]): boolean {

@@ -39,6 +39,7 @@ export const DEFAULT_POLICY: Policy = deepFreeze(
       { repeatCount: 2, recipient: 'packageLeader' },
       { repeatCount: 3, recipient: 'supervisionOffice' },
     ],
+    repeatSimilarityThreshold: 0.3,
     maxCollectiveRepresentatives: 5,
   }),
 );

@@ -17,6 +17,7 @@ export interface PolicyOverrides {
   extension?: Partial<ExtensionPolicy>;
   escalationLadder?: EscalationLevel[];
   repeatEscalation?: RepeatEscalationRule[];
+  repeatSimilarityThreshold?: number;
   maxCollectiveRepresentatives?: number;
 }
 

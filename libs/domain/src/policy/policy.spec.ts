@@ -46,6 +46,12 @@ describe('DEFAULT_POLICY', () => {
       { repeatCount: 2, recipient: 'packageLeader' },
       { repeatCount: 3, recipient: 'supervisionOffice' },
     ]);
+    expect(DEFAULT_POLICY.repeatSimilarityThreshold).toBe(0.3);
+  });
+
+  it('gives a policy published before the repeat threshold existed the default threshold', () => {
+    const { repeatSimilarityThreshold: _dropped, ...older } = structuredClone(DEFAULT_POLICY) as Policy;
+    expect(parsePolicy(older).repeatSimilarityThreshold).toBe(0.3);
   });
 
   it('is frozen, so nobody changes the national policy by accident', () => {
@@ -202,6 +208,18 @@ describe('parsePolicy rejects invalid policies, naming the field', () => {
       (p) => (p.repeatEscalation[0].repeatCount = 0),
       'repeatEscalation[0].repeatCount',
       'must be a positive integer',
+    ],
+    [
+      'a repeat similarity threshold above 1',
+      (p) => (p.repeatSimilarityThreshold = 1.5),
+      'repeatSimilarityThreshold',
+      'must be at most 1',
+    ],
+    [
+      'a repeat similarity threshold of 0',
+      (p) => (p.repeatSimilarityThreshold = 0),
+      'repeatSimilarityThreshold',
+      'must be greater than 0',
     ],
     [
       '6 representatives',

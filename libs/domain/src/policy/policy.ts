@@ -56,8 +56,16 @@ export interface Policy {
   extension: ExtensionPolicy;
   escalationLadder: EscalationLevel[];
   repeatEscalation: RepeatEscalationRule[];
+  /**
+   * How alike (0–1, character-bigram overlap of subject and content) a new petition must be to an open
+   * case of the same petitioner, category and matter unit to count as a repeat visit on it.
+   */
+  repeatSimilarityThreshold: number;
   maxCollectiveRepresentatives: number;
 }
+
+/** The threshold a policy without one (published before it existed) uses. */
+export const DEFAULT_REPEAT_SIMILARITY_THRESHOLD = 0.3;
 
 const POSITIVE_INTEGER = '必须为正整数 / must be a positive integer';
 
@@ -171,6 +179,11 @@ export const policySchema = z.strictObject({
   extension: extensionSchema,
   escalationLadder: escalationLadderSchema,
   repeatEscalation: repeatEscalationSchema,
+  repeatSimilarityThreshold: z
+    .number({ error: '必须为 0 到 1 之间的数 / must be a number between 0 and 1' })
+    .gt(0, { error: '必须大于 0 / must be greater than 0' })
+    .max(1, { error: '不得大于 1 / must be at most 1' })
+    .default(DEFAULT_REPEAT_SIMILARITY_THRESHOLD),
   maxCollectiveRepresentatives: z
     .int({ error: POSITIVE_INTEGER })
     .positive({ error: POSITIVE_INTEGER })

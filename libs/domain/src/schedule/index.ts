@@ -1,2 +1,3 @@
 export * from './alarms';
 export * from './running-clock';
+export * from './feedback-alarms';

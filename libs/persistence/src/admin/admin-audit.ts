@@ -11,6 +11,7 @@ export const ADMIN_ACTIONS = [
   'unit.create',
   'calendar.publish',
   'policy.publish',
+  'receptionSession.publish',
   'noticeTemplate.update',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

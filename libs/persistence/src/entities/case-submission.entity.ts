@@ -24,6 +24,10 @@ export class CaseSubmissionEntity {
   @Column({ name: 'petitioner_name', type: 'varchar', length: 100 })
   petitionerName!: string;
 
+  /** The identity document the number belongs to (resident ID unless said otherwise). */
+  @Column({ name: 'petitioner_id_type', type: 'varchar', length: 16, default: 'residentId' })
+  petitionerIdType!: string;
+
   /** Encrypted at rest (PersonalDataProtector); never stored or logged in plain text. */
   @Column({ name: 'petitioner_id_number_enc', type: 'text', nullable: true })
   petitionerIdNumberEnc!: string | null;
@@ -45,6 +49,10 @@ export class CaseSubmissionEntity {
   @Column({ type: 'jsonb', nullable: true })
   accused!: { unitCodes: string[]; userIds: string[] } | null;
 
+  /** The leader's reception session (领导接待日) the petition was received in, if any. */
+  @Column({ name: 'reception_session_id', type: 'uuid', nullable: true })
+  receptionSessionId!: string | null;
+
   @Column({ name: 'unit_code', type: 'varchar', length: 32 })
   unitCode!: string;
 
@@ -57,6 +65,18 @@ export class CaseSubmissionEntity {
   /** Why the legal receipt time precedes the day of registration, when it does. */
   @Column({ name: 'backdating_reason', type: 'text', nullable: true })
   backdatingReason!: string | null;
+
+  /** A collective visit: how many people came (representatives in case_representatives). */
+  @Column({ name: 'collective_headcount', type: 'int', nullable: true })
+  collectiveHeadcount!: number | null;
+
+  /** The clerk's override: this earlier case of the same petitioner is not the same matter. */
+  @Column({ name: 'not_repeat_of', type: 'jsonb', nullable: true })
+  notRepeatOf!: { caseNumber: string; reason: string } | null;
+
+  /** The concluded earlier case on the same facts: the new case is not accepted, citing it. */
+  @Column({ name: 'same_facts_as', type: 'varchar', length: 64, nullable: true })
+  sameFactsAs!: string | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;

@@ -1,0 +1,203 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AppConfig } from '../../../../libs/config/src';
+import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
+import { NOT_ACCEPT_REASON_LABELS } from '../../../../libs/domain/src/case/vocabulary';
+import { type Principal } from '../../../../libs/domain/src/org/principal';
+import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
+import { type EarlierMatter, findEarlierSameMatter } from '../../../../libs/persistence/src';
+import { actUpdate, recordRepeatVisitUpdate } from '../../../../workflows/case-messages';
+import { caseWorkflowId } from '../../../../workflows/workflow-ids';
+import { updateRejectionToApiError } from '../actions/update-failure';
+import { CaseStartInputs } from './case-start-input';
+import { type RegisterCaseDto } from './register-case.dto';
+
+/** A repeat visit as stored on the earlier case, before or after its workflow recorded it. */
+export interface StoredRepeatVisit {
+  id: string;
+  caseNumber: string;
+  channel: string;
+  receivedAt: Date;
+  similarity: number;
+  /** Set once the case's workflow recorded the visit. */
+  visitNumber: number | null;
+}
+
+/** The HTTP answer to a registration that was a repeat visit on an open case. */
+export interface RepeatVisitOutcome {
+  caseNumber: string;
+  status: string;
+  repeatOf: string;
+  repeatVisits: number;
+}
+
+interface VisitRow {
+  id: string;
+  case_number: string;
+  channel: string;
+  received_at: Date;
+  similarity: number;
+  visit_number: number | null;
+}
+
+function toVisit(row: VisitRow): StoredRepeatVisit {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    channel: row.channel,
+    receivedAt: row.received_at,
+    similarity: row.similarity,
+    visitNumber: row.visit_number,
+  };
+}
+
+/**
+ * Repeat petitions at registration: the same petitioner on the same matter while an earlier case is
+ * open is a repeat visit on that case (its workflow records, counts and escalates it); on a matter
+ * concluded after re-review, the new case is not accepted, citing the conclusion. Repeats are kept on
+ * cases only, never on the person.
+ */
+@Injectable()
+export class RepeatPetitions {
+  constructor(
+    private readonly db: DataSource,
+    private readonly temporal: TemporalClientHolder,
+    private readonly startInputs: CaseStartInputs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The petitioner's earlier open (or concluded) case on the same matter, among those the clerk may see. */
+  earlierSameMatter(
+    tx: EntityManager,
+    dto: RegisterCaseDto,
+    clerk: Principal,
+    petitioner: { idNumberBidx: string | null; phoneBidx: string | null },
+  ): Promise<EarlierMatter | null> {
+    return findEarlierSameMatter(tx, {
+      ...petitioner,
+      name: dto.petitioner.name,
+      category: dto.category,
+      matterUnitCode: dto.unitCode,
+      subject: dto.subject,
+      content: dto.content,
+      threshold: this.startInputs.policy.repeatSimilarityThreshold,
+      notRepeatOf: dto.notRepeatOf?.caseNumber ?? null,
+      viewer: { userId: clerk.userId, unitCode: clerk.unitCode },
+    });
+  }
+
+  /** Keeps the visit's petition on the earlier case (no personal data: the case already holds it). */
+  async storeVisit(
+    tx: EntityManager,
+    earlier: EarlierMatter,
+    dto: RegisterCaseDto,
+    clerk: Principal,
+    receivedAt: Date,
+    idempotencyKey: string | undefined,
+  ): Promise<StoredRepeatVisit> {
+    const visit: StoredRepeatVisit = {
+      id: randomUUID(),
+      caseNumber: earlier.caseNumber,
+      channel: dto.channel,
+      receivedAt,
+      similarity: earlier.similarity,
+      visitNumber: null,
+    };
+    await tx.query(
+      `INSERT INTO case_repeat_visits (id, case_number, idempotency_key, channel, subject, content, received_at,
+         registering_unit_code, registered_by, similarity, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
+      [
+        visit.id,
+        visit.caseNumber,
+        idempotencyKey ?? null,
+        dto.channel,
+        dto.subject,
+        dto.content,
+        receivedAt,
+        clerk.unitCode,
+        clerk.userId,
+        visit.similarity,
+      ],
+    );
+    return visit;
+  }
+
+  /** The repeat visit an earlier request with this Idempotency-Key stored, if it was one. */
+  async visitOfKey(manager: EntityManager, idempotencyKey: string): Promise<StoredRepeatVisit | null> {
+    const rows: VisitRow[] = await manager.query(
+      `SELECT id, case_number, channel, received_at, similarity, visit_number FROM case_repeat_visits
+       WHERE idempotency_key = $1`,
+      [idempotencyKey],
+    );
+    return rows[0] ? toVisit(rows[0]) : null;
+  }
+
+  /** Has the earlier case's workflow record the visit (once: by visit id), and answers as registration does. */
+  async recordVisit(visit: StoredRepeatVisit, clerk: Principal): Promise<RepeatVisitOutcome> {
+    let repeatVisits = visit.visitNumber;
+    if (repeatVisits === null) {
+      try {
+        const result = await this.temporal.client.workflow
+          .getHandle(caseWorkflowId(visit.caseNumber))
+          .executeUpdate(recordRepeatVisitUpdate, {
+            args: [
+              {
+                visitId: visit.id,
+                channel: visit.channel,
+                receivedAt: visit.receivedAt.toISOString(),
+                similarity: visit.similarity,
+                actor: clerk,
+              },
+            ],
+            updateId: `repeat-visit-${visit.id}`,
+          });
+        repeatVisits = result.repeatVisits;
+      } catch (error) {
+        throw updateRejectionToApiError(error);
+      }
+      await this.db.query(`UPDATE case_repeat_visits SET visit_number = $2 WHERE id = $1`, [
+        visit.id,
+        repeatVisits,
+      ]);
+    }
+    const [row]: { status: string }[] = await this.db.query(
+      `SELECT status FROM cases WHERE case_number = $1`,
+      [visit.caseNumber],
+    );
+    return { caseNumber: visit.caseNumber, status: row!.status, repeatOf: visit.caseNumber, repeatVisits };
+  }
+
+  /**
+   * A new case on the facts of a case concluded after re-review is not accepted (art. 35–36), by the
+   * registering clerk through the case's workflow, with an explanation citing the concluded case.
+   */
+  async notAcceptSameFacts(
+    caseNumber: string,
+    concludedCaseNumber: string,
+    clerk: Principal,
+  ): Promise<{ caseNumber: string; status: string }> {
+    const [concluded]: { ended_at: Date | null; updated_at: Date }[] = await this.db.query(
+      `SELECT f.ended_at, c.updated_at FROM cases c LEFT JOIN case_metric_facts f ON f.case_number = c.case_number
+       WHERE c.case_number = $1`,
+      [concludedCaseNumber],
+    );
+    const endedAt = concluded?.ended_at ?? concluded?.updated_at;
+    const on = endedAt ? localDateAt(endedAt.getTime(), this.config.TIME_ZONE) : '—';
+    const explanation =
+      `${NOT_ACCEPT_REASON_LABELS.concludedSameFacts}：该事项已于 ${on} 在 ${concludedCaseNumber} 号案件复核终结 / ` +
+      `the same facts and reasons were concluded after re-review in case ${concludedCaseNumber} on ${on}`;
+    try {
+      const result = await this.temporal.client.workflow
+        .getHandle(caseWorkflowId(caseNumber))
+        .executeUpdate(actUpdate, {
+          args: [{ action: { type: 'notAccept', reason: 'concludedSameFacts', explanation }, actor: clerk }],
+          updateId: `not-accept-concluded-${caseNumber}`,
+        });
+      return { caseNumber, status: result.status };
+    } catch (error) {
+      throw updateRejectionToApiError(error);
+    }
+  }
+}

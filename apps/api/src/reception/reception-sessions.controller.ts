@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { type Principal } from '../auth/principal';
+import { StaffOnly } from '../auth/staff-only.decorator';
+import { ListReceptionSessionsQuery, PublishReceptionSessionDto } from './reception-sessions.dto';
+import { ReceptionSessionsService } from './reception-sessions.service';
+
+@ApiTags('reception days 领导接待日')
+@Controller('reception-sessions')
+export class ReceptionSessionsController {
+  constructor(private readonly sessions: ReceptionSessionsService) {}
+
+  @Post()
+  @StaffOnly(PERMISSION_ROLES.publishReceptions)
+  @ApiOperation({
+    summary: '发布领导接待日场次（本单位或下级单位，留痕）/ publish a reception session (audited)',
+    description:
+      '范围外 403 UNIT_OUT_OF_SCOPE；领导不符 422 LEADER_NOT_ELIGIBLE；过去日期 422 SESSION_DATE_PAST',
+  })
+  publish(@Body() body: PublishReceptionSessionDto, @CurrentUser() user: Principal, @Ip() ip: string) {
+    return this.sessions.publish(user, body, ip);
+  }
+
+  @Get()
+  @StaffOnly(PERMISSION_ROLES.readReceptionSchedule)
+  @ApiOperation({
+    summary:
+      '领导接待日安排（本单位、上级与下级单位）/ the reception schedule of your unit, the units above and below',
+  })
+  async list(@Query() query: ListReceptionSessionsQuery, @CurrentUser() user: Principal) {
+    return { items: await this.sessions.list(user, query) };
+  }
+
+  @Get(':id')
+  @StaffOnly(PERMISSION_ROLES.readCases)
+  @ApiOperation({
+    summary:
+      '接待记录：场次及其登记的案件 / the reception record: the session and the cases registered in it',
+  })
+  record(@Param('id') id: string, @CurrentUser() user: Principal) {
+    return this.sessions.record(user, id);
+  }
+}
