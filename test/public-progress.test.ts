@@ -8,12 +8,26 @@ import { type RunningApi, startPublicApp, startTestStack, type TestStack, unique
 import { bearer } from './support/staff-sessions';
 import { testServers } from './support/test-env';
 
-const PETITIONER = {
-  name: '孙八斤',
-  idNumber: '11010519491231002X',
-  phone: '13812345678',
-  address: '幸福路八号院三单元',
-};
+let idSequence = randomInt(900);
+
+/** A valid mainland resident ID number (GB 11643 check digit), different for every call. */
+function residentIdNumber(): string {
+  idSequence = (idSequence + 1) % 1000;
+  const body = `11010519491231${String(idSequence).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((total, digit, index) => total + Number(digit) * weights[index]!, 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+/** A petitioner of their own for each case, so no case is taken for a repeat visit of another. */
+function newPetitioner() {
+  return {
+    name: '孙八斤',
+    idNumber: residentIdNumber(),
+    phone: `138${String(randomInt(100_000_000)).padStart(8, '0')}`,
+    address: '幸福路八号院三单元',
+  };
+}
 
 /** The petitioner's progress query against the real stack, through the separate public app. */
 describe('public progress query', () => {
@@ -79,8 +93,13 @@ describe('public progress query', () => {
   };
 
   /** A case accepted, defined and extended; its code read off the acceptance notice, as the petitioner would. */
-  async function extendedCase(): Promise<{ journey: CaseJourney; code: string }> {
-    const journey = await CaseJourney.register(stack, org, PETITIONER);
+  async function extendedCase(): Promise<{
+    journey: CaseJourney;
+    code: string;
+    petitioner: ReturnType<typeof newPetitioner>;
+  }> {
+    const petitioner = newPetitioner();
+    const journey = await CaseJourney.register(stack, org, petitioner);
     await journey.act(org.clerkD, 'accept');
     await journey.defineSix();
     await journey.extend(10, '需补充调查');
@@ -92,11 +111,11 @@ describe('public progress query', () => {
     const code = /查询码：([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(
       withoutSpace(pdfText(Buffer.from(await pdf.arrayBuffer()))),
     )![1]!;
-    return { journey, code };
+    return { journey, code, petitioner };
   }
 
   it('shows status, received date, deadlines and notices for the right code, and nothing personal or internal', async () => {
-    const { journey, code } = await extendedCase();
+    const { journey, code, petitioner } = await extendedCase();
     const [row] = await stack.db.query(
       `SELECT to_char(due_last_day, 'YYYY-MM-DD') AS due FROM cases WHERE case_number = $1`,
       [journey.caseNumber],
@@ -135,7 +154,7 @@ describe('public progress query', () => {
     });
     const staff = [org.clerkD, org.leaderD, org.packageLeaderD, org.leaderT, org.handlerT];
     const forbidden = [
-      ...Object.values(PETITIONER),
+      ...Object.values(petitioner),
       '小区排水不畅', // the subject and content the petitioner wrote
       '雨天小区积水',
       '现场核查并协调疏通', // six defines: internal plan and target
