@@ -228,12 +228,21 @@ async function main(): Promise<void> {
   const worker = startApp('worker', 'apps/worker/src/main.js', env);
   const workerReady = new Promise((resolve) => worker.once('message', resolve));
   startApp('api', 'apps/api/src/main.js', env);
+  // The petitioners' progress query: its own app and port (deployed apart from the staff API in production).
+  const { TEMPORAL_ADDRESS: _temporal, ...publicEnv } = env;
+  startApp('public', 'apps/public/src/main.js', publicEnv);
 
   const apiUrl = `http://${config.HOST}:${config.PORT}`;
-  await Promise.all([waitForHealth(`${apiUrl}/api/health`), workerReady]);
+  const publicUrl = `http://${config.PUBLIC_HOST}:${config.PUBLIC_PORT}`;
+  await Promise.all([
+    waitForHealth(`${apiUrl}/api/health`),
+    waitForHealth(`${publicUrl}/public/health`),
+    workerReady,
+  ]);
   say('就绪 / ready');
   say(`  API:          ${apiUrl}/api`);
   say(`  API 文档 docs: ${apiUrl}/api/docs`);
+  say(`  进度查询 public progress query: ${publicUrl}/`);
   if (stack.temporal?.uiUrl) say(`  Temporal UI:  ${stack.temporal.uiUrl}`);
   if (process.argv.includes('--demo')) await loadDemoData(urls, temporalAddress, apiUrl, env);
   say('按 Ctrl-C 停止 / press Ctrl-C to stop');

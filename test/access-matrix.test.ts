@@ -19,6 +19,8 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['GET /cases/:n/verification', '         ✓  ✓  ✓  ✓  ✓  ·'],
   ['GET /cases/:n/petitioner', '           ✓  ✓  ✓  ✓  ✓  ·'],
   ['POST /cases/:n/petitioner/reveal', '   ✓  ✓  ✓  ·  ·  ·'],
+  ['GET /cases/:n/notices', '              ✓  ✓  ✓  ✓  ✓  ·'],
+  ['GET /cases/:n/notices/:id.pdf', '       ✓  ✓  ✓  ✓  ✓  ·'],
   ['POST /cases/:n/actions/accept', '      ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/transfer', '    ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/assignDown', '  ✓  ·  ✓  ·  ·  ·'],
@@ -62,6 +64,8 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['POST /reception-sessions', '           ·  ·  ✓  ·  ·  ✓'],
   ['GET /reception-sessions', '            ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /reception-sessions/:id', '        ✓  ✓  ✓  ✓  ✓  ·'],
+  ['GET /admin/notice-templates/acceptance', '·  ·  ·  ·  ·  ✓'],
+  ['PUT /admin/notice-templates/acceptance', '·  ·  ·  ·  ·  ✓'],
 ];
 
 /**
@@ -229,9 +233,11 @@ describe('the access matrix: every endpoint × role × unit placement × accused
        WHERE case_number = ANY($1) AND action = 'readAccusationCase' GROUP BY case_number, reason ORDER BY reason`,
       [Object.values(caseNumbers)],
     );
-    // The district's staff (one placement) with the role to read, per endpoint: 5 readers, 4 exporters.
+    // The district's staff (one placement) with the role to read, per endpoint: 5 readers, 4 exporters;
+    // notices are read through two endpoints (the list and a PDF).
     expect(reads).toEqual([
       { case_number: caseNumbers.accusation, reason: 'detail', n: 5 },
+      { case_number: caseNumbers.accusation, reason: 'notices', n: 10 },
       { case_number: caseNumbers.accusation, reason: 'petitioner', n: 5 },
       { case_number: caseNumbers.accusation, reason: 'timeline', n: 5 },
       { case_number: caseNumbers.accusation, reason: 'timelineCsv', n: 4 },

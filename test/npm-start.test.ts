@@ -12,12 +12,17 @@ import { FIRST_LOGIN_PASSWORD, firstLogin } from './support/staff-sessions';
 /** Spawns the real `npm start` twice on a data folder of its own: up, register, Ctrl-C, nothing left, up again, case still there. */
 describe('npm start', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-start-'));
-  let ports: { api: number; postgres: number; temporal: number };
+  let ports: { api: number; postgres: number; temporal: number; public: number };
   let output = '';
 
   beforeAll(async () => {
     fs.chmodSync(dataDir, 0o755);
-    ports = { api: await getPort(), postgres: await getPort(), temporal: await getPort() };
+    ports = {
+      api: await getPort(),
+      postgres: await getPort(),
+      temporal: await getPort(),
+      public: await getPort(),
+    };
   });
 
   const started: ChildProcess[] = [];
@@ -54,6 +59,7 @@ describe('npm start', () => {
         PORT: String(ports.api),
         PG_PORT: String(ports.postgres),
         TEMPORAL_PORT: String(ports.temporal),
+        PUBLIC_PORT: String(ports.public),
         TEMPORAL_HEADLESS: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,7 +118,7 @@ describe('npm start', () => {
 
   async function interruptAndCheckNothingLeft(child: ChildProcess): Promise<void> {
     const tree = descendants(child.pid!);
-    expect(tree.length).toBeGreaterThanOrEqual(5); // launcher, postgres host + server, temporal, worker, api
+    expect(tree.length).toBeGreaterThanOrEqual(6); // launcher, postgres host + server, temporal, worker, api, public
     const exited = new Promise((resolve) => child.once('exit', resolve));
     process.kill(-child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the foreground process group
     await exited;
@@ -128,6 +134,8 @@ describe('npm start', () => {
     const first = start();
     await waitReady(first);
     expect(output).toMatch(/API 文档 docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
+    expect(output).toContain(`进度查询 public progress query: http://127.0.0.1:${ports.public}/`);
+    expect((await fetch(`http://127.0.0.1:${ports.public}/`)).status).toBe(200);
     // The first start seeds an administrator and shows the one-time password once; logging in with it
     // leads straight to the forced password change.
     const admin = /initial administrator: (\S+)\s+初始密码 \/ one-time password: (\S+)/.exec(output);

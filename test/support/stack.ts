@@ -5,6 +5,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { createPublicApp } from '../../apps/public/src/create-public-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createDataSource, UnitEntity } from '../../libs/persistence/src';
 import { TEST_PAYLOAD_KEYS_ENV, testDataConverter, testServers } from './test-env';
@@ -56,6 +57,13 @@ export async function startApiApp(logger: LogLevel[] = QUIET): Promise<RunningAp
   const app = await createApiApp({ logger });
   await app.listen(0, '127.0.0.1');
   return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') + '/api' };
+}
+
+/** The public progress query app on a free port; its URL has no prefix (the page is at `/`). */
+export async function startPublicApp(logger: LogLevel[] = QUIET): Promise<RunningApi> {
+  const app = await createPublicApp({ logger });
+  await app.listen(0, '127.0.0.1');
+  return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
 }
 
 /** A privileged connection (the schema owner), for fixtures and for reading what the app wrote. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import {
   ConfigModule,
   DatabaseModule,
+  NoticeRendererModule,
   PersonalDataModule,
   TemporalClientModule,
 } from '../../../libs/nest/src';
@@ -14,6 +15,7 @@ import { InboxAnnouncements } from './inbox/inbox-announcements.service';
 import { InboxController } from './inbox/inbox.controller';
 import { PetitionersModule } from './petitioners/petitioners.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NoticesModule } from './notices/notices.module';
 import { ReceptionModule } from './reception/reception.module';
 
 @Module({
@@ -29,6 +31,8 @@ import { ReceptionModule } from './reception/reception.module';
     HealthModule,
     AdminModule,
     MetricsModule,
+    NoticeRendererModule,
+    NoticesModule,
     ReceptionModule,
   ],
   controllers: [InboxController],

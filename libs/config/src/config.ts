@@ -167,6 +167,13 @@ export const configSchema = z.object({
   NOTICE_FONT_PATH: optionalString,
   /** Which face of a font collection (.ttc) to use, by PostScript name; unset → the collection's first face. */
   NOTICE_FONT_FACE: optionalString,
+  /** The public progress query app (apps/public): its own listen address, apart from the staff API. */
+  PUBLIC_PORT: portSchema.default(3001),
+  PUBLIC_HOST: z.string().default('127.0.0.1'),
+  /** Progress queries per client address, and per case number, in each PUBLIC_QUERY_RATE_WINDOW_SECONDS (shared in PostgreSQL). */
+  PUBLIC_QUERY_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  PUBLIC_QUERY_RATE_LIMIT_PER_CASE: z.coerce.number().int().min(1).default(10),
+  PUBLIC_QUERY_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -2,3 +2,4 @@ export * from './config.module';
 export * from './database.module';
 export * from './temporal-client.module';
 export * from './personal-data.module';
+export * from './notice-renderer.module';

@@ -2,7 +2,10 @@ import { type EntityManager, type DataSource } from 'typeorm';
 import { type CaseEventInput, GENESIS_HASH } from '../../../workflows/case-events';
 import { CaseEventEntity } from './entities';
 import { chainHash } from './hash-chain';
+import { issueNoticeFor, type NoticeSettings } from './notices';
 import { projectEvent } from './read-model-projection';
+
+const DEFAULT_NOTICE_SETTINGS: NoticeSettings = { timeZone: 'Asia/Shanghai', bodiesAboveTop: [] };
 
 export class SequenceGapError extends Error {
   override readonly name = 'SequenceGapError';
@@ -22,8 +25,13 @@ function toIso(value: Date | string): string {
 /**
  * Appends one event and applies it to the read model in one transaction. Idempotent by (case, seq):
  * a second execution finds the row and returns its hash; a sequence whose predecessor is missing is refused.
+ * An event that calls for a written notice issues it in the same transaction.
  */
-export async function recordEvent(db: DataSource, event: CaseEventInput): Promise<RecordedEvent> {
+export async function recordEvent(
+  db: DataSource,
+  event: CaseEventInput,
+  noticeSettings: NoticeSettings = DEFAULT_NOTICE_SETTINGS,
+): Promise<RecordedEvent> {
   return db.transaction(async (tx) => {
     const existing = await tx.findOne(CaseEventEntity, {
       where: { caseNumber: event.caseNumber, seq: event.seq },
@@ -65,6 +73,8 @@ export async function recordEvent(db: DataSource, event: CaseEventInput): Promis
       });
       return { seq: winner.seq, hash: winner.hash, inserted: false };
     }
+    // Before the projection: an extension notice states the deadline the read model still holds.
+    await issueNoticeFor(tx, event, noticeSettings);
     await projectEvent(tx, event, hash);
     return { seq: event.seq, hash, inserted: true };
   });

@@ -18,6 +18,8 @@ const TABLE_GRANTS: Record<string, string> = {
   policies: 'SELECT, INSERT',
   calendars: 'SELECT, INSERT',
   notices: 'SELECT, INSERT',
+  notice_templates: 'SELECT, INSERT',
+  case_query_codes: 'SELECT, INSERT',
   access_audit: 'SELECT, INSERT',
   credentials: 'SELECT, INSERT, UPDATE',
   sessions: 'SELECT, INSERT, UPDATE',
@@ -39,5 +41,30 @@ export async function applyGrants(owner: DataSource, appRole: string): Promise<v
   for (const [table, privileges] of Object.entries(TABLE_GRANTS)) {
     await owner.query(`REVOKE ALL ON ${table} FROM ${role}`);
     await owner.query(`GRANT ${privileges} ON ${table} TO ${role}`);
+  }
+}
+
+/**
+ * What the public progress query app needs, for a role of its own in the public network zone: the case's
+ * status and deadline columns only (no subject, no units, no staff), its notices and their templates, the
+ * query codes, and the rate-limit counters.
+ */
+const PUBLIC_APP_GRANTS: readonly string[] = [
+  'SELECT (case_number, status, received_at, clock, due_last_day) ON cases',
+  'SELECT ON notices',
+  'SELECT ON notice_templates',
+  'SELECT ON case_query_codes',
+  'SELECT, INSERT, UPDATE ON rate_limits',
+];
+
+/** Run as the owner: `role` gets exactly what the public app needs (see PUBLIC_APP_GRANTS). */
+export async function applyPublicAppGrants(owner: DataSource, role: string): Promise<void> {
+  const quoted = `"${role.replace(/"/g, '""')}"`;
+  const [{ name }] = await owner.query(`SELECT current_database() AS name`);
+  await owner.query(`GRANT CONNECT ON DATABASE "${String(name).replace(/"/g, '""')}" TO ${quoted}`);
+  await owner.query(`GRANT USAGE ON SCHEMA public TO ${quoted}`);
+  for (const grant of PUBLIC_APP_GRANTS) {
+    const [privileges, table] = grant.split(' ON ') as [string, string];
+    await owner.query(`GRANT ${privileges} ON ${table} TO ${quoted}`);
   }
 }

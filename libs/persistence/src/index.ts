@@ -20,5 +20,7 @@ export * from './admin';
 export * from './running-database';
 export * from './metric-facts';
 export * from './metrics';
+export * from './notices';
+export * from './query-codes';
 export * from './repeat-petitions';
 export * from './reception-sessions';

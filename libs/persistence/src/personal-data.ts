@@ -2,8 +2,11 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import { normalizeIdNumber } from '../../domain/src/intake/identity-document';
 import { type PayloadKeyRing } from '../../temporal/src/codec/key-ring';
 
-/** The personal data of a petitioner that is encrypted at rest and found only through a blind index. */
-export type IndexedPersonalField = 'idNumber' | 'phone' | 'address';
+/**
+ * The personal data of a petitioner that is encrypted at rest and found only through a blind index;
+ * `queryCode` is the petitioner's progress query code, verified only through its keyed hash.
+ */
+export type IndexedPersonalField = 'idNumber' | 'phone' | 'address' | 'queryCode';
 
 const FORMAT = 'v1';
 

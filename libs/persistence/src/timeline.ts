@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { type DataSource } from 'typeorm';
 import { loadCaseEvents } from './chain-verifier';
+import { caseNotices, type IssuedNotice } from './notices/notice-records';
 
 export interface TimelineEntry {
   seq: number;
@@ -14,11 +15,13 @@ export interface TimelineEntry {
   status: string | null;
   details: Record<string, unknown>;
   hash: string;
+  /** The written notices this event issued (none for most events). */
+  notices: Pick<IssuedNotice, 'id' | 'kind' | 'title' | 'issuedAt'>[];
 }
 
 /** A case's events in order with who (actor, role, unit), when, and what changed. */
 export async function caseTimeline(db: DataSource, caseNumber: string): Promise<TimelineEntry[]> {
-  const events = await loadCaseEvents(db, caseNumber);
+  const [events, notices] = await Promise.all([loadCaseEvents(db, caseNumber), caseNotices(db, caseNumber)]);
   return events.map((event) => {
     const { status, fromStatus, ...details } = event.payload as Record<string, unknown>;
     return {
@@ -32,6 +35,9 @@ export async function caseTimeline(db: DataSource, caseNumber: string): Promise<
       status: typeof status === 'string' ? status : null,
       details,
       hash: event.hash,
+      notices: notices
+        .filter((notice) => notice.seq === event.seq)
+        .map(({ id, kind, title, issuedAt }) => ({ id, kind, title, issuedAt })),
     };
   });
 }
@@ -51,6 +57,9 @@ const CSV_COLUMNS = [
 
 /** The timeline as CSV (UTF-8 with BOM, so spreadsheet software shows Chinese correctly). */
 export function timelineCsv(entries: TimelineEntry[]): string {
-  const rows = entries.map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
+  const rows = entries.map(({ notices: _notices, ...entry }) => ({
+    ...entry,
+    details: JSON.stringify(entry.details),
+  }));
   return '\uFEFF' + stringify(rows, { header: true, columns: CSV_COLUMNS });
 }

@@ -4,7 +4,8 @@ import { CaseEntity, canSeeCase, type CaseViewer } from '../../../../libs/persis
 import { ApiError } from '../http/api-error';
 
 /** What a staff member read of an accusation case, as recorded in the access audit. */
-export type AccusationRead = 'detail' | 'timeline' | 'timelineCsv' | 'verification' | 'petitioner';
+export type AccusationRead =
+  'detail' | 'timeline' | 'timelineCsv' | 'verification' | 'petitioner' | 'notices';
 
 /**
  * The one gate in front of every single-case read and action: a case the caller may not see answers 404

@@ -11,7 +11,9 @@ import {
   CaseSubmissionEntity,
   type EarlierMatter,
   IdempotencyKeyEntity,
+  generateQueryCode,
   PersonalDataProtector,
+  storeQueryCode,
   UnitEntity,
 } from '../../../../libs/persistence/src';
 import { DEFAULT_ID_TYPE, normalizeIdNumber } from '../../../../libs/domain/src/intake/identity-document';
@@ -291,6 +293,8 @@ export class CasesService {
     });
     await tx.insert(CaseSubmissionEntity, submission);
     if (dto.collective) await storeRepresentatives(tx, this.personalData, caseNumber, dto.collective);
+    // The petitioner's progress query code, printed on the acceptance notice (art. 21).
+    await storeQueryCode(tx, this.personalData, caseNumber, generateQueryCode());
     const input = await this.startInputs.forSubmission(tx, submission, clerk);
     assertRegistrable(input, now);
     if (idempotencyKey)

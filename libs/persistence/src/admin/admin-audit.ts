@@ -12,6 +12,7 @@ export const ADMIN_ACTIONS = [
   'calendar.publish',
   'policy.publish',
   'receptionSession.publish',
+  'noticeTemplate.update',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

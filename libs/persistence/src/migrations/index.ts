@@ -7,6 +7,7 @@ import { AccusedParties1764400000006 } from './1764400000006-accused-parties';
 import { Authentication1764400000004 } from './1764400000004-authentication';
 import { CaseMetrics1764400000007 } from './1764400000007-case-metrics';
 import { AdminAudit1764400000008 } from './1764400000008-admin-audit';
+import { NoticesAndQueryCodes1764400000011 } from './1764400000011-notices-and-query-codes';
 import { RepeatAndCollectivePetitions1764400000009 } from './1764400000009-repeat-and-collective-petitions';
 import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
 import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessions';
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   AdminAudit1764400000008,
   RepeatAndCollectivePetitions1764400000009,
   ReceptionSessions1764400000010,
+  NoticesAndQueryCodes1764400000011,
   CaseScopeUnits1764400000012,
 ];

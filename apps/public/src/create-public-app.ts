@@ -1,0 +1,38 @@
+import { type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { type NextFunction, type Request, type Response } from 'express';
+import { loadConfig } from '../../../libs/config/src';
+import { ApiExceptionFilter } from '../../api/src/http/api-exception.filter';
+import { createValidationPipe } from '../../api/src/http/validation.pipe';
+import { PublicModule } from './public.module';
+
+/** Nothing the public app answers is cached or framed, and the page runs only its own script. */
+function publicHeaders(_request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' blob:; frame-ancestors 'none'; form-action 'self'",
+  );
+  next();
+}
+
+/** The public progress query app, configured the same way for `npm start` and for tests. */
+export async function createPublicApp(
+  options: { logger?: LogLevel[] } = {},
+): Promise<NestExpressApplication> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(PublicModule, {
+    bodyParser: false,
+    logger: options.logger ?? ['error', 'warn', 'log'],
+  });
+  app.useBodyParser('json', { limit: '4kb' });
+  app.use(publicHeaders);
+  if (config.TRUST_PROXY !== undefined) app.set('trust proxy', config.TRUST_PROXY);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  return app;
+}

@@ -1,0 +1,110 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type AppConfig } from '../../../libs/config/src';
+import { CASE_STATUS_LABELS, type CaseStatus } from '../../../libs/domain/src/case/status';
+import { localDateAt } from '../../../libs/domain/src/clock/time-zone';
+import { hitRateLimit } from '../../../libs/persistence/src/auth';
+import { APP_CONFIG } from '../../../libs/nest/src';
+import {
+  caseNotices,
+  PersonalDataProtector,
+  queryCodeMatches,
+  storedNotice,
+  type StoredNotice,
+} from '../../../libs/persistence/src';
+import { ApiError } from '../../api/src/http/api-error';
+
+/** The deadlines a petitioner is told about; the units' internal windows (e.g. objections) are left out. */
+const PUBLIC_DEADLINES: Readonly<Record<string, string>> = {
+  triage: '决定是否受理 / decision on acceptance',
+  transferNotice: '告知是否受理 / notice of acceptance after transfer',
+  handling: '办理并答复 / handling and reply',
+  reviewRequest: '可申请复查至 / you may ask for a review until',
+  reviewDecision: '复查决定 / review decision',
+  reReviewRequest: '可申请复核至 / you may ask for a re-review until',
+  reReviewDecision: '复核决定 / re-review decision',
+};
+
+export interface PublicProgress {
+  caseNumber: string;
+  status: { code: string; label: string };
+  receivedOn: string;
+  deadlines: { kind: string; label: string; lastDay: string }[];
+  notices: { id: string; kind: string; title: string; issuedOn: string }[];
+}
+
+/** Wrong code and unknown case: the one answer, so it tells nothing about which part was wrong. */
+function notFound(): ApiError {
+  return new ApiError(
+    HttpStatus.NOT_FOUND,
+    'PROGRESS_NOT_FOUND',
+    '案件编号或查询码不正确 / the case number or query code is not correct',
+  );
+}
+
+/**
+ * The petitioner's progress query (Regulation art. 21): checked against the query code, rate-limited
+ * per address and per case in PostgreSQL, and answering only what the petitioner may see.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly protector: PersonalDataProtector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async progress(caseNumber: string, queryCode: string, address: string): Promise<PublicProgress> {
+    await this.verify(caseNumber, queryCode, address);
+    const [row] = await this.db.query(
+      `SELECT status, received_at, clock, to_char(due_last_day, 'YYYY-MM-DD') AS due_last_day
+       FROM cases WHERE case_number = $1`,
+      [caseNumber],
+    );
+    if (!row) throw notFound();
+    const label = PUBLIC_DEADLINES[row.clock as string];
+    return {
+      caseNumber,
+      status: { code: row.status, label: CASE_STATUS_LABELS[row.status as CaseStatus] ?? row.status },
+      receivedOn: this.localDate(row.received_at),
+      deadlines: label && row.due_last_day ? [{ kind: row.clock, label, lastDay: row.due_last_day }] : [],
+      notices: (await caseNotices(this.db, caseNumber)).map((notice) => ({
+        id: notice.id,
+        kind: notice.kind,
+        title: notice.title,
+        issuedOn: this.localDate(notice.issuedAt),
+      })),
+    };
+  }
+
+  async notice(caseNumber: string, queryCode: string, address: string, id: string): Promise<StoredNotice> {
+    await this.verify(caseNumber, queryCode, address);
+    const notice = await storedNotice(this.db, caseNumber, id);
+    if (!notice) throw notFound();
+    return notice;
+  }
+
+  /** Counts the attempt first (wrong codes count too), then compares the code in constant time. */
+  private async verify(caseNumber: string, queryCode: string, address: string): Promise<void> {
+    const window = this.config.PUBLIC_QUERY_RATE_WINDOW_SECONDS;
+    const limits: [string, number][] = [
+      [`progress:address:${address}`, this.config.PUBLIC_QUERY_RATE_LIMIT_PER_ADDRESS],
+      [`progress:case:${caseNumber.toUpperCase()}`, this.config.PUBLIC_QUERY_RATE_LIMIT_PER_CASE],
+    ];
+    for (const [key, limit] of limits) {
+      const { count, retryAfterSeconds } = await hitRateLimit(this.db, key, window);
+      if (count > limit) {
+        throw new ApiError(
+          HttpStatus.TOO_MANY_REQUESTS,
+          'RATE_LIMITED',
+          `请求过于频繁，请${Math.ceil(retryAfterSeconds / 60)}分钟后再试 / too many requests, try again later`,
+        );
+      }
+    }
+    if (!(await queryCodeMatches(this.db, this.protector, caseNumber, queryCode))) throw notFound();
+  }
+
+  private localDate(at: Date | string): string {
+    return localDateAt(new Date(at).getTime(), this.config.TIME_ZONE);
+  }
+}

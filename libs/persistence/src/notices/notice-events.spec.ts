@@ -1,0 +1,19 @@
+import { noticeKindOf } from './notice-events';
+
+describe('noticeKindOf', () => {
+  it.each([
+    ['caseAccepted', {}, 'acceptance'],
+    ['caseNotAccepted', {}, 'notAccepted'],
+    ['caseTransferred', {}, 'transfer'],
+    ['caseAssignedDown', {}, 'transfer'],
+    ['extensionDecided', { granted: true }, 'extension'],
+    ['extensionDecided', { granted: false }, undefined],
+    ['replyIssued', {}, 'handlingOpinion'],
+    ['reviewDecided', {}, 'reviewOpinion'],
+    ['reReviewDecided', {}, 'reReviewOpinion'],
+    ['caseRegistered', {}, undefined],
+    ['deliveryRecorded', {}, undefined],
+  ])('%s %j → %s', (type, payload, kind) => {
+    expect(noticeKindOf({ type, payload })).toBe(kind);
+  });
+});
