@@ -232,6 +232,7 @@ async function main(): Promise<void> {
   const apiUrl = `http://${config.HOST}:${config.PORT}`;
   await Promise.all([waitForHealth(`${apiUrl}/api/health`), workerReady]);
   say('就绪 / ready');
+  say(`  控制台 console: ${apiUrl}/`);
   say(`  API:          ${apiUrl}/api`);
   say(`  API 文档 docs: ${apiUrl}/api/docs`);
   if (stack.temporal?.uiUrl) say(`  Temporal UI:  ${stack.temporal.uiUrl}`);
