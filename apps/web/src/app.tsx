@@ -70,7 +70,11 @@ function Localised() {
   const chinese = i18n.language === 'zh-CN';
   dayjs.locale(chinese ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={chinese ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+    <ConfigProvider
+      locale={chinese ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#b71c1c' } }}
+    >
       <AntApp>
         <SessionProvider>
           <SignedInRoutes />
