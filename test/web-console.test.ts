@@ -165,7 +165,7 @@ describe('web console in a real browser', () => {
     }
   });
 
-  it("a supervisor's dashboard shows the figures and opens the cases behind one", async () => {
+  it("a supervisor's dashboard opens the cases behind a figure and a case's whole timeline", async () => {
     const supervisor = await signIn(stack, unitCode, ['supervisor'], '赵督查');
     const { context, page } = await newPage(supervisor.token);
     try {
@@ -178,7 +178,23 @@ describe('web console in a real browser', () => {
         .getByText(/分母 [1-9]/)
         .first()
         .click();
-      await page.getByText(caseNumber).waitFor();
+      await page.getByText(caseNumber).click();
+
+      // The case's timeline with every step, its chain mark, and its CSV export.
+      await page.getByTestId('timeline').getByText('#2').waitFor();
+      expect(await page.getByTestId('timeline').textContent()).toMatch(/#1 登记.*#2 受理/s);
+      await page.getByTestId('chain-mark').filter({ hasText: '链校验通过' }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出 CSV' }).click(),
+      ]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8');
+      expect(csv.split('\n').filter((line) => line.includes('caseAccepted'))).toHaveLength(1);
+
+      // English on request.
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Supervision' }).waitFor();
+      await page.getByTestId('chain-mark').filter({ hasText: 'Chain verified' }).waitFor();
     } finally {
       await context.close();
     }

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, Row, Select, Tree } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Col, Form, Input, Row, Select, Tree } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
-import { showApiErrors } from '../api/errors';
 import type { components } from '../api/schema';
 import { UNIT_LEVELS } from '../cases/labels';
 import { PageState } from '../common/PageState';
+import { FormRefusal, useApiForm } from '../common/use-api-form';
 import { unitTree } from '../common/unit-tree';
 import { UnitTreeSelect, useUnitDirectory } from '../common/UnitTreeSelect';
 
@@ -17,15 +16,19 @@ export function UnitsPage() {
   const { t } = useTranslation();
   const units = useUnitDirectory();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<CreateUnit>();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { form, refusal, clearRefusal, onError } = useApiForm<CreateUnit>([
+    'code',
+    'name',
+    'level',
+    'parentCode',
+  ]);
   const create = useMutation({
     mutationFn: (body: CreateUnit) => bodyOf(api.POST('/api/admin/units', { body })),
     onSuccess: async () => {
       form.resetFields();
       await queryClient.invalidateQueries({ queryKey: ['units'] });
     },
-    onError: (error) => setRefusal(showApiErrors(form, error, ['code', 'name', 'level', 'parentCode'])),
+    onError,
   });
   const tree = unitTree(units.data ?? []).map(function toTree(node): {
     key: string;
@@ -45,13 +48,13 @@ export function UnitsPage() {
       </Col>
       <Col span={12}>
         <Card title={t('admin.newUnit')}>
-          {refusal && <Alert type="error" showIcon title={refusal} className="form-alert" />}
+          <FormRefusal text={refusal} />
           <Form<CreateUnit>
             form={form}
             layout="vertical"
             name="newUnit"
             onFinish={(values) => {
-              setRefusal(null);
+              clearRefusal();
               create.mutate(values);
             }}
           >

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
-import { showApiErrors } from '../api/errors';
 import type { components } from '../api/schema';
 import type { IssuedCredentials, ManagedUser } from '../api/types';
 import { ROLES } from '../cases/labels';
 import { errorText, PageState } from '../common/PageState';
+import { FormRefusal, useApiForm } from '../common/use-api-form';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
 
 type CreateUser = components['schemas']['CreateUserDto'];
@@ -18,8 +17,12 @@ export function UsersPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { modal } = App.useApp();
-  const [form] = Form.useForm<CreateUser>();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const { form, refusal, clearRefusal, onError } = useApiForm<CreateUser>([
+    'username',
+    'name',
+    'unitCode',
+    'roles',
+  ]);
   const users = useQuery({
     queryKey: ['admin', 'users'],
     queryFn: () => bodyOf<{ items: ManagedUser[] }>(api.GET('/api/admin/users')),
@@ -42,7 +45,7 @@ export function UsersPage() {
       showOneTimePassword(issued);
       await refresh();
     },
-    onError: (error) => setRefusal(showApiErrors(form, error, ['username', 'name', 'unitCode', 'roles'])),
+    onError,
   });
   const change = useMutation({
     mutationFn: async (request: { id: string; what: 'deactivate' | 'reactivate' | 'reset-credentials' }) => {
@@ -72,13 +75,13 @@ export function UsersPage() {
   return (
     <Space orientation="vertical" size="middle" className="full-width">
       <Card title={t('admin.newUser')}>
-        {refusal && <Alert type="error" showIcon title={refusal} className="form-alert" />}
+        <FormRefusal text={refusal} />
         <Form<CreateUser>
           form={form}
           layout="inline"
           name="newUser"
           onFinish={(values) => {
-            setRefusal(null);
+            clearRefusal();
             create.mutate(values);
           }}
         >

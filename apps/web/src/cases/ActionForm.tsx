@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
-import { showApiErrors } from '../api/errors';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
+import { FormRefusal, useApiForm } from '../common/use-api-form';
 import { ACTION_FORMS, type ActionField, type StaffAction } from './action-forms';
 
 function fieldInput(field: ActionField) {
@@ -60,9 +59,10 @@ function toBody(fields: readonly ActionField[], values: Record<string, unknown>)
 export function ActionForm(props: { caseNumber: string; action: StaffAction; onDone(): void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm();
-  const [refusal, setRefusal] = useState<string | null>(null);
   const fields: readonly ActionField[] = ACTION_FORMS[props.action];
+  const { form, refusal, clearRefusal, onError } = useApiForm<Record<string, unknown>>(
+    fields.map((field) => field.name),
+  );
 
   const act = useMutation({
     mutationFn: (values: Record<string, unknown>) =>
@@ -78,14 +78,7 @@ export function ActionForm(props: { caseNumber: string; action: StaffAction; onD
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       props.onDone();
     },
-    onError: (error) =>
-      setRefusal(
-        showApiErrors(
-          form,
-          error,
-          fields.map((field) => field.name),
-        ),
-      ),
+    onError,
   });
 
   return (
@@ -95,11 +88,11 @@ export function ActionForm(props: { caseNumber: string; action: StaffAction; onD
       name={`action-${props.action}`}
       initialValues={props.action === 'approveExtension' ? { granted: true } : {}}
       onFinish={(values) => {
-        setRefusal(null);
+        clearRefusal();
         act.mutate(values);
       }}
     >
-      {refusal && <Alert type="error" showIcon title={refusal} className="form-alert" />}
+      <FormRefusal text={refusal} />
       {fields.map((field) => (
         <Form.Item
           key={field.name}

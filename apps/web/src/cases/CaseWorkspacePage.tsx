@@ -8,6 +8,7 @@ import { ActionForm } from './ActionForm';
 import { availableActions } from './available-actions';
 import { CaseTimeline } from './CaseTimeline';
 import { ClockTag } from './ClockTag';
+import { TimelineCsvButton } from './TimelineCsvButton';
 import { useCaseDetail, useCaseRow, useTimeline, useVerification } from './use-case';
 
 /** One case: its state, running clock, the actions open to this user, and the audit timeline. */
@@ -97,13 +98,16 @@ export function CaseWorkspacePage() {
               <Card
                 title={t('case.timeline')}
                 extra={
-                  verification.data && (
-                    <Tag color={verification.data.verified ? 'green' : 'red'} data-testid="chain-mark">
-                      {verification.data.verified
-                        ? t('case.chainVerified')
-                        : t('case.chainBroken', { seq: verification.data.seq ?? '?' })}
-                    </Tag>
-                  )
+                  <Space>
+                    {verification.data && (
+                      <Tag color={verification.data.verified ? 'green' : 'red'} data-testid="chain-mark">
+                        {verification.data.verified
+                          ? t('case.chainVerified')
+                          : t('case.chainBroken', { seq: verification.data.seq ?? '?' })}
+                      </Tag>
+                    )}
+                    <TimelineCsvButton caseNumber={caseNumber} />
+                  </Space>
                 }
               >
                 <PageState query={timeline} empty={timeline.data?.length === 0}>

@@ -1,16 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { residentIdProblem } from '../../../../libs/domain/src/intake/resident-id';
 import { api, bodyOf } from '../api/client';
-import { showApiErrors } from '../api/errors';
 import type { RegisteredCase } from '../api/types';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
+import { FormRefusal, useApiForm } from '../common/use-api-form';
 import { CATEGORIES, CHANNELS } from './labels';
 
 type RegisterBody = components['schemas']['RegisterCaseDto'];
@@ -67,10 +67,9 @@ export function IntakePage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<IntakeValues>();
+  const { form, refusal, clearRefusal, onError } = useApiForm<IntakeValues>(FORM_FIELDS);
   // One key per filled-in form: a retried submission returns the same case instead of a second one.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const [formError, setFormError] = useState<string | null>(null);
   const category = Form.useWatch('category', form);
   const receivedAt = Form.useWatch('receivedAt', form);
   const backdated = !!receivedAt && receivedAt.isBefore(dayjs().startOf('day'));
@@ -88,22 +87,22 @@ export function IntakePage() {
       setIdempotencyKey(crypto.randomUUID());
       navigate(`/cases/${encodeURIComponent(registered.caseNumber)}`);
     },
-    onError: (error) => setFormError(showApiErrors(form, error, FORM_FIELDS)),
+    onError,
   });
 
   return (
     <Card title={t('intake.title')}>
-      {formError && <Alert type="error" showIcon title={formError} className="form-alert" />}
+      <FormRefusal text={refusal} />
       <Form<IntakeValues>
         form={form}
         name="intake"
         layout="vertical"
         initialValues={{ channel: 'visit', category: 'grievance', unitCode: me?.unitCode }}
         onFinish={(values) => {
-          setFormError(null);
+          clearRefusal();
           register.mutate(values);
         }}
-        onValuesChange={() => setFormError(null)}
+        onValuesChange={clearRefusal}
       >
         <Row gutter={16}>
           <Col span={8}>

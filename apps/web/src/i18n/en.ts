@@ -63,6 +63,7 @@ export const en: SameKeys<Messages> = {
     noActions: 'No action open to you in this status',
     timeline: 'Timeline',
     chainVerified: '✓ Chain verified',
+    exportCsv: 'Export CSV',
     chainBroken: '✗ Chain broken at #{{seq}}',
   },
   clock: {
@@ -263,6 +264,13 @@ export const en: SameKeys<Messages> = {
     clock: 'Clock',
     dueAt: 'Due',
     level: 'Level',
+    channel: 'Channel',
+    subject: 'Subject',
+    category: 'Category',
+    receivedAt: 'Received',
+    matterUnitCode: 'Unit where the matter arises',
+    recipients: 'Recipients',
+    recipientRole: 'Recipient role',
   },
   choice: {
     lawfulChannel: 'Belongs to a legal channel',

@@ -71,6 +71,7 @@ export const zhCN = {
     noActions: '当前状态下您没有可办理的操作',
     timeline: '办理过程',
     chainVerified: '✓ 链校验通过',
+    exportCsv: '导出 CSV',
     chainBroken: '✗ 链校验失败（第 {{seq}} 条）',
   },
   clock: {
@@ -210,6 +211,13 @@ export const zhCN = {
     clock: '时限',
     dueAt: '到期时间',
     level: '等级',
+    channel: '来源渠道',
+    subject: '标题',
+    category: '类别',
+    receivedAt: '收到时间',
+    matterUnitCode: '问题发生地单位',
+    recipients: '接收人',
+    recipientRole: '接收角色',
   },
   choice: {
     lawfulChannel: '应通过法定途径解决',
