@@ -73,8 +73,13 @@ describe('web console in a real browser', () => {
     return username;
   }
 
-  it('a clerk logs in for the first time, registers a case and accepts it', async () => {
+  it('a clerk logs in for the first time, registers a case and assigns it down', async () => {
     const username = await newClerkAccount();
+    const childUnit = `${unitCode}-01`;
+    await stack.db.query(
+      `INSERT INTO units (code, name, level, parent_code) VALUES ($1, '下级街道', 'town', $2)`,
+      [childUnit, unitCode],
+    );
     const { context, page } = await newPage();
     try {
       await page.goto(`${origin}/`);
@@ -123,9 +128,16 @@ describe('web console in a real browser', () => {
       await page.getByTestId('clock').waitFor();
       expect(await page.getByTestId('clock').getAttribute('data-urgency')).toBe('running');
 
-      await page.getByTestId('case-actions').getByText('受理', { exact: true }).click(); // opens its form
-      await page.locator('form[id="action-accept"] button[type="submit"]').click();
-      await page.getByTestId('case-status').filter({ hasText: '受理' }).waitFor();
+      // Assigned down to a unit below: chosen by its code (clerks do not list the unit tree yet).
+      await page.getByTestId('case-actions').getByText('交办', { exact: true }).click(); // opens its form
+      const assign = page.locator('form#action-assignDown');
+      await assign.getByLabel('接收单位').fill(childUnit);
+      await page.getByText(`按编码选择：${childUnit}`).click();
+      await assign.getByLabel('理由').fill('属地管理，交由下级办理');
+      await assign.getByLabel('反馈期限').fill('2099-12-31');
+      await assign.getByLabel('反馈期限').press('Enter');
+      await assign.locator('button[type="submit"]').click();
+      await page.getByTestId('case-status').filter({ hasText: '交办' }).waitFor();
       await page.getByTestId('timeline').getByText('#2').waitFor();
       await screenshot(page, 'case-workspace');
 
@@ -182,14 +194,14 @@ describe('web console in a real browser', () => {
 
       // The case's timeline with every step, its chain mark, and its CSV export.
       await page.getByTestId('timeline').getByText('#2').waitFor();
-      expect(await page.getByTestId('timeline').textContent()).toMatch(/#1 登记.*#2 受理/s);
+      expect(await page.getByTestId('timeline').textContent()).toMatch(/#1 登记.*#2 交办/s);
       await page.getByTestId('chain-mark').filter({ hasText: '链校验通过' }).waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: '导出 CSV' }).click(),
       ]);
       const csv = fs.readFileSync((await download.path())!, 'utf8');
-      expect(csv.split('\n').filter((line) => line.includes('caseAccepted'))).toHaveLength(1);
+      expect(csv.split('\n').filter((line) => line.includes('caseAssignedDown'))).toHaveLength(1);
 
       // English on request.
       await page.getByText('English', { exact: true }).click();

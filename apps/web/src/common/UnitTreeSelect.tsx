@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
 import type { UnitRow } from '../api/types';
@@ -23,16 +24,34 @@ export function useUnitDirectory() {
   });
 }
 
+const UNIT_CODE = /^[A-Z0-9][A-Z0-9-]*$/;
+
+/**
+ * A unit from the tree. Until staff can read the whole directory, a unit outside the listed ones can be
+ * named by its code: typed into the search, it is offered as a choice (the API checks that it exists).
+ */
 export function UnitTreeSelect(props: { value?: string; onChange?: (code: string) => void; id?: string }) {
   const { t } = useTranslation();
   const units = useUnitDirectory();
+  const [typed, setTyped] = useState('');
+  const listed = units.data ?? [];
+  const typedCode = typed.trim().toUpperCase();
+  const offerTyped = UNIT_CODE.test(typedCode) && !listed.some((unit) => unit.code === typedCode);
+  const chosenUnlisted =
+    props.value && !listed.some((unit) => unit.code === props.value) ? [props.value] : [];
+  const extra = [...new Set([...(offerTyped ? [typedCode] : []), ...chosenUnlisted])].map((code) => ({
+    value: code,
+    title: t('intake.unitByCode', { code }),
+    children: [],
+  }));
   return (
     <TreeSelect
       id={props.id}
       value={props.value}
       onChange={props.onChange}
       loading={units.isPending}
-      treeData={unitTree(units.data ?? [])}
+      onSearch={setTyped}
+      treeData={[...unitTree(listed), ...extra]}
       treeDefaultExpandAll
       showSearch
       treeNodeFilterProp="title"

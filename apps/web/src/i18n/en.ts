@@ -87,7 +87,8 @@ export const en: SameKeys<Messages> = {
   intake: {
     title: 'Register a petition',
     unit: 'Unit where the matter arises',
-    unitPlaceholder: 'Choose from the unit tree',
+    unitByCode: 'By code: {{code}}',
+    unitPlaceholder: 'Choose from the unit tree or type a unit code',
     content: 'Content',
     petitionerName: "Petitioner's name",
     idNumber: 'Resident ID number',

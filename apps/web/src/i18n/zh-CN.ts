@@ -95,7 +95,8 @@ export const zhCN = {
   intake: {
     title: '来信来访登记',
     unit: '问题发生地单位',
-    unitPlaceholder: '从单位树中选择',
+    unitByCode: '按编码选择：{{code}}',
+    unitPlaceholder: '从单位树中选择，或输入单位编码',
     content: '信访内容',
     petitionerName: '信访人姓名',
     idNumber: '公民身份号码',
