@@ -73,6 +73,22 @@ describe('web console in a real browser', () => {
     return username;
   }
 
+  it('is served by the API on its own origin, leaving /api to the API', async () => {
+    const page = await fetch(`${origin}/cases/ANY-2026-000001`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(`${origin}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
+    const api = await fetch(`${origin}/api/no-such-endpoint`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/application\/json/);
+  });
+
   it('a clerk logs in for the first time, registers a case and assigns it down', async () => {
     const username = await newClerkAccount();
     const childUnit = `${unitCode}-01`;

@@ -19,6 +19,7 @@ export default defineConfig({
   },
   server: {
     fs: { allow: [repositoryRoot] }, // the console shares pure domain code from libs/domain
+    host: '127.0.0.1',
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
     proxy: {
       '/api': { target: process.env.API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false },
