@@ -54,7 +54,7 @@ describe('web console in a real browser', () => {
   }
 
   const screenshot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 
   /** A clerk account as an administrator leaves it: a one-time password, no second factor yet. */
   async function newClerkAccount(): Promise<string> {
@@ -223,6 +223,42 @@ describe('web console in a real browser', () => {
       await page.getByText('English', { exact: true }).click();
       await page.getByRole('menuitem', { name: 'Supervision' }).waitFor();
       await page.getByTestId('chain-mark').filter({ hasText: 'Chain verified' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an administrator adds a unit and a user, and sees the one-time password once', async () => {
+    const admin = await signIn(stack, unitCode, ['admin'], '周管理');
+    const { context, page } = await newPage(admin.token);
+    try {
+      const newUnit = `${unitCode}-02`;
+      await page.goto(`${origin}/admin/units`);
+      await page.getByTestId('unit-tree').getByText(`(${unitCode})`).waitFor();
+      const unitForm = page.locator('form#newUnit');
+      await unitForm.getByLabel('上级单位').click();
+      await page.locator('.ant-select-tree').getByText(`(${unitCode})`).last().click();
+      await unitForm.getByLabel('单位编码').fill(newUnit);
+      await unitForm.getByLabel('单位名称').fill('新建社区');
+      await unitForm.getByLabel('层级').click();
+      await page.getByTitle('村社区').click();
+      await unitForm.getByRole('button', { name: '创建' }).click();
+      await page.getByTestId('unit-tree').getByText(`新建社区 (${newUnit})`).waitFor();
+      await screenshot(page, 'admin-units');
+
+      await page.getByRole('menuitem', { name: '用户与角色' }).click();
+      const userForm = page.locator('form#newUser');
+      await userForm.getByLabel('登录名').fill(`new.${uniqueId().toLowerCase()}`);
+      await userForm.getByLabel('姓名').fill('孙承办');
+      await userForm.getByLabel('所在单位').click();
+      await page.locator('.ant-select-tree').getByText(`(${newUnit})`).last().click();
+      await userForm.getByLabel('角色').click();
+      await page.getByTitle('承办人').click();
+      await page.keyboard.press('Escape');
+      await userForm.getByRole('button', { name: '创建' }).click();
+      const oneTimePassword = await page.getByTestId('one-time-password').textContent();
+      expect(oneTimePassword?.length).toBeGreaterThanOrEqual(12);
+      await screenshot(page, 'admin-users');
     } finally {
       await context.close();
     }

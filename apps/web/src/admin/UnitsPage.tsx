@@ -42,7 +42,14 @@ export function UnitsPage() {
       <Col span={12}>
         <Card title={t('admin.units')}>
           <PageState query={units} empty={tree.length === 0}>
-            <Tree treeData={tree} defaultExpandAll selectable={false} data-testid="unit-tree" />
+            {/* Mounted afresh with new data, so a new unit shows expanded like the rest. */}
+            <Tree
+              key={units.dataUpdatedAt}
+              treeData={tree}
+              defaultExpandAll
+              selectable={false}
+              data-testid="unit-tree"
+            />
           </PageState>
         </Card>
       </Col>
