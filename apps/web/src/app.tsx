@@ -8,6 +8,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiFailure } from './api/errors';
+import { PageState } from './common/PageState';
 import { LoginPage } from './auth/LoginPage';
 import { useSession, SessionProvider } from './auth/session';
 import { CaseWorkspacePage } from './cases/CaseWorkspacePage';
@@ -38,13 +39,20 @@ const queryClient = new QueryClient({
 });
 
 function SignedInRoutes() {
-  const { token, me, loadingMe } = useSession();
+  const { token, me, loadingMe, meQuery } = useSession();
   if (!token) return <LoginPage />;
   const waiting = (
     <div className="page-state">
       <Spin />
     </div>
   );
+  if (meQuery.isError) {
+    return (
+      <div className="page-state">
+        <PageState query={meQuery}>{null}</PageState>
+      </div>
+    );
+  }
   if (loadingMe || !me) return waiting;
   return (
     <Suspense fallback={waiting}>

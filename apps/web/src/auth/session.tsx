@@ -9,6 +9,8 @@ interface Session {
   token: string | null;
   me: Me | undefined;
   loadingMe: boolean;
+  /** Reading the signed-in user failed for another reason than an ended session (401 signs out). */
+  meQuery: { isPending: boolean; isError: boolean; error: unknown; refetch(): unknown };
   signIn(token: string): void;
   signOut(): Promise<void>;
 }
@@ -51,8 +53,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [forget]);
 
   const session = useMemo(
-    () => ({ token, me: me.data, loadingMe: me.isPending && token !== null, signIn, signOut }),
-    [token, me.data, me.isPending, signIn, signOut],
+    () => ({ token, me: me.data, loadingMe: me.isPending && token !== null, meQuery: me, signIn, signOut }),
+    [token, me, signIn, signOut],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
