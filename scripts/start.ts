@@ -240,6 +240,7 @@ async function main(): Promise<void> {
     workerReady,
   ]);
   say('就绪 / ready');
+  say(`  控制台 console: ${apiUrl}/`);
   say(`  API:          ${apiUrl}/api`);
   say(`  API 文档 docs: ${apiUrl}/api/docs`);
   say(`  进度查询 public progress query: ${publicUrl}/`);

@@ -7,6 +7,7 @@ import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { rejectControlCharacters } from './http/control-characters.middleware';
 import { createValidationPipe } from './http/validation.pipe';
+import { serveWebConsole } from './http/web-console';
 
 export function buildOpenApiDocument(app: INestApplication) {
   const config = new DocumentBuilder()
@@ -32,5 +33,6 @@ export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promi
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
+  serveWebConsole(app);
   return app;
 }

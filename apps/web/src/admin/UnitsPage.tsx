@@ -1,0 +1,90 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Form, Input, Row, Select, Tree } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, bodyOf } from '../api/client';
+import type { components } from '../api/schema';
+import { UNIT_LEVELS } from '../cases/labels';
+import { PageState } from '../common/PageState';
+import { FormRefusal, useApiForm } from '../common/use-api-form';
+import { unitTree } from '../common/unit-tree';
+import { UnitTreeSelect, useUnitDirectory } from '../common/UnitTreeSelect';
+
+type CreateUnit = components['schemas']['CreateUnitDto'];
+
+/** The administrator's unit subtree, and new units under it. */
+export function UnitsPage() {
+  const { t } = useTranslation();
+  const units = useUnitDirectory();
+  const queryClient = useQueryClient();
+  const { form, refusal, clearRefusal, onError } = useApiForm<CreateUnit>([
+    'code',
+    'name',
+    'level',
+    'parentCode',
+  ]);
+  const create = useMutation({
+    mutationFn: (body: CreateUnit) => bodyOf(api.POST('/api/admin/units', { body })),
+    onSuccess: async () => {
+      form.resetFields();
+      await queryClient.invalidateQueries({ queryKey: ['units'] });
+    },
+    onError,
+  });
+  const tree = unitTree(units.data ?? []).map(function toTree(node): {
+    key: string;
+    title: string;
+    children: ReturnType<typeof toTree>[];
+  } {
+    return { key: node.value, title: node.title, children: node.children.map(toTree) };
+  });
+  return (
+    <Row gutter={16}>
+      <Col span={12}>
+        <Card title={t('admin.units')}>
+          <PageState query={units} empty={tree.length === 0}>
+            {/* Mounted afresh with new data, so a new unit shows expanded like the rest. */}
+            <Tree
+              key={units.dataUpdatedAt}
+              treeData={tree}
+              defaultExpandAll
+              selectable={false}
+              data-testid="unit-tree"
+            />
+          </PageState>
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card title={t('admin.newUnit')}>
+          <FormRefusal text={refusal} />
+          <Form<CreateUnit>
+            form={form}
+            layout="vertical"
+            name="newUnit"
+            onFinish={(values) => {
+              clearRefusal();
+              create.mutate(values);
+            }}
+          >
+            <Form.Item name="parentCode" label={t('admin.parentUnit')} rules={[{ required: true }]}>
+              <UnitTreeSelect />
+            </Form.Item>
+            <Form.Item name="code" label={t('admin.unitCode')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="name" label={t('admin.unitName')} rules={[{ required: true }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="level" label={t('admin.unitLevel')} rules={[{ required: true }]}>
+              <Select
+                options={UNIT_LEVELS.map((level) => ({ value: level, label: t(`unitLevel.${level}`) }))}
+              />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              {t('admin.create')}
+            </Button>
+          </Form>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Response bodies the console reads. The committed OpenAPI document describes requests, parameters
+ * and error codes but not these bodies yet, so they come from the API's own types where those are
+ * exported (type-only imports: nothing of the server is bundled), else are written here.
+ */
+export type { CaseListRow } from '../../../../libs/persistence/src/case-list';
+export type { TimelineEntry } from '../../../../libs/persistence/src/timeline';
+export type { InboxItem } from '../../../../libs/persistence/src/inbox-queries';
+export type { InboxAnnouncement } from '../../../../libs/persistence/src/inbox';
+export type { FigureCase } from '../../../../libs/persistence/src/metrics';
+export type { UnitRow } from '../../../../libs/persistence/src/admin/units-admin';
+export type { ManagedUser } from '../../../../libs/persistence/src/admin/users-admin';
+import type { CaseListRow } from '../../../../libs/persistence/src/case-list';
+import type { FigureCase } from '../../../../libs/persistence/src/metrics';
+import type { InboxItem } from '../../../../libs/persistence/src/inbox-queries';
+import type { ManagedUser } from '../../../../libs/persistence/src/admin/users-admin';
+export interface Me {
+  userId: string;
+  username: string;
+  name: string;
+  unitCode: string;
+  roles: string[];
+}
+
+export interface IssuedSession {
+  accessToken: string;
+  expiresAt: string;
+}
+
+export type LoginStep =
+  | { stage: 'totp' | 'changePassword'; challenge: string; challengeExpiresAt: string }
+  | { stage: 'enrol'; challenge: string; challengeExpiresAt: string; otpauthUri: string };
+
+export interface CaseListPage {
+  items: CaseListRow[];
+  nextCursor: string | null;
+}
+
+export interface CaseDetail {
+  caseNumber: string;
+  status: string;
+  channel: string;
+  category: string;
+  subject: string;
+  unitCode: string;
+  registeringUnitCode: string;
+  receivedAt: string;
+  registeredAt: string;
+  eventCount: number;
+}
+
+export interface RegisteredCase {
+  caseNumber: string;
+  status: string;
+}
+
+export interface ChainVerification {
+  verified: boolean;
+  seq?: number;
+  problem?: string;
+}
+
+export interface Inbox {
+  unread: number;
+  items: InboxItem[];
+}
+
+/** What the inbox stream announces: a new item exists (the list is then read again). */
+export interface FigureValue {
+  key: string;
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+
+export interface FigureDefinition {
+  key: string;
+  label: string;
+  definition: { numerator: string; denominator: string };
+}
+
+interface ReportFrame {
+  unit: { code: string; name: string };
+  period: { from: string; to: string; timeZone: string };
+}
+
+export interface MetricsReport extends ReportFrame {
+  figures: (FigureValue & FigureDefinition)[];
+  children: { unit: { code: string; name: string }; figures: FigureValue[] }[];
+}
+
+export interface MetricCasesPage extends ReportFrame {
+  figure: FigureDefinition;
+  part: 'numerator' | 'denominator';
+  total: number;
+  limit: number;
+  offset: number;
+  items: FigureCase[];
+}
+
+/** A new or reset account's one-time password, shown once (apps/api/src/admin/admin-users.service.ts). */
+export interface IssuedCredentials {
+  user: ManagedUser;
+  oneTimePassword: string;
+}

@@ -1,0 +1,103 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiFailure } from './api/errors';
+import { PageState } from './common/PageState';
+import { LoginPage } from './auth/LoginPage';
+import { useSession, SessionProvider } from './auth/session';
+import { CaseWorkspacePage } from './cases/CaseWorkspacePage';
+import { IntakePage } from './cases/IntakePage';
+import { WorkQueuePage } from './cases/WorkQueuePage';
+import { InboxPage } from './inbox/InboxPage';
+import { AppShell } from './shell/AppShell';
+import { homePathFor } from './shell/navigation';
+
+// Charts and administration load only when opened (echarts alone is most of the bundle).
+const DashboardPage = lazy(() =>
+  import('./supervisor/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const FigureCasesPage = lazy(() =>
+  import('./supervisor/FigureCasesPage').then((m) => ({ default: m.FigureCasesPage })),
+);
+const UnitsPage = lazy(() => import('./admin/UnitsPage').then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      // A refusal (4xx) will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiFailure && error.status < 500) && count < 2,
+    },
+  },
+});
+
+function SignedInRoutes() {
+  const { token, me, loadingMe, meQuery } = useSession();
+  if (!token) return <LoginPage />;
+  const waiting = (
+    <div className="page-state">
+      <Spin />
+    </div>
+  );
+  if (meQuery.isError) {
+    return (
+      <div className="page-state">
+        <PageState query={meQuery}>{null}</PageState>
+      </div>
+    );
+  }
+  if (loadingMe || !me) return waiting;
+  return (
+    <Suspense fallback={waiting}>
+      <Routes>
+        <Route element={<AppShell />}>
+          <Route path="/cases" element={<WorkQueuePage />} />
+          <Route path="/cases/new" element={<IntakePage />} />
+          <Route path="/cases/:caseNumber" element={<CaseWorkspacePage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/dashboard/cases" element={<FigureCasesPage />} />
+          <Route path="/admin/units" element={<UnitsPage />} />
+          <Route path="/admin/users" element={<UsersPage />} />
+          <Route path="*" element={<Navigate to={homePathFor(me.roles)} replace />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function Localised() {
+  const { i18n } = useTranslation();
+  const chinese = i18n.language === 'zh-CN';
+  dayjs.locale(chinese ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider
+      locale={chinese ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#b71c1c' } }}
+    >
+      <AntApp>
+        <SessionProvider>
+          <SignedInRoutes />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Localised />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

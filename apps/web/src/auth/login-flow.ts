@@ -1,0 +1,27 @@
+import type { IssuedSession, LoginStep } from '../api/types';
+
+/** Where the login screen stands: the password form, one of the API's further stages, or done. */
+export type LoginScreen =
+  | { step: 'password' }
+  | { step: 'totp'; challenge: string }
+  | { step: 'changePassword'; challenge: string }
+  | { step: 'enrol'; challenge: string; otpauthUri: string }
+  | { step: 'done'; accessToken: string };
+
+/** Each login call answers either a session (done) or the next stage with its challenge. */
+export function nextLoginScreen(answer: IssuedSession | LoginStep): LoginScreen {
+  if ('accessToken' in answer) return { step: 'done', accessToken: answer.accessToken };
+  if (answer.stage === 'enrol') {
+    return { step: 'enrol', challenge: answer.challenge, otpauthUri: answer.otpauthUri };
+  }
+  return { step: answer.stage, challenge: answer.challenge };
+}
+
+/** The secret inside an otpauth URI, for typing into an authenticator by hand when scanning fails. */
+export function otpauthSecret(uri: string): string | null {
+  try {
+    return new URL(uri).searchParams.get('secret');
+  } catch {
+    return null;
+  }
+}

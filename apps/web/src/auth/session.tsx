@@ -1,0 +1,70 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { api, bodyOf, setAccessToken } from '../api/client';
+import type { Me } from '../api/types';
+
+const TOKEN_KEY = 'pce.accessToken';
+
+interface Session {
+  token: string | null;
+  me: Me | undefined;
+  loadingMe: boolean;
+  /** Reading the signed-in user failed for another reason than an ended session (401 signs out). */
+  meQuery: { isPending: boolean; isError: boolean; error: unknown; refetch(): unknown };
+  signIn(token: string): void;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | undefined>(undefined);
+
+/** The bearer token lives for the browser tab (sessionStorage); the user behind it comes from /api/auth/me. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
+
+  const forget = useCallback(() => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    setToken(null);
+    queryClient.clear();
+  }, [queryClient]);
+
+  // Set during render so the first queries of a restored session already carry the token.
+  setAccessToken(token, forget);
+
+  const me = useQuery({
+    queryKey: ['me', token],
+    queryFn: () => bodyOf<Me>(api.GET('/api/auth/me')),
+    enabled: token !== null,
+    staleTime: Infinity,
+  });
+
+  const signIn = useCallback(
+    (newToken: string) => {
+      sessionStorage.setItem(TOKEN_KEY, newToken);
+      setAccessToken(newToken, forget);
+      setToken(newToken);
+    },
+    [forget],
+  );
+
+  const signOut = useCallback(async () => {
+    await api.POST('/api/auth/logout').catch(() => undefined);
+    forget();
+  }, [forget]);
+
+  const session = useMemo(
+    () => ({ token, me: me.data, loadingMe: me.isPending && token !== null, meQuery: me, signIn, signOut }),
+    [token, me, signIn, signOut],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+export function hasAnyRole(me: Me | undefined, roles: readonly string[]): boolean {
+  return !!me && me.roles.some((role) => roles.includes(role));
+}

@@ -1,0 +1,112 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api, bodyOf } from '../api/client';
+import { UnitTreeSelect } from '../common/UnitTreeSelect';
+import { FormRefusal, useApiForm } from '../common/use-api-form';
+import { ACTION_FORMS, type ActionField, type StaffAction } from './action-forms';
+
+function fieldInput(field: ActionField) {
+  switch (field.kind) {
+    case 'text':
+      return <Input />;
+    case 'textarea':
+      return <Input.TextArea rows={3} />;
+    case 'unit':
+      return <UnitTreeSelect />;
+    case 'date':
+      return <DatePicker className="full-width" />;
+    case 'number':
+      return <InputNumber min={field.min} max={field.max} />;
+    case 'boolean':
+      return <Switch />;
+    case 'list':
+      return <Select mode="tags" tokenSeparators={[',', ' ']} open={false} />;
+    case 'choice':
+      return <ChoiceSelect field={field.name} options={field.options} />;
+  }
+}
+
+function ChoiceSelect(props: {
+  field: string;
+  options: readonly string[];
+  value?: string;
+  onChange?(v: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      value={props.value}
+      onChange={props.onChange}
+      options={props.options.map((option) => ({ value: option, label: t(`choice.${option}`, option) }))}
+    />
+  );
+}
+
+/** Dates go to the API as YYYY-MM-DD; empty optional fields are left out (unknown fields are refused). */
+function toBody(fields: readonly ActionField[], values: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.name];
+    if (value === undefined || value === null || value === '') continue;
+    body[field.name] = field.kind === 'date' ? (value as Dayjs).format('YYYY-MM-DD') : value;
+  }
+  return body;
+}
+
+/** One staff action as a form; the API's field errors appear at their fields, a refusal above the form. */
+export function ActionForm(props: { caseNumber: string; action: StaffAction; onDone(): void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const fields: readonly ActionField[] = ACTION_FORMS[props.action];
+  const { form, refusal, clearRefusal, onError } = useApiForm<Record<string, unknown>>(
+    fields.map((field) => field.name),
+  );
+
+  const act = useMutation({
+    mutationFn: (values: Record<string, unknown>) =>
+      bodyOf<{ status: string; lastSeq: number }>(
+        api.POST('/api/cases/{caseNumber}/actions/{action}', {
+          params: { path: { caseNumber: props.caseNumber, action: props.action } },
+          body: toBody(fields, values) as never,
+        }),
+      ),
+    onSuccess: async () => {
+      form.resetFields();
+      await queryClient.invalidateQueries({ queryKey: ['case', props.caseNumber] });
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      props.onDone();
+    },
+    onError,
+  });
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      name={`action-${props.action}`}
+      initialValues={props.action === 'approveExtension' ? { granted: true } : {}}
+      onFinish={(values) => {
+        clearRefusal();
+        act.mutate(values);
+      }}
+    >
+      <FormRefusal text={refusal} />
+      {fields.map((field) => (
+        <Form.Item
+          key={field.name}
+          name={field.name}
+          label={t(`field.${field.name}`, field.name)}
+          rules={[{ required: field.required && field.kind !== 'boolean' }]}
+          valuePropName={field.kind === 'boolean' ? 'checked' : 'value'}
+        >
+          {fieldInput(field)}
+        </Form.Item>
+      ))}
+      <Button type="primary" htmlType="submit" loading={act.isPending}>
+        {t(`action.${props.action}`)}
+      </Button>
+    </Form>
+  );
+}

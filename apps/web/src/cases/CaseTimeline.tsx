@@ -1,0 +1,83 @@
+import { Descriptions, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/case/case-events';
+import type { TimelineEntry } from '../api/types';
+
+/** The action behind each event type (caseAccepted ← accept), whose label the timeline shows. */
+const ACTION_OF_EVENT: Record<string, string> = Object.fromEntries(
+  Object.entries(CASE_EVENT_TYPES).map(([action, event]) => [event, action]),
+);
+
+/** Bookkeeping references, not something a reader of the timeline acts on. */
+const HIDDEN_DETAILS = new Set(['caseNumber', 'contentRef', 'petitionerRefs']);
+
+/** Details holding a code of a fixed vocabulary, shown by its label: detail → message group. */
+const CODED_DETAILS: Record<string, string> = {
+  channel: 'channel',
+  category: 'category',
+  status: 'status',
+  duty: 'choice',
+  outcome: 'choice',
+  satisfaction: 'choice',
+};
+
+function detailText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+function visibleDetails(entry: TimelineEntry): [string, unknown][] {
+  return Object.entries(entry.details).filter(([key]) => !HIDDEN_DETAILS.has(key));
+}
+
+/** Every recorded event in order: what, who (role, unit), when, and the status change. */
+export function CaseTimeline(props: { entries: TimelineEntry[] }) {
+  const { t } = useTranslation();
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={props.entries.map((entry) => ({
+        key: entry.seq,
+        color:
+          entry.type === 'deadlineEscalated' ? 'red' : entry.type === 'deadlineWarning' ? 'orange' : 'blue',
+        content: (
+          <div className="timeline-entry">
+            <Typography.Text strong>
+              #{entry.seq}{' '}
+              {t(`event.${entry.type}`, {
+                defaultValue: t(`action.${ACTION_OF_EVENT[entry.type] ?? entry.type}`, entry.type),
+              })}
+            </Typography.Text>{' '}
+            {entry.fromStatus !== entry.status && entry.status && (
+              <Tag>
+                {entry.fromStatus ? `${t(`status.${entry.fromStatus}`, entry.fromStatus)} → ` : ''}
+                {t(`status.${entry.status}`, entry.status)}
+              </Tag>
+            )}
+            <div>
+              <Typography.Text type="secondary">
+                {dayjs(entry.occurredAt).format('YYYY-MM-DD HH:mm:ss')} ·{' '}
+                {t(`role.${entry.actorRole}`, entry.actorRole)} {entry.actorId}{' '}
+                {entry.actorUnit ? `· ${entry.actorUnit}` : ''}
+              </Typography.Text>
+            </div>
+            {visibleDetails(entry).length > 0 && (
+              <Descriptions
+                size="small"
+                column={1}
+                items={visibleDetails(entry).map(([key, value]) => ({
+                  key,
+                  label: t(`field.${key}`, key),
+                  children: CODED_DETAILS[key]
+                    ? t(`${CODED_DETAILS[key]}.${String(value)}`, String(value))
+                    : detailText(value),
+                }))}
+              />
+            )}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

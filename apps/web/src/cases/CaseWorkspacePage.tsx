@@ -1,0 +1,123 @@
+import { Card, Col, Collapse, Descriptions, Empty, Row, Space, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useSession } from '../auth/session';
+import { PageState } from '../common/PageState';
+import { ActionForm } from './ActionForm';
+import { availableActions } from './available-actions';
+import { CaseTimeline } from './CaseTimeline';
+import { ClockTag } from './ClockTag';
+import { TimelineCsvButton } from './TimelineCsvButton';
+import { useCaseDetail, useCaseRow, useTimeline, useVerification } from './use-case';
+
+/** One case: its state, running clock, the actions open to this user, and the audit timeline. */
+export function CaseWorkspacePage() {
+  const { t } = useTranslation();
+  const { caseNumber = '' } = useParams();
+  const { me } = useSession();
+  const detail = useCaseDetail(caseNumber);
+  const row = useCaseRow(detail.data);
+  const timeline = useTimeline(caseNumber);
+  const verification = useVerification(caseNumber);
+  const actions = detail.data ? availableActions(detail.data.status, me?.roles ?? []) : [];
+  const format = (time: string) => dayjs(time).format('YYYY-MM-DD HH:mm');
+
+  return (
+    <PageState query={detail}>
+      {detail.data && (
+        <Space orientation="vertical" size="middle" className="full-width">
+          <Card
+            title={
+              <Space>
+                <span data-testid="case-number">{detail.data.caseNumber}</span>
+                <Tag color="blue" data-testid="case-status">
+                  {t(`status.${detail.data.status}`, detail.data.status)}
+                </Tag>
+                {row.data && (
+                  <ClockTag
+                    clock={row.data.clock}
+                    dueAt={row.data.dueAt}
+                    overdueLevel={row.data.overdueLevel}
+                  />
+                )}
+              </Space>
+            }
+          >
+            <Descriptions
+              column={3}
+              items={[
+                { key: 'subject', label: t('case.subject'), children: detail.data.subject, span: 3 },
+                {
+                  key: 'category',
+                  label: t('case.category'),
+                  children: t(`category.${detail.data.category}`),
+                },
+                { key: 'channel', label: t('case.channel'), children: t(`channel.${detail.data.channel}`) },
+                { key: 'unit', label: t('case.matterUnit'), children: detail.data.unitCode },
+                {
+                  key: 'registering',
+                  label: t('case.registeringUnit'),
+                  children: detail.data.registeringUnitCode,
+                },
+                {
+                  key: 'responsible',
+                  label: t('case.responsibleUnit'),
+                  children: row.data?.responsibleUnitCode ?? row.data?.holdingUnitCode ?? '—',
+                },
+                { key: 'received', label: t('case.receivedAt'), children: format(detail.data.receivedAt) },
+                {
+                  key: 'registered',
+                  label: t('case.registeredAt'),
+                  children: format(detail.data.registeredAt),
+                },
+              ]}
+            />
+          </Card>
+          <Row gutter={16}>
+            <Col span={10}>
+              <Card title={t('case.actions')}>
+                {actions.length === 0 ? (
+                  <Empty description={t('case.noActions')} />
+                ) : (
+                  <Collapse
+                    accordion
+                    data-testid="case-actions"
+                    items={actions.map((action) => ({
+                      key: action,
+                      label: t(`action.${action}`),
+                      children: (
+                        <ActionForm caseNumber={caseNumber} action={action} onDone={() => undefined} />
+                      ),
+                    }))}
+                  />
+                )}
+              </Card>
+            </Col>
+            <Col span={14}>
+              <Card
+                title={t('case.timeline')}
+                extra={
+                  <Space>
+                    {verification.data && (
+                      <Tag color={verification.data.verified ? 'green' : 'red'} data-testid="chain-mark">
+                        {verification.data.verified
+                          ? t('case.chainVerified')
+                          : t('case.chainBroken', { seq: verification.data.seq ?? '?' })}
+                      </Tag>
+                    )}
+                    <TimelineCsvButton caseNumber={caseNumber} />
+                  </Space>
+                }
+              >
+                <PageState query={timeline} empty={timeline.data?.length === 0}>
+                  <CaseTimeline entries={timeline.data ?? []} />
+                </PageState>
+              </Card>
+            </Col>
+          </Row>
+        </Space>
+      )}
+    </PageState>
+  );
+}

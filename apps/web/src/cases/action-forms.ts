@@ -1,0 +1,89 @@
+/**
+ * The form of every staff action: its fields, by the names of the action's request body
+ * (apps/api/src/actions/action-dtos.ts; a unit test compares them with the OpenAPI schemas).
+ */
+export type FieldKind =
+  | { kind: 'text' }
+  | { kind: 'textarea' }
+  | { kind: 'unit' }
+  | { kind: 'date' }
+  | { kind: 'number'; min: number; max: number }
+  | { kind: 'choice'; options: readonly string[] }
+  | { kind: 'boolean' }
+  | { kind: 'list' };
+
+export type ActionField = FieldKind & { name: string; required: boolean };
+
+const text = (name: string, required = true): ActionField => ({ name, required, kind: 'text' });
+const textarea = (name: string, required = true): ActionField => ({ name, required, kind: 'textarea' });
+const unit = (name: string): ActionField => ({ name, required: true, kind: 'unit' });
+const date = (name: string, required = true): ActionField => ({ name, required, kind: 'date' });
+const list = (name: string, required = true): ActionField => ({ name, required, kind: 'list' });
+const choice = (name: string, options: readonly string[]): ActionField => ({
+  name,
+  required: true,
+  kind: 'choice',
+  options,
+});
+
+const REASON = [textarea('reason')];
+const OPINION = [choice('outcome', ['support', 'partlySupport', 'notSupport']), textarea('reasons')];
+
+export const ACTION_FORMS = {
+  accept: [],
+  transfer: [unit('toUnitCode'), textarea('reason')],
+  assignDown: [unit('toUnitCode'), textarea('reason'), date('feedbackDueDate')],
+  notAccept: [
+    choice('reason', ['lawfulChannel', 'concludedSameFacts', 'handledBelow', 'notPetitionMatter']),
+    textarea('explanation'),
+    text('legalChannel', false),
+  ],
+  objectMisroute: REASON,
+  defineSix: [
+    unit('responsibleUnitCode'),
+    text('handlerUserId'),
+    text('packageLeaderUserId'),
+    textarea('resolutionPlan'),
+    textarea('targetOutcome'),
+    date('completionDeadline'),
+  ],
+  reassign: [
+    textarea('reason'),
+    { name: 'responsibleUnitCode', required: false, kind: 'unit' },
+    text('handlerUserId', false),
+    text('packageLeaderUserId', false),
+    textarea('resolutionPlan', false),
+    textarea('targetOutcome', false),
+    date('completionDeadline', false),
+  ],
+  recordDuty: [
+    choice('duty', ['investigate', 'explainPolicy', 'resolve', 'replyAndSettle', 'followUpVisit']),
+    list('performedByUserIds'),
+    date('performedOn'),
+    textarea('summary'),
+    list('evidenceRefs'),
+  ],
+  requestExtension: [textarea('reason'), { name: 'days', required: true, kind: 'number', min: 1, max: 30 }],
+  approveExtension: [{ name: 'granted', required: true, kind: 'boolean' }, textarea('note', false)],
+  pauseClock: REASON,
+  resumeClock: [],
+  reply: OPINION,
+  recordDelivery: [
+    choice('document', ['reply', 'reviewOpinion', 'reReviewOpinion']),
+    choice('method', ['inPerson', 'post', 'electronic', 'leftAtResidence', 'publicNotice']),
+    date('deliveredOn'),
+  ],
+  recordSatisfaction: [choice('satisfaction', ['satisfied', 'basicallySatisfied', 'dissatisfied'])],
+  requestReview: REASON,
+  decideReview: OPINION,
+  requestReReview: REASON,
+  decideReReview: OPINION,
+  withdraw: REASON,
+  close: [textarea('note', false)],
+  instruct: [textarea('text')],
+  superviseOrder: [textarea('text'), date('dueDate', false)],
+  remind: [textarea('text')],
+} as const satisfies Record<string, readonly ActionField[]>;
+
+export type StaffAction = keyof typeof ACTION_FORMS;
+export const STAFF_ACTIONS = Object.keys(ACTION_FORMS) as StaffAction[];

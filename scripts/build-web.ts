@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '../libs/config/src';
+
+/**
+ * Part of `npm run build`: builds the web console into dist/web with Vite, unless the last build is
+ * newer than every source it was made from (the other scripts build before they run, and the console
+ * changes far less often than they run).
+ */
+const WEB_SOURCES = ['apps/web', 'package-lock.json'];
+const STAMP = path.join(PROJECT_ROOT, 'dist', 'web', '.built-at');
+
+function newestChange(entry: string): number {
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs
+    .readdirSync(entry)
+    .map((name) => newestChange(path.join(entry, name)))
+    .reduce((newest, time) => Math.max(newest, time), stat.mtimeMs);
+}
+
+export function webBuildIsCurrent(): boolean {
+  if (!fs.existsSync(STAMP)) return false;
+  const built = fs.statSync(STAMP).mtimeMs;
+  return WEB_SOURCES.every((source) => newestChange(path.join(PROJECT_ROOT, source)) <= built);
+}
+
+export function buildWeb(): void {
+  if (webBuildIsCurrent()) return;
+  const vite = spawnSync(
+    process.execPath,
+    [
+      path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.mts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: PROJECT_ROOT, stdio: 'inherit' },
+  );
+  if (vite.status !== 0) throw new Error(`vite build failed (exit ${vite.status ?? vite.signal})`);
+  fs.writeFileSync(STAMP, new Date().toISOString());
+}
+
+if (require.main === module) {
+  try {
+    buildWeb();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

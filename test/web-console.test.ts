@@ -1,0 +1,266 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { totpCode } from '../apps/api/src/auth/totp';
+import { PROJECT_ROOT } from '../libs/config/src';
+import { hashPassword } from '../libs/persistence/src/auth';
+import { deliverToInboxes } from '../libs/persistence/src/inbox';
+import { buildWeb } from '../scripts/build-web';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium';
+import { createUnit, startTestStack, type TestStack, uniqueId } from './support/stack';
+import { signIn, TEST_PASSWORD } from './support/staff-sessions';
+
+/**
+ * The web console end to end: Debian's headless Chromium (scripts/chromium.ts) drives the built
+ * console (dist/web) that the real API serves, with the real worker, PostgreSQL and Temporal behind it.
+ * Each main screen is saved under docs/screenshots for the README.
+ */
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const NEW_PASSWORD = 'Console-Passw0rd-2026!';
+
+describe('web console in a real browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let origin: string;
+  let unitCode: string;
+  let caseNumber: string;
+
+  beforeAll(async () => {
+    buildWeb();
+    const installed = ensureChromium();
+    stack = await startTestStack();
+    origin = stack.api.url.replace(/\/api$/, '');
+    unitCode = await createUnit(stack.db, '控制台测试单位');
+    browser = await chromium.launch({
+      executablePath: installed.executablePath,
+      args: CHROMIUM_ARGS,
+      env: installed.env,
+    });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function newPage(token?: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    if (token)
+      // Runs in the page, where sessionStorage exists (this file is type-checked for Node).
+      if (token)
+        await context.addInitScript(`sessionStorage.setItem('pce.accessToken', ${JSON.stringify(token)})`);
+    return { context, page: await context.newPage() };
+  }
+
+  const screenshot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+
+  /** A clerk account as an administrator leaves it: a one-time password, no second factor yet. */
+  async function newClerkAccount(): Promise<string> {
+    const userId = `u-${uniqueId()}`;
+    const username = `clerk.${uniqueId().toLowerCase()}`;
+    await stack.db.query(`INSERT INTO users (id, username, name, unit_code) VALUES ($1, $2, '王登记', $3)`, [
+      userId,
+      username,
+      unitCode,
+    ]);
+    await stack.db.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'clerk')`, [userId]);
+    await stack.db.query(
+      `INSERT INTO credentials (user_id, password_hash, must_change_password) VALUES ($1, $2, true)`,
+      [userId, await hashPassword(TEST_PASSWORD)],
+    );
+    return username;
+  }
+
+  it('is served by the API on its own origin, leaving /api to the API', async () => {
+    const page = await fetch(`${origin}/cases/ANY-2026-000001`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(`${origin}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
+    const api = await fetch(`${origin}/api/no-such-endpoint`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/application\/json/);
+  });
+
+  it('a clerk logs in for the first time, registers a case and assigns it down', async () => {
+    const username = await newClerkAccount();
+    const childUnit = `${unitCode}-01`;
+    await stack.db.query(
+      `INSERT INTO units (code, name, level, parent_code) VALUES ($1, '下级街道', 'town', $2)`,
+      [childUnit, unitCode],
+    );
+    const { context, page } = await newPage();
+    try {
+      await page.goto(`${origin}/`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
+      await screenshot(page, 'login');
+      await page.getByRole('button', { name: '登录' }).click();
+
+      // Forced password change, then TOTP enrolment with the QR code.
+      await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: '设置新密码' }).click();
+      await page.getByTestId('enrol-qr').locator('svg').waitFor();
+      const secret = (await page.locator('code').first().textContent())!.trim();
+      expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+      await screenshot(page, 'login-enrol');
+      await page.locator('.ant-otp input').first().click();
+      await page.keyboard.type(totpCode(secret, Date.now()));
+      await page.getByRole('button', { name: '验证' }).click();
+
+      // The work queue, then the intake form.
+      await page.getByText('案件队列（按紧急程度排序）').waitFor();
+      await page.getByRole('menuitem', { name: '来信来访登记' }).click();
+      await page.getByLabel('标题').fill('拖欠工资三个月');
+      await page.getByLabel('信访内容').fill('某公司拖欠工资三个月，多次讨要未果。');
+      await page.getByLabel('信访人姓名').fill('张三');
+      await page.getByLabel('联系电话').fill('12345');
+      await page.getByRole('button', { name: '登记', exact: true }).click();
+
+      // The API's field error shows at the field.
+      const phoneError = page
+        .locator('.ant-form-item-has-error')
+        .filter({ has: page.getByLabel('联系电话') });
+      await phoneError.waitFor();
+      await screenshot(page, 'intake-field-error');
+      await page.getByLabel('联系电话').fill('13912345678');
+      await page.getByRole('button', { name: '登记', exact: true }).click();
+
+      // The case workspace shows the new case, its running clock and its timeline.
+      await page.getByTestId('case-number').waitFor();
+      caseNumber = (await page.getByTestId('case-number').textContent())!;
+      expect(caseNumber).toMatch(new RegExp(`^${unitCode}-\\d{4}-\\d{6}$`));
+      expect(await page.getByTestId('case-status').textContent()).toBe('登记');
+      await page.getByTestId('timeline').getByText('#1').waitFor();
+      await page.getByTestId('chain-mark').filter({ hasText: '链校验通过' }).waitFor();
+      await page.getByTestId('clock').waitFor();
+      expect(await page.getByTestId('clock').getAttribute('data-urgency')).toBe('running');
+
+      // Assigned down to a unit below: chosen by its code (clerks do not list the unit tree yet).
+      await page.getByTestId('case-actions').getByText('交办', { exact: true }).click(); // opens its form
+      const assign = page.locator('form#action-assignDown');
+      await assign.getByLabel('接收单位').fill(childUnit);
+      await page.getByText(`按编码选择：${childUnit}`).click();
+      await assign.getByLabel('理由').fill('属地管理，交由下级办理');
+      await assign.getByLabel('反馈期限').fill('2099-12-31');
+      await assign.getByLabel('反馈期限').press('Enter');
+      await assign.locator('button[type="submit"]').click();
+      await page.getByTestId('case-status').filter({ hasText: '交办' }).waitFor();
+      await page.getByTestId('timeline').getByText('#2').waitFor();
+      await screenshot(page, 'case-workspace');
+
+      await page.getByRole('menuitem', { name: '案件队列' }).click();
+      await page.getByTestId('case-queue').getByText(caseNumber).waitFor();
+      await screenshot(page, 'work-queue');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a leader's inbox shows a new escalation without reloading, and it can be acknowledged", async () => {
+    const leader = await signIn(stack, unitCode, ['unitLeader'], '李负责');
+    const { context, page } = await newPage(leader.token);
+    try {
+      await page.goto(`${origin}/inbox`);
+      await page.getByTestId('stream-state').filter({ hasText: '实时' }).waitFor();
+      await page.getByText('没有提醒').waitFor();
+
+      await deliverToInboxes(stack.db, {
+        caseNumber,
+        eventSeq: 99,
+        kind: 'escalation',
+        level: 2,
+        title: `超期升级 / overdue, level 2: triage`,
+        recipients: [{ userId: leader.userId, name: leader.name, role: 'unitLeader', unitCode }],
+      });
+      const row = page.getByTestId('inbox-items').locator('tr', { hasText: caseNumber });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('超期升级 2 级');
+      await screenshot(page, 'leader-inbox');
+
+      await row.getByRole('button', { name: '确认', exact: true }).click();
+      await row.getByText('已确认').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a supervisor's dashboard opens the cases behind a figure and a case's whole timeline", async () => {
+    const supervisor = await signIn(stack, unitCode, ['supervisor'], '赵督查');
+    const { context, page } = await newPage(supervisor.token);
+    try {
+      await page.goto(`${origin}/dashboard`);
+      await page.getByTestId('figures').waitFor();
+      await page.locator('canvas').first().waitFor();
+      await screenshot(page, 'supervisor-dashboard');
+      await page
+        .getByTestId('figures')
+        .getByText(/分母 [1-9]/)
+        .first()
+        .click();
+      await page.getByText(caseNumber).click();
+
+      // The case's timeline with every step, its chain mark, and its CSV export.
+      await page.getByTestId('timeline').getByText('#2').waitFor();
+      expect(await page.getByTestId('timeline').textContent()).toMatch(/#1 登记.*#2 交办/s);
+      await page.getByTestId('chain-mark').filter({ hasText: '链校验通过' }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出 CSV' }).click(),
+      ]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8');
+      expect(csv.split('\n').filter((line) => line.includes('caseAssignedDown'))).toHaveLength(1);
+
+      // English on request.
+      await page.getByText('English', { exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Supervision' }).waitFor();
+      await page.getByTestId('chain-mark').filter({ hasText: 'Chain verified' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an administrator adds a unit and a user, and sees the one-time password once', async () => {
+    const admin = await signIn(stack, unitCode, ['admin'], '周管理');
+    const { context, page } = await newPage(admin.token);
+    try {
+      const newUnit = `${unitCode}-02`;
+      await page.goto(`${origin}/admin/units`);
+      await page.getByTestId('unit-tree').getByText(`(${unitCode})`).waitFor();
+      const unitForm = page.locator('form#newUnit');
+      await unitForm.getByLabel('上级单位').click();
+      await page.locator('.ant-select-tree').getByText(`(${unitCode})`).last().click();
+      await unitForm.getByLabel('单位编码').fill(newUnit);
+      await unitForm.getByLabel('单位名称').fill('新建社区');
+      await unitForm.getByLabel('层级').click();
+      await page.getByTitle('村社区').click();
+      await unitForm.getByRole('button', { name: '创建' }).click();
+      await page.getByTestId('unit-tree').getByText(`新建社区 (${newUnit})`).waitFor();
+      await screenshot(page, 'admin-units');
+
+      await page.getByRole('menuitem', { name: '用户与角色' }).click();
+      const userForm = page.locator('form#newUser');
+      await userForm.getByLabel('登录名').fill(`new.${uniqueId().toLowerCase()}`);
+      await userForm.getByLabel('姓名').fill('孙承办');
+      await userForm.getByLabel('所在单位').click();
+      await page.locator('.ant-select-tree').getByText(`(${newUnit})`).last().click();
+      await userForm.getByLabel('角色').click();
+      await page.getByTitle('承办人').click();
+      await page.keyboard.press('Escape');
+      await userForm.getByRole('button', { name: '创建' }).click();
+      const oneTimePassword = await page.getByTestId('one-time-password').textContent();
+      expect(oneTimePassword?.length).toBeGreaterThanOrEqual(12);
+      await screenshot(page, 'admin-users');
+    } finally {
+      await context.close();
+    }
+  });
+});
