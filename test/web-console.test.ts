@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { totpCode } from '../apps/api/src/auth/totp';
@@ -13,9 +14,12 @@ import { signIn, TEST_PASSWORD } from './support/staff-sessions';
 /**
  * The web console end to end: Debian's headless Chromium (scripts/chromium.ts) drives the built
  * console (dist/web) that the real API serves, with the real worker, PostgreSQL and Temporal behind it.
- * Each main screen is saved under docs/screenshots for the README.
+ * Each main screen is captured; `npm run screenshots` saves them under docs/screenshots for the README.
  */
-const SCREENSHOTS = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+// `npm run screenshots` refreshes the README's copies; a plain test run keeps the working tree clean.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(PROJECT_ROOT, 'docs', 'screenshots')
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'pce-screenshots-'));
 const NEW_PASSWORD = 'Console-Passw0rd-2026!';
 
 describe('web console in a real browser', () => {

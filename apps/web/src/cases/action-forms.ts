@@ -39,10 +39,12 @@ export const ACTION_FORMS = {
     text('legalChannel', false),
   ],
   objectMisroute: REASON,
+  decideObjection: [choice('decision', ['uphold', 'overrule']), textarea('reason')],
+  reportCompletion: [textarea('summary'), list('evidenceRefs')],
   defineSix: [
     unit('responsibleUnitCode'),
     text('handlerUserId'),
-    text('packageLeaderUserId'),
+    text('packageLeaderUserId', false),
     textarea('resolutionPlan'),
     textarea('targetOutcome'),
     date('completionDeadline'),

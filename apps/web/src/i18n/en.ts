@@ -207,6 +207,8 @@ export const en: SameKeys<Messages> = {
     assignDown: 'Assign down',
     notAccept: 'Do not accept',
     objectMisroute: 'Object to misroute',
+    decideObjection: 'Decide the objection',
+    reportCompletion: 'Report completion',
     defineSix: 'Six defines',
     reassign: 'Change six defines',
     recordDuty: 'Record a duty',
