@@ -90,16 +90,18 @@ export function installPinnedDebianPackages(packages: readonly PinnedDebianPacka
     const specs = packages.map((pkg) => `${pkg.name}=${pkg.version}`);
     runApt(['download', ...specs], downloads, specs.join(' '));
     const debs = debFiles(downloads);
-    for (const pkg of packages) {
+    // Only the files whose hashes were checked are unpacked, whatever else lands in the folder.
+    const verified = packages.map((pkg) => {
       const deb = debs.find((file) => path.basename(file).startsWith(`${pkg.name}_`));
       const actual = deb && sha256Of(deb);
-      if (actual !== pkg.sha256) {
+      if (!deb || actual !== pkg.sha256) {
         throw new DebianPackageError(
           `${pkg.name}=${pkg.version}: SHA-256 ${actual ?? '(not downloaded)'} is not the pinned ${pkg.sha256}`,
         );
       }
-    }
-    unpackInto(debs, target);
+      return deb;
+    });
+    unpackInto(verified, target);
   } finally {
     fs.rmSync(downloads, { recursive: true, force: true });
   }
