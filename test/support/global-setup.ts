@@ -16,10 +16,7 @@ import {
   startTimeSkippingServer,
 } from '../../libs/temporal/src';
 import { bundleWithFailureConverter } from '../../libs/temporal/src/codec';
-import { publishTestServers } from './test-env';
-
-/** Jest runs at most this many test files at once; each worker gets its own time-skipping server. */
-export const TEST_WORKERS = 2;
+import { publishTestServers, TIME_SKIPPING_SLOTS } from './test-env';
 
 export interface StartedServers {
   postgres: RunningPostgres;
@@ -53,8 +50,8 @@ export default async function globalSetup(): Promise<void> {
       headless: true,
     }),
     Promise.all(
-      Array.from({ length: TEST_WORKERS }, (_, i) =>
-        startTimeSkippingServer(binaries.testServer, log(`time-skipping-${i + 1}`)),
+      TIME_SKIPPING_SLOTS.map((slot) =>
+        startTimeSkippingServer(binaries.testServer, log(`time-skipping-${slot}`)),
       ),
     ),
     // Built with the encrypting failure converter, as Worker.create does from workflowsPath in production.

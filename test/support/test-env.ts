@@ -43,3 +43,11 @@ export function testDataConverter(): DataConverter {
 
 /** PAYLOAD_KEYS for apps started in tests: the fixed TEST-ONLY key ring. */
 export const TEST_PAYLOAD_KEYS_ENV = JSON.stringify(TEST_PAYLOAD_KEY_RING_JSON);
+
+/**
+ * The test files that skip time, each with a time-skipping server of its own for the whole run: the
+ * server's clock is global, and a file that shares it with another stalls when the other leaves work
+ * behind, so servers are given per file rather than per jest worker.
+ */
+export const TIME_SKIPPING_SLOTS = ['caseClocks', 'transfers', 'probe'] as const;
+export type TimeSkippingSlot = (typeof TIME_SKIPPING_SLOTS)[number];
