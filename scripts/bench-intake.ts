@@ -1,0 +1,131 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from '@temporalio/client';
+import { BASELINE_TABLE } from './bench/baseline-workflows';
+import { BenchStack } from './bench/bench-stack';
+import { registerOverHttp, registrationBody } from './bench/intake-units';
+import { type LoadResult, machine, progress, report, round, runLoad } from './bench/load';
+
+/**
+ * `npm run bench:intake -- [--cases 1000] [--concurrency 16] [--warmup 30]`
+ * On one embedded stack (as `npm start` runs it, own data folder and ports): N registrations over HTTP
+ * by C concurrent clients as a logged-in clerk, done when the API answers (the CaseRegistered event is
+ * in PostgreSQL); then, against the same Temporal and PostgreSQL with the same load generator,
+ * (a) N empty workflows, done when completed, and (b) N workflows running one activity that inserts
+ * one row, done when completed (the row committed). Prints rates, ratios and latencies.
+ */
+const BASELINE_TASK_QUEUE = 'bench-baselines';
+
+async function startBaselineWorker(stack: BenchStack): Promise<ChildProcess> {
+  await stack.owner.query(
+    `CREATE TABLE IF NOT EXISTS ${BASELINE_TABLE} (id varchar(64) PRIMARY KEY, inserted_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  await stack.owner.query(`GRANT INSERT, SELECT ON ${BASELINE_TABLE} TO pce_app`);
+  const child = spawn(process.execPath, [path.join(__dirname, 'bench/baseline-worker.js')], {
+    env: {
+      ...stack.appEnv,
+      BASELINE_TASK_QUEUE,
+      BASELINE_DATABASE_URL: stack.urls.appUrl,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`baseline worker exited (code ${code})`)));
+  });
+  return child;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      cases: { type: 'string', default: '1000' },
+      concurrency: { type: 'string', default: '16' },
+      warmup: { type: 'string', default: '30' },
+    },
+  });
+  const count = Number(values.cases);
+  const concurrency = Number(values.concurrency);
+  const warmup = Number(values.warmup);
+  const stack = await BenchStack.start({ say: progress });
+  let baselineWorker: ChildProcess | undefined;
+  try {
+    baselineWorker = await startBaselineWorker(stack);
+    const baselines = new Client({
+      connection: stack.temporal.connection,
+      namespace: stack.config.TEMPORAL_NAMESPACE,
+    });
+    const token = await stack.sessions.tokenFor('qx-clerk-1');
+    const run = Date.now().toString(36);
+    const units = {
+      ours: async (i: number) => {
+        const answer = await registerOverHttp(stack, token, `bench-${run}-${i}`, registrationBody(i, 'QX'));
+        if (answer.status !== 201) throw new Error(`HTTP ${answer.status} ${answer.code ?? ''}`);
+      },
+      empty: (i: number) =>
+        baselines.workflow.execute('emptyWorkflow', {
+          taskQueue: BASELINE_TASK_QUEUE,
+          workflowId: `bench-empty-${run}-${i}`,
+        }),
+      oneRow: (i: number) =>
+        baselines.workflow.execute('oneRowWorkflow', {
+          taskQueue: BASELINE_TASK_QUEUE,
+          workflowId: `bench-row-${run}-${i}`,
+          args: [`${run}-${i}`],
+        }),
+    };
+    const results: Record<string, LoadResult> = {};
+    for (const [name, unit] of Object.entries(units)) {
+      progress(`${name}: warm-up ${warmup}, then ${count} with ${concurrency} clients`);
+      await runLoad(warmup, concurrency, (i) => unit(count + i));
+      results[name] = await runLoad(count, concurrency, unit);
+      progress(`${name}: ${results[name]!.rate}/s`);
+    }
+    const [{ registered }] = await stack.owner.query(
+      `SELECT count(*)::int AS registered FROM case_events WHERE type = 'caseRegistered'`,
+    );
+    const [{ rows }] = await stack.owner.query(`SELECT count(*)::int AS rows FROM ${BASELINE_TABLE}`);
+    const ours = results.ours!;
+    const summary = {
+      bench: 'intake',
+      cases: count,
+      concurrency,
+      machine: machine(),
+      settings: stack.settings(),
+      ours,
+      bareWorkflow: results.empty,
+      oneRowWorkflow: results.oneRow,
+      oursOverBare: round(ours.rate / results.empty!.rate),
+      oursOverOneRow: round(ours.rate / results.oneRow!.rate),
+      stored: { caseRegisteredEvents: registered, baselineRows: rows },
+    };
+    const row = (name: string, result: LoadResult, ratio: string) => [
+      name,
+      result.rate,
+      ratio,
+      result.latencyMs.p50,
+      result.latencyMs.p99,
+      result.errors,
+    ];
+    report(summary, {
+      header: ['load', 'per second', 'ours ÷ this', 'p50 ms', 'p99 ms', 'errors'],
+      rows: [
+        row('ours: POST /api/cases (case row + CaseRegistered in PostgreSQL)', ours, '1'),
+        row('(a) empty workflow', results.empty!, String(summary.oursOverBare)),
+        row('(b) workflow + one-row activity', results.oneRow!, String(summary.oursOverOneRow)),
+      ],
+    });
+  } finally {
+    baselineWorker?.kill('SIGTERM');
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(
+    `[bench] 失败 / failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
