@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from '@temporalio/client';
 import { BASELINE_TABLE } from './bench/baseline-workflows';
-import { BenchStack } from './bench/bench-stack';
+import { type BenchStack } from './bench/bench-stack';
+import { benchMain } from './bench/bench-main';
 import { registerOverHttp, registrationBody } from './bench/intake-units';
 import { type LoadResult, machine, progress, report, round, runLoad } from './bench/load';
 
@@ -38,7 +39,7 @@ async function startBaselineWorker(stack: BenchStack): Promise<ChildProcess> {
   return child;
 }
 
-async function main(): Promise<void> {
+benchMain(async (stack) => {
   const { values } = parseArgs({
     options: {
       cases: { type: 'string', default: '1000' },
@@ -49,7 +50,6 @@ async function main(): Promise<void> {
   const count = Number(values.cases);
   const concurrency = Number(values.concurrency);
   const warmup = Number(values.warmup);
-  const stack = await BenchStack.start({ say: progress });
   let baselineWorker: ChildProcess | undefined;
   try {
     baselineWorker = await startBaselineWorker(stack);
@@ -119,13 +119,5 @@ async function main(): Promise<void> {
     });
   } finally {
     baselineWorker?.kill('SIGTERM');
-    await stack.stop();
   }
-}
-
-main().catch((error) => {
-  process.stderr.write(
-    `[bench] 失败 / failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
 });

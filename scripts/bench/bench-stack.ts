@@ -266,9 +266,9 @@ export class BenchStack {
     throw new Error(`API not healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${last}`);
   }
 
-  /** Resident memory of an app process, from /proc (Linux). */
-  rssBytes(name: AppName): number | undefined {
-    const pid = this.pid(name);
+  /** Resident memory of an app process or the Temporal dev server, from /proc (Linux). */
+  rssBytes(name: AppName | 'temporal'): number | undefined {
+    const pid = name === 'temporal' ? this.temporalServer?.process.child.pid : this.pid(name);
     if (!pid) return undefined;
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
