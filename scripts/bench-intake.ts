@@ -6,8 +6,9 @@ import { Client } from '@temporalio/client';
 import { BASELINE_TABLE } from './bench/baseline-workflows';
 import { type BenchStack } from './bench/bench-stack';
 import { benchMain } from './bench/bench-main';
+import { cpuSecondsOfTrees } from './bench/cpu';
 import { registerOverHttp, registrationBody } from './bench/intake-units';
-import { type LoadResult, machine, progress, report, round, runLoad } from './bench/load';
+import { type LoadResult, machine, progress, report, round, runInterleaved, runLoad } from './bench/load';
 
 /**
  * `npm run bench:intake -- [--cases 1000] [--concurrency 16] [--warmup 30]`
@@ -45,11 +46,15 @@ benchMain(async (stack) => {
       cases: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '16' },
       warmup: { type: 'string', default: '30' },
+      rounds: { type: 'string', default: '3' },
+      /** For tuning: run only some of the loads (ours, empty, oneRow). */
+      loads: { type: 'string', default: 'ours,empty,oneRow' },
     },
   });
   const count = Number(values.cases);
   const concurrency = Number(values.concurrency);
   const warmup = Number(values.warmup);
+  const rounds = Number(values.rounds);
   let baselineWorker: ChildProcess | undefined;
   try {
     baselineWorker = await startBaselineWorker(stack);
@@ -76,18 +81,37 @@ benchMain(async (stack) => {
           args: [`${run}-${i}`],
         }),
     };
-    const results: Record<string, LoadResult> = {};
-    for (const [name, unit] of Object.entries(units)) {
-      progress(`${name}: warm-up ${warmup}, then ${count} with ${concurrency} clients`);
+    const selected = Object.fromEntries(
+      Object.entries(units).filter(([name]) => values.loads!.split(',').includes(name)),
+    );
+    for (const [name, unit] of Object.entries(selected)) {
+      progress(`${name}: warm-up ${warmup}`);
       await runLoad(warmup, concurrency, (i) => unit(count + i));
-      results[name] = await runLoad(count, concurrency, unit);
-      progress(`${name}: ${results[name]!.rate}/s`);
     }
+    progress(`${count} of each with ${concurrency} clients, in ${rounds} interleaved rounds`);
+    // Each part's process tree; the bench's own process alone (the stack's processes are its children).
+    const meter = () => {
+      const own = process.cpuUsage();
+      return {
+        ...cpuSecondsOfTrees({
+          api: stack.pid('api'),
+          worker: stack.pid('worker'),
+          baselineWorker: baselineWorker?.pid,
+          temporal: stack.pid('temporal'),
+          postgres: stack.pid('postgres'),
+        }),
+        benchClient: (own.user + own.system) / 1e6,
+      };
+    };
+    const results = await runInterleaved(selected, count, concurrency, rounds, meter);
     const [{ registered }] = await stack.owner.query(
       `SELECT count(*)::int AS registered FROM case_events WHERE type = 'caseRegistered'`,
     );
-    const [{ rows }] = await stack.owner.query(`SELECT count(*)::int AS rows FROM ${BASELINE_TABLE}`);
-    const ours = results.ours!;
+    const [{ baselineRows }] = await stack.owner.query(
+      `SELECT count(*)::int AS "baselineRows" FROM ${BASELINE_TABLE}`,
+    );
+    const ours = results.ours;
+    const ratio = (baseline?: LoadResult) => (ours && baseline ? round(ours.rate / baseline.rate) : null);
     const summary = {
       bench: 'intake',
       cases: count,
@@ -97,25 +121,27 @@ benchMain(async (stack) => {
       ours,
       bareWorkflow: results.empty,
       oneRowWorkflow: results.oneRow,
-      oursOverBare: round(ours.rate / results.empty!.rate),
-      oursOverOneRow: round(ours.rate / results.oneRow!.rate),
-      stored: { caseRegisteredEvents: registered, baselineRows: rows },
+      oursOverBare: ratio(results.empty),
+      oursOverOneRow: ratio(results.oneRow),
+      stored: { caseRegisteredEvents: registered, baselineRows },
     };
-    const row = (name: string, result: LoadResult, ratio: string) => [
-      name,
-      result.rate,
-      ratio,
-      result.latencyMs.p50,
-      result.latencyMs.p99,
-      result.errors,
-    ];
+    const rows = [
+      ['ours: POST /api/cases (case row + CaseRegistered in PostgreSQL)', ours, 1],
+      ['(a) empty workflow', results.empty, summary.oursOverBare],
+      ['(b) workflow + one-row activity', results.oneRow, summary.oursOverOneRow],
+    ] as const;
     report(summary, {
       header: ['load', 'per second', 'ours ÷ this', 'p50 ms', 'p99 ms', 'errors'],
-      rows: [
-        row('ours: POST /api/cases (case row + CaseRegistered in PostgreSQL)', ours, '1'),
-        row('(a) empty workflow', results.empty!, String(summary.oursOverBare)),
-        row('(b) workflow + one-row activity', results.oneRow!, String(summary.oursOverOneRow)),
-      ],
+      rows: rows
+        .filter(([, result]) => result)
+        .map(([name, result, ratio]) => [
+          name,
+          result!.rate,
+          String(ratio ?? '–'),
+          result!.latencyMs.p50,
+          result!.latencyMs.p99,
+          result!.errors,
+        ]),
     });
   } finally {
     baselineWorker?.kill('SIGTERM');

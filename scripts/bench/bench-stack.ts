@@ -219,7 +219,9 @@ export class BenchStack {
     this.supervised.add(name);
     const entry = name === 'worker' ? 'apps/worker/src/main.js' : 'apps/api/src/main.js';
     const log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, [path.join(this.distDir, entry)], {
+    // For profiling a bench run, e.g. BENCH_WORKER_NODE_ARGS="--prof --logfile=/tmp/worker.v8.log --no-logfile-per-isolate".
+    const nodeArgs = process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, path.join(this.distDir, entry)], {
       env: this.appEnv,
       stdio: ['ignore', log, log, 'ipc'],
       detached: true,
@@ -236,7 +238,9 @@ export class BenchStack {
     else await this.waitForHealth();
   }
 
-  pid(name: AppName): number | undefined {
+  pid(name: AppName | 'temporal' | 'postgres'): number | undefined {
+    if (name === 'temporal') return this.temporalServer?.process.child.pid;
+    if (name === 'postgres') return this.postgres?.process.pid;
     return this.apps.get(name)?.pid;
   }
 
@@ -268,7 +272,7 @@ export class BenchStack {
 
   /** Resident memory of an app process or the Temporal dev server, from /proc (Linux). */
   rssBytes(name: AppName | 'temporal'): number | undefined {
-    const pid = name === 'temporal' ? this.temporalServer?.process.child.pid : this.pid(name);
+    const pid = this.pid(name);
     if (!pid) return undefined;
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

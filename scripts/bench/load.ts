@@ -9,20 +9,43 @@ export interface LoadResult {
   rate: number;
   latencyMs: { p50: number; p99: number; max: number };
   errors: number;
+  /** CPU milliseconds per completed unit, by part of the stack (when metered). */
+  cpuMsPerUnit?: Record<string, number>;
 }
+
+/** Cumulative CPU seconds by part of the stack. */
+export type CpuMeter = () => Record<string, number>;
 
 export async function runLoad(
   count: number,
   concurrency: number,
   unit: (index: number) => Promise<void>,
 ): Promise<LoadResult> {
+  const pass = await timedPass(0, count, concurrency, unit);
+  return resultOf(count, concurrency, [pass]);
+}
+
+interface Pass {
+  seconds: number;
+  latencies: number[];
+  errors: number;
+  cpuSeconds?: Record<string, number>;
+}
+
+/** Units `from` … `from + count - 1`, by `concurrency` clients. */
+async function timedPass(
+  from: number,
+  count: number,
+  concurrency: number,
+  unit: (index: number) => Promise<void>,
+): Promise<Pass> {
   const latencies: number[] = [];
-  let next = 0;
+  let next = from;
   let errors = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
+      while (next < from + count) {
         const index = next++;
         const unitStarted = process.hrtime.bigint();
         try {
@@ -35,16 +58,70 @@ export async function runLoad(
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, latencies, errors };
+}
+
+function resultOf(count: number, concurrency: number, passes: Pass[]): LoadResult {
+  const seconds = passes.reduce((sum, pass) => sum + pass.seconds, 0);
+  const latencies = passes.flatMap((pass) => pass.latencies);
+  const cpu: Record<string, number> = {};
+  for (const pass of passes)
+    for (const [part, used] of Object.entries(pass.cpuSeconds ?? {})) cpu[part] = (cpu[part] ?? 0) + used;
   return {
     count,
     concurrency,
     seconds: round(seconds),
     rate: round(latencies.length / seconds),
     latencyMs: summarize(latencies),
-    errors,
+    errors: passes.reduce((sum, pass) => sum + pass.errors, 0),
+    ...(passes[0]?.cpuSeconds
+      ? {
+          cpuMsPerUnit: Object.fromEntries(
+            Object.entries(cpu).map(([part, used]) => [part, round((used * 1000) / latencies.length, 1)]),
+          ),
+        }
+      : {}),
   };
 }
+
+/**
+ * Several loads compared on one machine: `count` units of each, split into `rounds` passes that take
+ * turns (the order rotating every round), so a change in the machine's background load during the run
+ * falls on every load alike. Rates are units over the summed time of each load's own passes.
+ */
+export async function runInterleaved(
+  loads: Record<string, (index: number) => Promise<void>>,
+  count: number,
+  concurrency: number,
+  rounds: number,
+  meter?: CpuMeter,
+): Promise<Record<string, LoadResult>> {
+  const names = Object.keys(loads);
+  const passes = new Map<string, Pass[]>(names.map((name) => [name, []]));
+  const perRound = Math.ceil(count / rounds);
+  for (let round = 0; round < rounds; round++) {
+    const from = round * perRound;
+    const size = Math.min(perRound, count - from);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length]!;
+      const before = meter?.();
+      const pass = await timedPass(from, size, concurrency, loads[name]!);
+      if (before) {
+        const after = meter!();
+        pass.cpuSeconds = Object.fromEntries(
+          Object.entries(after).map(([part, used]) => [part, used - before[part]!]),
+        );
+      }
+      passes.get(name)!.push(pass);
+      process.stderr.write(
+        `[bench] round ${round + 1}/${rounds} ${name}: ${round_(size / pass.seconds)}/s\n`,
+      );
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, resultOf(count, concurrency, passes.get(name)!)]));
+}
+
+const round_ = (value: number) => round(value);
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
