@@ -7,7 +7,7 @@ import { runDrill } from './chaos/drill';
  * `npm run chaos -- [--cases 300] [--clients 10] [--minutes 15]`
  * 10 clients register 300 cases over HTTP and take each to a planned state (registered, accepted,
  * not accepted, withdrawn), retrying with the same Idempotency-Key after errors, while the worker is
- * SIGKILLed every 30–60 s, the Temporal dev server is restarted 3 times and PostgreSQL once. Then
+ * SIGKILLed every 30–60 s and at 10/35/60/85 % of the cases acknowledged, the Temporal dev server is restarted 3 times and PostgreSQL once. Then
  * every acknowledged case is checked; exits 1 unless 0 lost, 0 duplicated, all in their planned state
  * and every hash chain verified. Loopback only, own data folder and ports, stops by itself.
  */
@@ -23,6 +23,8 @@ async function main(): Promise<number> {
     cases: Number(values.cases),
     clients: Number(values.clients),
     workerKillEveryMs: [30_000, 60_000],
+    // On a fast machine the clients may finish within a minute: a few kills tied to progress as well.
+    workerKillsAtProgress: [0.1, 0.35, 0.6, 0.85],
     temporalRestartsAtProgress: [0.2, 0.45, 0.7],
     postgresRestartsAtProgress: [0.55],
     downMs: 2000,
