@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '../libs/config/src';
+import { runDrill } from '../scripts/chaos/drill';
+import { testServers } from './support/test-env';
+
+/**
+ * The small fault drill (`npm run chaos` is the full one): 30 cases by 5 clients over HTTP while the
+ * worker is SIGKILLed once and the Temporal dev server restarted once, on a PostgreSQL, Temporal,
+ * worker and API of its own (own ports and data folder, never the servers other tests share).
+ */
+jest.setTimeout(300_000);
+
+describe('fault drill (smoke)', () => {
+  it('loses nothing and doubles nothing when the worker is killed and Temporal restarted', async () => {
+    // The apps run as compiled processes: built into a folder of this test's own, so a concurrent
+    // `npm run build` (the npm start test) never rewrites a file one of them is loading.
+    const distDir = path.join(PROJECT_ROOT, 'dist', '.chaos-drill');
+    execFileSync(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/swc'),
+      ['apps', 'libs', 'workflows', 'scripts', '-d', distDir, '--quiet', '--ignore', '**/*.spec.ts'],
+      { cwd: PROJECT_ROOT, stdio: 'inherit' },
+    );
+    const report = await runDrill({
+      cases: 30,
+      clients: 5,
+      workerKillsAtProgress: [0.3],
+      temporalRestartsAtProgress: [0.6],
+      postgresRestartsAtProgress: [],
+      timeLimitMs: 200_000,
+      distDir,
+      workflowBundlePath: testServers().workflowBundlePath,
+    });
+    expect(report).toMatchObject({
+      acknowledged: 30,
+      lost: 0,
+      duplicated: 0,
+      wrongState: 0,
+      brokenChains: 0,
+      faults: { workerKilled: 1, temporalRestarted: 1, postgresRestarted: 0 },
+      problems: [],
+    });
+  });
+});
