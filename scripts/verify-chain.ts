@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 
 /**
- * `npm run -s verify-chain -- [--api http://127.0.0.1:3000] [--case <number> …]`: verifies the hash
- * chains of the named cases, or of every case when none is named, through the running API, printing
- * one JSON line per case and a summary; exits 1 when any chain is broken.
+ * `API_TOKEN=<bearer token> npm run -s verify-chain -- [--api http://127.0.0.1:3000] [--case <number> …]`:
+ * verifies the hash chains of the named cases, or of every case the token's holder may see when none is
+ * named (a supervisor's token for the whole district), through the running API, printing one JSON line
+ * per case and a summary; exits 1 when any chain is broken.
  */
 interface Verification {
   caseNumber: string;
@@ -14,7 +15,10 @@ interface Verification {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const token = process.env.API_TOKEN;
+  if (!token)
+    throw new Error('API_TOKEN 未设置 / set API_TOKEN to a staff bearer token (POST /api/auth/login)');
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
