@@ -5,11 +5,11 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { totpCode } from '../apps/api/src/auth/totp';
 import { PROJECT_ROOT } from '../libs/config/src';
 import { hashPassword } from '../libs/persistence/src/auth';
-import { deliverToInboxes } from '../libs/persistence/src/inbox';
 import { buildWeb } from '../scripts/build-web';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium';
 import { createUnit, startTestStack, type TestStack, uniqueId } from './support/stack';
-import { signIn, TEST_PASSWORD } from './support/staff-sessions';
+import { postJson } from './support/http';
+import { bearer, signIn, TEST_PASSWORD } from './support/staff-sessions';
 
 /**
  * The web console end to end: Debian's headless Chromium (scripts/chromium.ts) drives the built
@@ -177,17 +177,27 @@ describe('web console in a real browser', () => {
       await page.getByTestId('stream-state').filter({ hasText: '实时' }).waitFor();
       await page.getByText('没有提醒').waitFor();
 
-      await deliverToInboxes(stack.db, {
-        caseNumber,
-        eventSeq: 99,
-        kind: 'escalation',
-        level: 2,
-        title: `超期升级 / overdue, level 2: triage`,
-        recipients: [{ userId: leader.userId, name: leader.name, role: 'unitLeader', unitCode }],
-      });
-      const row = page.getByTestId('inbox-items').locator('tr', { hasText: caseNumber });
-      await row.waitFor();
-      expect(await row.textContent()).toContain('超期升级 2 级');
+      // A petition received by letter 40 days ago and entered only now: its triage clock has already run
+      // out, so the case's own workflow escalates it up the ladder — the unit leader among the recipients.
+      const clerk = await signIn(stack, unitCode, ['clerk'], '赵登记');
+      const overdue = await postJson(
+        `${stack.api.url}/cases`,
+        {
+          channel: 'letter',
+          petitioner: { name: '钱十' },
+          category: 'grievance',
+          subject: '道路积水',
+          content: '路口长期积水，影响出行。',
+          unitCode,
+          receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+          receivedAtReason: '来信积压，补录 / a backlog of letters entered late',
+        },
+        bearer(clerk),
+      );
+      expect(overdue.status).toBe(201);
+      const row = page.getByTestId('inbox-items').locator('tr', { hasText: overdue.body.caseNumber }).first();
+      await row.waitFor({ timeout: 60_000 });
+      expect(await row.textContent()).toContain('超期升级');
       await screenshot(page, 'leader-inbox');
 
       await row.getByRole('button', { name: '确认', exact: true }).click();
