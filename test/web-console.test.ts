@@ -127,7 +127,7 @@ describe('web console in a real browser', () => {
       await page.getByLabel('信访内容').fill('某公司拖欠工资三个月，多次讨要未果。');
       await page.getByLabel('信访人姓名').fill('张三');
       await page.getByLabel('联系电话').fill('12345');
-      await page.getByRole('button', { name: '登记', exact: true }).click();
+      await page.locator('form#intake button[type="submit"]:not(.ant-btn-loading)').click();
 
       // The API's field error shows at the field.
       const phoneError = page
@@ -136,7 +136,7 @@ describe('web console in a real browser', () => {
       await phoneError.waitFor();
       await screenshot(page, 'intake-field-error');
       await page.getByLabel('联系电话').fill('13912345678');
-      await page.getByRole('button', { name: '登记', exact: true }).click();
+      await page.locator('form#intake button[type="submit"]:not(.ant-btn-loading)').click();
 
       // The case workspace shows the new case, its running clock and its timeline.
       await page.getByTestId('case-number').waitFor();
@@ -159,6 +159,8 @@ describe('web console in a real browser', () => {
       await assign.locator('button[type="submit"]').click();
       await page.getByTestId('case-status').filter({ hasText: '交办' }).waitFor();
       await page.getByTestId('timeline').getByText('#2').waitFor();
+      // The assignment issued its written notice to the petitioner, listed with the case.
+      await page.getByTestId('case-notices').getByText('告知书').first().waitFor();
       await screenshot(page, 'case-workspace');
 
       await page.getByRole('menuitem', { name: '案件队列' }).click();
@@ -170,7 +172,9 @@ describe('web console in a real browser', () => {
   });
 
   it("a leader's inbox shows a new escalation without reloading, and it can be acknowledged", async () => {
-    const leader = await signIn(stack, unitCode, ['unitLeader'], '李负责');
+    // A unit of its own, so the overdue case below stays out of the supervisor's figures.
+    const leaderUnit = await createUnit(stack.db, '升级测试单位');
+    const leader = await signIn(stack, leaderUnit, ['unitLeader'], '李负责');
     const { context, page } = await newPage(leader.token);
     try {
       await page.goto(`${origin}/inbox`);
@@ -179,7 +183,7 @@ describe('web console in a real browser', () => {
 
       // A petition received by letter 40 days ago and entered only now: its triage clock has already run
       // out, so the case's own workflow escalates it up the ladder — the unit leader among the recipients.
-      const clerk = await signIn(stack, unitCode, ['clerk'], '赵登记');
+      const clerk = await signIn(stack, leaderUnit, ['clerk'], '赵登记');
       const overdue = await postJson(
         `${stack.api.url}/cases`,
         {
@@ -188,7 +192,7 @@ describe('web console in a real browser', () => {
           category: 'grievance',
           subject: '道路积水',
           content: '路口长期积水，影响出行。',
-          unitCode,
+          unitCode: leaderUnit,
           receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
           receivedAtReason: '来信积压，补录 / a backlog of letters entered late',
         },

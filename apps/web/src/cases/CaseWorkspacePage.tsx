@@ -6,12 +6,13 @@ import { useSession } from '../auth/session';
 import { PageState } from '../common/PageState';
 import { ActionForm } from './ActionForm';
 import { availableActions } from './available-actions';
+import { CaseNotices } from './CaseNotices';
 import { CaseTimeline } from './CaseTimeline';
 import { ClockTag } from './ClockTag';
 import { TimelineCsvButton } from './TimelineCsvButton';
 import { useCaseDetail, useCaseRow, useTimeline, useVerification } from './use-case';
 
-/** One case: its state, running clock, the actions open to this user, and the audit timeline. */
+/** One case: its state, running clock, its written notices, the actions open to this user, and the audit timeline. */
 export function CaseWorkspacePage() {
   const { t } = useTranslation();
   const { caseNumber = '' } = useParams();
@@ -76,23 +77,28 @@ export function CaseWorkspacePage() {
           </Card>
           <Row gutter={16}>
             <Col span={10}>
-              <Card title={t('case.actions')}>
-                {actions.length === 0 ? (
-                  <Empty description={t('case.noActions')} />
-                ) : (
-                  <Collapse
-                    accordion
-                    data-testid="case-actions"
-                    items={actions.map((action) => ({
-                      key: action,
-                      label: t(`action.${action}`),
-                      children: (
-                        <ActionForm caseNumber={caseNumber} action={action} onDone={() => undefined} />
-                      ),
-                    }))}
-                  />
-                )}
-              </Card>
+              <Space orientation="vertical" size="middle" className="full-width">
+                <Card title={t('case.notices')}>
+                  <CaseNotices caseNumber={caseNumber} />
+                </Card>
+                <Card title={t('case.actions')}>
+                  {actions.length === 0 ? (
+                    <Empty description={t('case.noActions')} />
+                  ) : (
+                    <Collapse
+                      accordion
+                      data-testid="case-actions"
+                      items={actions.map((action) => ({
+                        key: action,
+                        label: t(`action.${action}`),
+                        children: (
+                          <ActionForm caseNumber={caseNumber} action={action} onDone={() => undefined} />
+                        ),
+                      }))}
+                    />
+                  )}
+                </Card>
+              </Space>
             </Col>
             <Col span={14}>
               <Card

@@ -1,6 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, bodyOf } from '../api/client';
-import type { CaseDetail, CaseListPage, CaseListRow, ChainVerification, TimelineEntry } from '../api/types';
+import type {
+  CaseDetail,
+  CaseListPage,
+  CaseListRow,
+  ChainVerification,
+  IssuedNotice,
+  TimelineEntry,
+} from '../api/types';
 
 const path = (caseNumber: string) => ({ params: { path: { caseNumber } } });
 
@@ -15,6 +22,13 @@ export function useTimeline(caseNumber: string) {
   return useQuery({
     queryKey: ['case', caseNumber, 'timeline'],
     queryFn: () => bodyOf<TimelineEntry[]>(api.GET('/api/cases/{caseNumber}/timeline', path(caseNumber))),
+  });
+}
+
+export function useNotices(caseNumber: string) {
+  return useQuery({
+    queryKey: ['case', caseNumber, 'notices'],
+    queryFn: () => bodyOf<IssuedNotice[]>(api.GET('/api/cases/{caseNumber}/notices', path(caseNumber))),
   });
 }
 

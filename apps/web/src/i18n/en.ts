@@ -64,6 +64,9 @@ export const en: SameKeys<Messages> = {
     timeline: 'Timeline',
     chainVerified: '✓ Chain verified',
     exportCsv: 'Export CSV',
+    notices: 'Written notices',
+    openNotice: 'Open PDF',
+    noticeIssued: 'Issued {{at}}',
     chainBroken: '✗ Chain broken at #{{seq}}',
   },
   clock: {

@@ -72,6 +72,9 @@ export const zhCN = {
     timeline: '办理过程',
     chainVerified: '✓ 链校验通过',
     exportCsv: '导出 CSV',
+    notices: '书面告知',
+    openNotice: '打开 PDF',
+    noticeIssued: '{{at}} 发出',
     chainBroken: '✗ 链校验失败（第 {{seq}} 条）',
   },
   clock: {

@@ -1,0 +1,52 @@
+import { FilePdfOutlined } from '@ant-design/icons';
+import { App, Button, List } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { ApiFailure } from '../api/errors';
+import { PageState } from '../common/PageState';
+import { useNotices } from './use-case';
+
+/** The written notices issued for the case, each opened as its PDF (fetched with the bearer token). */
+export function CaseNotices(props: { caseNumber: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notices = useNotices(props.caseNumber);
+
+  async function open(id: string) {
+    try {
+      const { data, error, response } = await api.GET('/api/cases/{caseNumber}/notices/{id}.pdf', {
+        params: { path: { caseNumber: props.caseNumber, id } },
+        parseAs: 'blob',
+      });
+      if (!response.ok || !data) throw ApiFailure.from(response.status, error);
+      window.open(URL.createObjectURL(data as Blob), '_blank', 'noopener');
+    } catch (error) {
+      void message.error(error instanceof ApiFailure ? error.message : t('state.error'));
+    }
+  }
+
+  return (
+    <PageState query={notices} empty={notices.data?.length === 0}>
+      <List
+        size="small"
+        data-testid="case-notices"
+        dataSource={notices.data ?? []}
+        renderItem={(notice) => (
+          <List.Item
+            actions={[
+              <Button key="pdf" size="small" icon={<FilePdfOutlined />} onClick={() => void open(notice.id)}>
+                {t('case.openNotice')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={notice.title}
+              description={t('case.noticeIssued', { at: dayjs(notice.issuedAt).format('YYYY-MM-DD HH:mm') })}
+            />
+          </List.Item>
+        )}
+      />
+    </PageState>
+  );
+}
