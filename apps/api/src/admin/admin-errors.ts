@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApiError } from '../http/api-error';
+import { refusalOf, type RefusalTable } from '../http/api-error';
 
 /** The stable codes of administrative refusals, each with its status and a bilingual message. */
 export const ADMIN_ERRORS = {
@@ -26,12 +26,8 @@ export const ADMIN_ERRORS = {
     HttpStatus.UNPROCESSABLE_ENTITY,
     '不能重置自己的凭据，请修改密码 / you cannot reset your own credentials; change your password instead',
   ],
-} as const satisfies Record<string, readonly [HttpStatus, string]>;
+} as const satisfies RefusalTable;
 
 export type AdminErrorCode = keyof typeof ADMIN_ERRORS;
 
-/** The refusal; `field` names the request field at fault, when there is one. */
-export function adminError(code: AdminErrorCode, field?: string): ApiError {
-  const [status, message] = ADMIN_ERRORS[code];
-  return new ApiError(status, code, message, field ? [{ field, code, message }] : undefined);
-}
+export const adminError = refusalOf(ADMIN_ERRORS);

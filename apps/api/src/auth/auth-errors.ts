@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApiError } from '../http/api-error';
+import { refusalOf, type RefusalTable } from '../http/api-error';
 
 /** The stable codes of authentication failures, each with its status and a bilingual message. */
 export const AUTH_ERRORS = {
@@ -32,11 +32,8 @@ export const AUTH_ERRORS = {
     HttpStatus.TOO_MANY_REQUESTS,
     '请求过于频繁，请稍后再试 / too many requests, try again later',
   ],
-} as const satisfies Record<string, readonly [HttpStatus, string]>;
+} as const satisfies RefusalTable;
 
 export type AuthErrorCode = keyof typeof AUTH_ERRORS;
 
-export function authError(code: AuthErrorCode): ApiError {
-  const [status, message] = AUTH_ERRORS[code];
-  return new ApiError(status, code, message);
-}
+export const authError = refusalOf(AUTH_ERRORS);

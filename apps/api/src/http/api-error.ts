@@ -22,3 +22,14 @@ export class ApiError extends HttpException {
     );
   }
 }
+
+/** A table of stable refusal codes, each with its status and a bilingual message. */
+export type RefusalTable = Record<string, readonly [HttpStatus, string]>;
+
+/** The refusal for a code of the table; `field` names the request field at fault, when there is one. */
+export function refusalOf<T extends RefusalTable>(table: T) {
+  return (code: keyof T & string, field?: string): ApiError => {
+    const [status, message] = table[code]!;
+    return new ApiError(status, code, message, field ? [{ field, code, message }] : undefined);
+  };
+}

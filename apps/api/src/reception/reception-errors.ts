@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApiError } from '../http/api-error';
+import { refusalOf, type RefusalTable } from '../http/api-error';
 
 /** The stable codes of reception-day refusals, each with its status and a bilingual message. */
 export const RECEPTION_ERRORS = {
@@ -30,11 +30,8 @@ export const RECEPTION_ERRORS = {
     HttpStatus.UNPROCESSABLE_ENTITY,
     '领导接待日登记的来源渠道须为 leaderReception / a reception-day case comes by the leaderReception channel',
   ],
-} as const satisfies Record<string, readonly [HttpStatus, string]>;
+} as const satisfies RefusalTable;
 
 export type ReceptionErrorCode = keyof typeof RECEPTION_ERRORS;
 
-export function receptionError(code: ReceptionErrorCode, field?: string): ApiError {
-  const [status, message] = RECEPTION_ERRORS[code];
-  return new ApiError(status, code, message, field ? [{ field, code, message }] : undefined);
-}
+export const receptionError = refusalOf(RECEPTION_ERRORS);
