@@ -262,17 +262,12 @@ export class CaseHarness {
     const id = uniqueId(6);
     const district = `CD${id}`;
     const town = `CT${id}`;
-    await this.owner.manager.insert(UnitEntity, [
-      { code: district, name: `测试区${id}`, level: 'district', parentCode: null },
-      { code: town, name: `测试镇${id}`, level: 'town', parentCode: district },
-    ]);
-    const unitTree = buildUnitTree(
-      [
-        { code: district, name: `测试区${id}`, level: 'district', parentCode: null },
-        { code: town, name: `测试镇${id}`, level: 'town', parentCode: district },
-      ],
-      ['市信访局'],
-    );
+    const units = [
+      { code: district, name: `测试区${id}`, level: 'district' as const, parentCode: null },
+      { code: town, name: `测试镇${id}`, level: 'town' as const, parentCode: district },
+    ];
+    await this.owner.manager.insert(UnitEntity, units);
+    const unitTree = buildUnitTree(units, ['市信访局']);
     return {
       district,
       town,

@@ -1,3 +1,4 @@
+import { isoOrNull } from './row-values';
 import { type DataSource } from 'typeorm';
 import { type CaseViewer, caseVisibleTo, viewerUnits } from './case-visibility';
 
@@ -127,7 +128,6 @@ export async function listCases(
 }
 
 function toRow(row: Record<string, unknown>): CaseListRow {
-  const iso = (value: unknown) => (value ? (value as Date).toISOString() : null);
   return {
     caseNumber: row.case_number as string,
     status: row.status as string,
@@ -138,9 +138,9 @@ function toRow(row: Record<string, unknown>): CaseListRow {
     holdingUnitCode: row.holding_unit_code as string | null,
     responsibleUnitCode: row.responsible_unit_code as string | null,
     clock: row.clock as string | null,
-    dueAt: iso(row.due_at),
+    dueAt: isoOrNull(row.due_at),
     overdueLevel: row.overdue_level as number,
-    receivedAt: iso(row.received_at)!,
+    receivedAt: isoOrNull(row.received_at)!,
     registeredAt: (row.registered_at as Date).toISOString(),
   };
 }

@@ -64,16 +64,3 @@ export async function viewerUnits(
   );
   return { subtree: row.subtree, lineage: row.lineage };
 }
-
-/** Whether the viewer may see this one case (false too when it does not exist). */
-export async function canSeeCase(
-  db: EntityManager,
-  viewer: CaseViewer,
-  caseNumber: string,
-): Promise<boolean> {
-  const rows: unknown[] = await db.query(
-    `SELECT 1 FROM cases c WHERE c.case_number = $1 AND ${caseVisibleTo('$2', { unitParam: '$3' })}`,
-    [caseNumber, viewer.userId, viewer.unitCode],
-  );
-  return rows.length > 0;
-}

@@ -1,3 +1,4 @@
+import { isoOrNull } from './row-values';
 import { type DataSource } from 'typeorm';
 import { notAccusedSql, unitLineageSql } from './case-visibility';
 
@@ -33,8 +34,8 @@ export async function inboxOf(db: DataSource, userId: string, limit = 50): Promi
     level: row.level as number,
     title: row.title as string,
     createdAt: (row.created_at as Date).toISOString(),
-    readAt: row.read_at ? (row.read_at as Date).toISOString() : null,
-    acknowledgedAt: row.acknowledged_at ? (row.acknowledged_at as Date).toISOString() : null,
+    readAt: isoOrNull(row.read_at),
+    acknowledgedAt: isoOrNull(row.acknowledged_at),
   }));
 }
 

@@ -11,6 +11,7 @@ export * from './unit-tree';
 export * from './chain-verifier';
 export * from './case-list';
 export * from './case-visibility';
+export * from './visible-case';
 export * from './timeline';
 export * from './inbox-queries';
 export * from './directory';

@@ -1,3 +1,4 @@
+import { isoOrNull } from './row-values';
 import { notAccusedSql, unitLineageSql } from './case-visibility';
 import { type DataSource } from 'typeorm';
 import {
@@ -254,7 +255,6 @@ async function countCases(
 }
 
 function toFigureCase(row: Record<string, unknown>): FigureCase {
-  const iso = (value: unknown) => (value ? (value as Date).toISOString() : null);
   const text = (value: unknown) => (value as string | null) ?? null;
   return {
     caseNumber: row.case_number as string,
@@ -263,15 +263,15 @@ function toFigureCase(row: Record<string, unknown>): FigureCase {
     category: row.category as string,
     unitCode: row.case_unit_code as string,
     registeredAt: (row.registered_at as Date).toISOString(),
-    triageDueAt: iso(row.triage_due_at),
-    triagedAt: iso(row.triaged_at),
-    handlingDueAt: iso(row.handling_due_at),
-    repliedAt: iso(row.replied_at),
-    endedAt: iso(row.ended_at),
+    triageDueAt: isoOrNull(row.triage_due_at),
+    triagedAt: isoOrNull(row.triaged_at),
+    handlingDueAt: isoOrNull(row.handling_due_at),
+    repliedAt: isoOrNull(row.replied_at),
+    endedAt: isoOrNull(row.ended_at),
     satisfaction: text(row.satisfaction),
-    reviewRequestedAt: iso(row.review_requested_at),
+    reviewRequestedAt: isoOrNull(row.review_requested_at),
     reviewOutcome: text(row.review_outcome),
-    reReviewRequestedAt: iso(row.re_review_requested_at),
+    reReviewRequestedAt: isoOrNull(row.re_review_requested_at),
     reReviewOutcome: text(row.re_review_outcome),
   };
 }

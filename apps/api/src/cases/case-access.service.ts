@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseEntity, canSeeCase, type CaseViewer } from '../../../../libs/persistence/src';
+import { type CaseEntity, type CaseViewer, findVisibleCase } from '../../../../libs/persistence/src';
 import { ApiError } from '../http/api-error';
 
 /** What a staff member read of an accusation case, as recorded in the access audit. */
@@ -17,9 +17,7 @@ export class CaseAccess {
   constructor(private readonly db: DataSource) {}
 
   async visibleCase(caseNumber: string, viewer: CaseViewer, read?: AccusationRead): Promise<CaseEntity> {
-    const found = (await canSeeCase(this.db.manager, viewer, caseNumber))
-      ? await this.db.manager.findOne(CaseEntity, { where: { caseNumber } })
-      : null;
+    const found = await findVisibleCase(this.db.manager, viewer, caseNumber);
     if (!found)
       throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
     if (read && found.category === 'accusation') {

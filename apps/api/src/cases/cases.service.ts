@@ -6,7 +6,7 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
 import {
-  canSeeCase,
+  findVisibleCase,
   CaseEntity,
   CaseSubmissionEntity,
   type EarlierMatter,
@@ -331,7 +331,7 @@ export class CasesService {
     clerk: Principal,
     personalData: { petitionerIdNumberBidx: string | null; petitionerPhoneBidx: string | null },
   ): Promise<EarlierMatter | null> {
-    if (dto.notRepeatOf && !(await canSeeCase(tx, clerk, dto.notRepeatOf.caseNumber))) {
+    if (dto.notRepeatOf && !(await findVisibleCase(tx, clerk, dto.notRepeatOf.caseNumber))) {
       throw new ApiError(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'CASE_NOT_FOUND',

@@ -1,3 +1,5 @@
+import { mayUse } from '../../../../libs/domain/src/org/permissions';
+import { type Role } from '../../../../libs/domain/src/org/roles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { api, bodyOf, setAccessToken } from '../api/client';
@@ -65,6 +67,6 @@ export function useSession(): Session {
   return session;
 }
 
-export function hasAnyRole(me: Me | undefined, roles: readonly string[]): boolean {
-  return !!me && me.roles.some((role) => roles.includes(role));
+export function hasAnyRole(me: Me | undefined, roles: readonly Role[]): boolean {
+  return !!me && mayUse(me.roles, roles);
 }

@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../../../../libs/domain/src/case/status';
 import { ACTION_ROLES, allowedActions } from '../../../../libs/domain/src/case/transition-table';
+import { mayUse } from '../../../../libs/domain/src/org/permissions';
 import { STAFF_ACTIONS, type StaffAction } from './action-forms';
 
 /**
@@ -8,9 +9,5 @@ import { STAFF_ACTIONS, type StaffAction } from './action-forms';
  */
 export function availableActions(status: string, roles: readonly string[]): StaffAction[] {
   const inStatus = allowedActions(status as CaseStatus) as string[];
-  return STAFF_ACTIONS.filter(
-    (action) =>
-      inStatus.includes(action) &&
-      (ACTION_ROLES[action] as readonly string[]).some((role) => roles.includes(role)),
-  );
+  return STAFF_ACTIONS.filter((action) => inStatus.includes(action) && mayUse(roles, ACTION_ROLES[action]));
 }
