@@ -103,8 +103,6 @@ describe('the access matrix: every endpoint × role × unit placement × accused
   const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    // Many exports from one address: room beyond the production default.
-    process.env.EXPORT_RATE_LIMIT = '10000';
     stack = await startTestStack();
     const district = `M${uniqueId(6)}`;
     const town = `${district}-T`;

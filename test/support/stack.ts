@@ -36,6 +36,10 @@ export function useSharedServers(): { taskQueue: string } {
     // Every test file logs staff in from 127.0.0.1 against one shared counter; the limit itself is
     // tested in auth.test.ts with its own settings.
     LOGIN_RATE_LIMIT_PER_ADDRESS: '100000',
+    // Timeline exports are counted per address too, in one row per minute that every file shares: a file
+    // exporting hundreds of timelines (the access matrix) would otherwise use up another file's allowance.
+    // A file testing the limit sets its own value before starting its stack.
+    EXPORT_RATE_LIMIT: process.env.EXPORT_RATE_LIMIT ?? '100000',
   });
   return { taskQueue };
 }

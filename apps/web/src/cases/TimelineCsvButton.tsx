@@ -27,7 +27,8 @@ export function TimelineCsvButton(props: { caseNumber: string }) {
       link.href = URL.createObjectURL(data as Blob);
       link.download = `${props.caseNumber}-timeline.csv`;
       link.click();
-      URL.revokeObjectURL(link.href);
+      // Revoked a moment later: revoking at once can cancel a download the browser has not yet begun.
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     } catch (error) {
       void message.error(error instanceof ApiFailure ? error.message : t('state.error'));
     } finally {
