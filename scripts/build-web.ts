@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../libs/config/src';
@@ -26,22 +27,32 @@ export function webBuildIsCurrent(): boolean {
   return WEB_SOURCES.every((source) => newestChange(path.join(PROJECT_ROOT, source)) <= built);
 }
 
+const VITE_BUILD = [
+  path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+  'build',
+  '--config',
+  'apps/web/vite.config.mts',
+  '--logLevel',
+  'warn',
+];
+
+function finishBuild(exit: number | null, signal: NodeJS.Signals | null): void {
+  if (exit !== 0) throw new Error(`vite build failed (exit ${exit ?? signal})`);
+  fs.writeFileSync(STAMP, new Date().toISOString());
+}
+
 export function buildWeb(): void {
   if (webBuildIsCurrent()) return;
-  const vite = spawnSync(
-    process.execPath,
-    [
-      path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      'apps/web/vite.config.mts',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: PROJECT_ROOT, stdio: 'inherit' },
-  );
-  if (vite.status !== 0) throw new Error(`vite build failed (exit ${vite.status ?? vite.signal})`);
-  fs.writeFileSync(STAMP, new Date().toISOString());
+  const vite = spawnSync(process.execPath, VITE_BUILD, { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  finishBuild(vite.status, vite.signal);
+}
+
+/** The same build without blocking the caller, for the test setup that starts servers meanwhile. */
+export async function buildWebInBackground(): Promise<void> {
+  if (webBuildIsCurrent()) return;
+  const vite = spawn(process.execPath, VITE_BUILD, { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  const [exit, signal] = (await once(vite, 'exit')) as [number | null, NodeJS.Signals | null];
+  finishBuild(exit, signal);
 }
 
 if (require.main === module) {

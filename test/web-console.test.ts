@@ -1,12 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { totpCode } from '../apps/api/src/auth/totp';
-import { PROJECT_ROOT } from '../libs/config/src';
 import { hashPassword } from '../libs/persistence/src/auth';
-import { buildWeb } from '../scripts/build-web';
-import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium';
+import { type ConsoleBrowser, consoleOrigin, launchConsoleBrowser } from './support/browser';
 import { createUnit, startTestStack, type TestStack, uniqueId } from './support/stack';
 import { postJson } from './support/http';
 import { bearer, signIn, TEST_PASSWORD } from './support/staff-sessions';
@@ -16,49 +12,29 @@ import { bearer, signIn, TEST_PASSWORD } from './support/staff-sessions';
  * console (dist/web) that the real API serves, with the real worker, PostgreSQL and Temporal behind it.
  * Each main screen is captured; `npm run screenshots` saves them under docs/screenshots for the README.
  */
-// `npm run screenshots` refreshes the README's copies; a plain test run keeps the working tree clean.
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? path.join(PROJECT_ROOT, 'docs', 'screenshots')
-  : fs.mkdtempSync(path.join(os.tmpdir(), 'pce-screenshots-'));
 const NEW_PASSWORD = 'Console-Passw0rd-2026!';
 
 describe('web console in a real browser', () => {
   let stack: TestStack;
-  let browser: Browser;
+  let browser: ConsoleBrowser;
   let origin: string;
   let unitCode: string;
   let caseNumber: string;
 
   beforeAll(async () => {
-    buildWeb();
-    const installed = ensureChromium();
     stack = await startTestStack();
-    origin = stack.api.url.replace(/\/api$/, '');
+    origin = consoleOrigin(stack.api.url);
     unitCode = await createUnit(stack.db, '控制台测试单位');
-    browser = await chromium.launch({
-      executablePath: installed.executablePath,
-      args: CHROMIUM_ARGS,
-      env: installed.env,
-    });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 240_000);
+    browser = await launchConsoleBrowser();
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
   });
 
-  async function newPage(token?: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    if (token)
-      // Runs in the page, where sessionStorage exists (this file is type-checked for Node).
-      if (token)
-        await context.addInitScript(`sessionStorage.setItem('pce.accessToken', ${JSON.stringify(token)})`);
-    return { context, page: await context.newPage() };
-  }
-
-  const screenshot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  const newPage = (token?: string) => browser.newPage(token);
+  const screenshot = (page: Page, name: string) => browser.screenshot(page, name);
 
   /** A clerk account as an administrator leaves it: a one-time password, no second factor yet. */
   async function newClerkAccount(): Promise<string> {

@@ -16,6 +16,7 @@ import {
   startTimeSkippingServer,
 } from '../../libs/temporal/src';
 import { bundleWithFailureConverter } from '../../libs/temporal/src/codec';
+import { prepareConsoleAndBrowser } from './browser';
 import { publishTestServers, TIME_SKIPPING_SLOTS } from './test-env';
 
 export interface StartedServers {
@@ -56,6 +57,7 @@ export default async function globalSetup(): Promise<void> {
     ),
     // Built with the encrypting failure converter, as Worker.create does from workflowsPath in production.
     bundleWithFailureConverter(require.resolve('../../workflows')),
+    prepareConsoleAndBrowser(),
   ]);
   globalThis.__PCE_SERVERS__ = { postgres, temporal, timeSkipping, root };
 

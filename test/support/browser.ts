@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../libs/config/src';
+import { buildWebInBackground } from '../../scripts/build-web';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium';
+
+/**
+ * Debian's headless Chromium (scripts/chromium.ts) for the console's end-to-end files. The console is
+ * built and Chromium unpacked once per run by the global setup (`prepareConsoleAndBrowser`), so test
+ * files running side by side never build into the same folder at once.
+ */
+
+// `npm run screenshots` refreshes the README's copies; a plain test run keeps the working tree clean.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(PROJECT_ROOT, 'docs', 'screenshots')
+  : path.join(os.tmpdir(), 'pce-screenshots');
+
+/** Global setup: the console bundle (dist/web) and the browser, ready before any test file starts. */
+export async function prepareConsoleAndBrowser(): Promise<void> {
+  ensureChromium();
+  await buildWebInBackground();
+}
+
+export interface ConsoleBrowser {
+  browser: Browser;
+  /** A fresh context (zh-CN, desktop size), signed in with the given access token if any. */
+  newPage(token?: string): Promise<{ context: BrowserContext; page: Page }>;
+  /** Saves a full-page screenshot under the name the README uses. */
+  screenshot(page: Page, name: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
+  const installed = ensureChromium();
+  const browser = await chromium.launch({
+    executablePath: installed.executablePath,
+    args: CHROMIUM_ARGS,
+    env: installed.env,
+  });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    browser,
+    async newPage(token) {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+      // Runs in the page, where sessionStorage exists (this file is type-checked for Node).
+      if (token)
+        await context.addInitScript(`sessionStorage.setItem('pce.accessToken', ${JSON.stringify(token)})`);
+      return { context, page: await context.newPage() };
+    },
+    screenshot: (page, name) =>
+      page.screenshot({
+        path: path.join(SCREENSHOTS, `${name}.png`),
+        fullPage: true,
+        animations: 'disabled',
+      }),
+    close: () => browser.close(),
+  };
+}
+
+/** The console's origin: the API serves it at `/`, next to `/api`. */
+export const consoleOrigin = (apiUrl: string): string => apiUrl.replace(/\/api$/, '');
