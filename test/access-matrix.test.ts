@@ -21,6 +21,9 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['POST /cases/:n/petitioner/reveal', '   ✓  ✓  ✓  ·  ·  ·'],
   ['GET /cases/:n/notices', '              ✓  ✓  ✓  ✓  ✓  ·'],
   ['GET /cases/:n/notices/:id.pdf', '       ✓  ✓  ✓  ✓  ✓  ·'],
+  ['POST /cases/:n/attachments', '         ✓  ✓  ✓  ✓  ·  ·'],
+  ['GET /cases/:n/attachments', '          ✓  ✓  ✓  ✓  ✓  ·'],
+  ['GET /cases/:n/attachments/:id', '      ✓  ✓  ✓  ✓  ✓  ·'],
   ['POST /cases/:n/actions/accept', '      ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/transfer', '    ✓  ·  ✓  ·  ·  ·'],
   ['POST /cases/:n/actions/assignDown', '  ✓  ·  ✓  ·  ·  ·'],
@@ -232,8 +235,9 @@ describe('the access matrix: every endpoint × role × unit placement × accused
       [Object.values(caseNumbers)],
     );
     // The district's staff (one placement) with the role to read, per endpoint: 5 readers, 4 exporters;
-    // notices are read through two endpoints (the list and a PDF).
+    // notices and attachments are each read through two endpoints (the list and one file).
     expect(reads).toEqual([
+      { case_number: caseNumbers.accusation, reason: 'attachments', n: 10 },
       { case_number: caseNumbers.accusation, reason: 'detail', n: 5 },
       { case_number: caseNumbers.accusation, reason: 'notices', n: 10 },
       { case_number: caseNumbers.accusation, reason: 'petitioner', n: 5 },

@@ -8,6 +8,7 @@ import {
 } from '../../../libs/nest/src';
 import { CaseActionsModule } from './actions/case-actions.module';
 import { AdminModule } from './admin/admin.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ import { ReceptionModule } from './reception/reception.module';
     MetricsModule,
     NoticeRendererModule,
     NoticesModule,
+    AttachmentsModule,
     ReceptionModule,
   ],
   controllers: [InboxController],

@@ -163,6 +163,13 @@ export const configSchema = z.object({
   /** Exports (timeline CSV) per client address in each EXPORT_RATE_WINDOW_SECONDS, counted in PostgreSQL across instances. */
   EXPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   EXPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  /** The largest file (bytes) a case attachment may be; larger uploads answer 413 ATTACHMENT_TOO_LARGE. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   /** A TTF/OTF/TTC font with Chinese glyphs for written notices; unset → the pinned font in `.tools/fonts`. */
   NOTICE_FONT_PATH: optionalString,
   /** Which face of a font collection (.ttc) to use, by PostScript name; unset → the collection's first face. */

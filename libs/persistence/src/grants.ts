@@ -32,6 +32,7 @@ const TABLE_GRANTS: Record<string, string> = {
   case_representatives: 'SELECT, INSERT',
   case_repeat_visits: 'SELECT, INSERT, UPDATE',
   reception_sessions: 'SELECT, INSERT',
+  case_attachments: 'SELECT, INSERT',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */

@@ -16,6 +16,7 @@ export * from './timeline';
 export * from './inbox-queries';
 export * from './directory';
 export * from './personal-data';
+export * from './attachments';
 export * from './blind-index-key';
 export * from './admin';
 export * from './running-database';

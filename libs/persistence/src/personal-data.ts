@@ -24,13 +24,22 @@ export class PersonalDataProtector {
   }
 
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.ring.activeKey, iv);
-    const sealed = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return `${FORMAT}:${this.ring.activeKeyId}:${sealed.toString('base64')}`;
+    return this.encryptBytes(Buffer.from(plain, 'utf8'));
   }
 
   decrypt(stored: string): string {
+    return this.decryptBytes(stored).toString('utf8');
+  }
+
+  /** The same sealing for whole files (case attachments), as one text value. */
+  encryptBytes(plain: Buffer): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.ring.activeKey, iv);
+    const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    return `${FORMAT}:${this.ring.activeKeyId}:${sealed.toString('base64')}`;
+  }
+
+  decryptBytes(stored: string): Buffer {
     const [format, keyId, data] = stored.split(':');
     const key = keyId ? this.ring.key(keyId) : undefined;
     if (format !== FORMAT || !key || !data)
@@ -38,10 +47,7 @@ export class PersonalDataProtector {
     const sealed = Buffer.from(data, 'base64');
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-    return Buffer.concat([
-      decipher.update(sealed.subarray(12, sealed.length - 16)),
-      decipher.final(),
-    ]).toString('utf8');
+    return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
   }
 
   /** The same person's number always gives the same index, whatever spacing or case it was typed with. */

@@ -7,7 +7,12 @@ import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table'
 import { type PersonRef, type Principal as DomainPrincipal } from '../../../../libs/domain/src/org/principal';
 import { isRole, type Role } from '../../../../libs/domain/src/org/roles';
 import { TemporalClientHolder } from '../../../../libs/nest/src';
-import { type CaseEntity, isWithinUnit } from '../../../../libs/persistence/src';
+import {
+  caseAttachments,
+  type CaseEntity,
+  isAttachmentRef,
+  isWithinUnit,
+} from '../../../../libs/persistence/src';
 import { type ActResult, actUpdate } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { type Principal } from '../auth/principal';
@@ -47,6 +52,7 @@ export class CaseActionsService {
     const actor = this.actorFor(user, actionType);
     const found = await this.access.visibleCase(caseNumber, user);
     const fields = await this.validBody(actionType, body);
+    await this.checkAttachedEvidence(found.caseNumber, fields.evidenceRefs);
     const action = await this.toCaseAction(actionType, fields, found);
     try {
       return await this.temporal.client.workflow
@@ -75,6 +81,19 @@ export class CaseActionsService {
       );
     }
     return instance as Record<string, unknown>;
+  }
+
+  /** Evidence naming an attachment must name one of this case's files, digest included. */
+  private async checkAttachedEvidence(caseNumber: string, refs: unknown): Promise<void> {
+    if (!Array.isArray(refs)) return;
+    const attached = new Set((await caseAttachments(this.db, caseNumber)).map((file) => file.ref));
+    const unknown = refs.findIndex((ref) => isAttachmentRef(ref) && !attached.has(ref));
+    if (unknown >= 0) {
+      const message = '佐证材料引用的附件不属于本案或已不符 / the evidence names no attachment of this case';
+      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'EVIDENCE_NOT_ATTACHED', message, [
+        { field: `evidenceRefs[${unknown}]`, code: 'EVIDENCE_NOT_ATTACHED', message },
+      ]);
+    }
   }
 
   /** The caller acts in the first of their roles the action allows; none → 403. */

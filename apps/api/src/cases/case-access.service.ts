@@ -5,7 +5,7 @@ import { ApiError } from '../http/api-error';
 
 /** What a staff member read of an accusation case, as recorded in the access audit. */
 export type AccusationRead =
-  'detail' | 'timeline' | 'timelineCsv' | 'verification' | 'petitioner' | 'notices';
+  'detail' | 'timeline' | 'timelineCsv' | 'verification' | 'petitioner' | 'notices' | 'attachments';
 
 /**
  * The one gate in front of every single-case read and action: a case the caller may not see answers 404

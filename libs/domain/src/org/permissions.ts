@@ -12,6 +12,7 @@ export const PERMISSION_ROLES = {
   readMetrics: ['unitLeader', 'packageLeader', 'supervisor'],
   readInbox: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
   administer: ['admin'],
+  attachFiles: ['clerk', 'handler', 'unitLeader', 'packageLeader'],
   publishReceptions: ['unitLeader', 'admin'],
   readReceptionSchedule: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -25,6 +26,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   readMetrics: '查看统计指标',
   readInbox: '本人提醒与升级',
   administer: '管理单位、用户与角色',
+  attachFiles: '上传案件附件',
   publishReceptions: '发布领导接待日安排',
   readReceptionSchedule: '查看领导接待日安排',
 };

@@ -10,6 +10,7 @@ import { AdminAudit1764400000008 } from './1764400000008-admin-audit';
 import { NoticesAndQueryCodes1764400000011 } from './1764400000011-notices-and-query-codes';
 import { RepeatAndCollectivePetitions1764400000009 } from './1764400000009-repeat-and-collective-petitions';
 import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
+import { CaseAttachments1764400000014 } from './1764400000014-case-attachments';
 import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessions';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ReceptionSessions1764400000010,
   NoticesAndQueryCodes1764400000011,
   CaseScopeUnits1764400000012,
+  CaseAttachments1764400000014,
 ];
