@@ -1,21 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type DataSource } from 'typeorm';
+import { type AttachmentSummary } from '../../domain/src/attachments/attachment-summary';
 import { type PersonalDataProtector } from './personal-data';
 
-/** An attachment as lists show it: never its content. */
-export interface AttachmentSummary {
-  id: string;
-  caseNumber: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  /** How an action's `evidenceRefs` names this file; the digest ties the recorded event to the content. */
-  ref: string;
-  uploadedBy: string;
-  uploadedByName: string | null;
-  uploadedAt: string;
-}
+export type { AttachmentSummary };
 
 export interface NewAttachment {
   caseNumber: string;

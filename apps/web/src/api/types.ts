@@ -11,6 +11,7 @@ export type { FigureCase } from '../../../../libs/persistence/src/metrics';
 export type { UnitRow } from '../../../../libs/persistence/src/admin/units-admin';
 export type { ManagedUser } from '../../../../libs/persistence/src/admin/users-admin';
 export type { IssuedNotice } from '../../../../libs/persistence/src/notices/notice-records';
+export type { AttachmentSummary } from '../../../../libs/domain/src/attachments/attachment-summary';
 import type { CaseListRow } from '../../../../libs/persistence/src/case-list';
 import type { FigureCase } from '../../../../libs/persistence/src/metrics';
 import type { InboxItem } from '../../../../libs/persistence/src/inbox-queries';

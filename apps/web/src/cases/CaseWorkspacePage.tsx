@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 import { PageState } from '../common/PageState';
 import { ActionForm } from './ActionForm';
 import { availableActions } from './available-actions';
+import { CaseAttachments } from './CaseAttachments';
 import { CaseNotices } from './CaseNotices';
 import { CaseTimeline } from './CaseTimeline';
 import { ClockTag } from './ClockTag';
@@ -80,6 +81,9 @@ export function CaseWorkspacePage() {
               <Space orientation="vertical" size="middle" className="full-width">
                 <Card title={t('case.notices')}>
                   <CaseNotices caseNumber={caseNumber} />
+                </Card>
+                <Card title={t('attachments.title')}>
+                  <CaseAttachments caseNumber={caseNumber} />
                 </Card>
                 <Card title={t('case.actions')}>
                   {actions.length === 0 ? (

@@ -6,6 +6,7 @@ import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { api } from '../api/client';
 import { ApiFailure } from '../api/errors';
 import { hasAnyRole, useSession } from '../auth/session';
+import { saveFile } from '../common/save-file';
 
 /** Downloads the timeline as CSV; fetched with the bearer token, then saved from a blob URL. */
 export function TimelineCsvButton(props: { caseNumber: string }) {
@@ -23,12 +24,7 @@ export function TimelineCsvButton(props: { caseNumber: string }) {
         parseAs: 'blob',
       });
       if (!response.ok || !data) throw ApiFailure.from(response.status, error);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(data as Blob);
-      link.download = `${props.caseNumber}-timeline.csv`;
-      link.click();
-      // Revoked a moment later: revoking at once can cancel a download the browser has not yet begun.
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveFile(data as Blob, `${props.caseNumber}-timeline.csv`);
     } catch (error) {
       void message.error(error instanceof ApiFailure ? error.message : t('state.error'));
     } finally {

@@ -108,6 +108,16 @@ export const en: SameKeys<Messages> = {
       checkDigit: 'The check character of the ID number is wrong',
     },
   },
+  attachments: {
+    title: 'Attachments',
+    upload: 'Upload a file',
+    allowed: 'PDF, JPG, PNG, OFD, Word, Excel, TXT',
+    uploaded: 'Uploaded {{name}}',
+    none: 'No attachments yet',
+    download: 'Download {{name}}',
+    added: 'Added by {{by}} at {{at}}, {{size}}',
+    ref: 'Evidence reference (SHA-256 {{digest}}…)',
+  },
   inbox: {
     title: 'Alerts',
     empty: 'No alerts',

@@ -116,6 +116,16 @@ export const zhCN = {
       checkDigit: '身份证号校验位不正确',
     },
   },
+  attachments: {
+    title: '附件',
+    upload: '上传附件',
+    allowed: 'PDF、JPG、PNG、OFD、Word、Excel、TXT',
+    uploaded: '已上传 {{name}}',
+    none: '暂无附件',
+    download: '下载 {{name}}',
+    added: '{{by}} 于 {{at}} 上传，{{size}}',
+    ref: '佐证引用（SHA-256 {{digest}}…）',
+  },
   inbox: {
     title: '提醒与升级',
     empty: '没有提醒',
