@@ -81,7 +81,17 @@ describe('registering a case over HTTP', () => {
       subject: '拖欠工资',
       unitCode,
       eventCount: 1,
+      // The triage clock runs from receipt: 15 days under the national policy.
+      clock: 'triage',
+      overdueLevel: 0,
+      sixDefines: null,
+      repeatVisits: 0,
+      policyVersion: 'national-2022',
     });
+    expect(Date.parse(detail.body.dueAt) - Date.parse(detail.body.receivedAt)).toBeGreaterThan(
+      14 * 86_400_000,
+    );
+    expect(detail.body.dueLastDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const [submission] = await db.query(`SELECT content FROM case_submissions WHERE case_number = $1`, [
       created.body.caseNumber,
     ]);

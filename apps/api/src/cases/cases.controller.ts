@@ -85,6 +85,14 @@ export class CasesController {
       receivedAt: found.receivedAt.toISOString(),
       registeredAt: found.registeredAt.toISOString(),
       eventCount: found.eventCount,
+      // The running clock of the current state, as the list shows it.
+      clock: found.clock,
+      dueAt: found.dueAt?.toISOString() ?? null,
+      dueLastDay: found.dueLastDay,
+      overdueLevel: found.overdueLevel,
+      sixDefines: found.sixDefines,
+      repeatVisits: found.repeatVisits,
+      policyVersion: found.policyVersion,
     };
   }
 }

@@ -49,6 +49,15 @@ export interface CaseDetail {
   receivedAt: string;
   registeredAt: string;
   eventCount: number;
+  holdingUnitCode: string;
+  responsibleUnitCode: string | null;
+  clock: string | null;
+  dueAt: string | null;
+  dueLastDay: string | null;
+  overdueLevel: number;
+  sixDefines: Record<string, unknown> | null;
+  repeatVisits: number;
+  policyVersion: string | null;
 }
 
 export interface RegisteredCase {
