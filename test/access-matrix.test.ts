@@ -55,6 +55,7 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['POST /inbox/:id/acknowledge', '        ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /metrics', '                      ·  ·  ✓  ✓  ✓  ·'],
   ['GET /metrics/cases', '                ·  ·  ✓  ✓  ✓  ·'],
+  ['GET /units', '                        ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /admin/units', '                   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/units', '                  ·  ·  ·  ·  ·  ✓'],
   ['GET /admin/users', '                   ·  ·  ·  ·  ·  ✓'],

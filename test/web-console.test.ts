@@ -124,11 +124,11 @@ describe('web console in a real browser', () => {
       await page.getByTestId('clock').waitFor();
       expect(await page.getByTestId('clock').getAttribute('data-urgency')).toBe('running');
 
-      // Assigned down to a unit below: chosen by its code (clerks do not list the unit tree yet).
+      // Assigned down to a unit below, found in the unit tree by its code.
       await page.getByTestId('case-actions').getByText('交办', { exact: true }).click(); // opens its form
       const assign = page.locator('form#action-assignDown');
       await assign.getByLabel('接收单位').fill(childUnit);
-      await page.getByText(`按编码选择：${childUnit}`).click();
+      await page.locator('.ant-select-tree').getByText(`下级街道 (${childUnit})`).last().click();
       await assign.getByLabel('理由').fill('属地管理，交由下级办理');
       await assign.getByLabel('反馈期限').fill('2099-12-31');
       await assign.getByLabel('反馈期限').press('Enter');

@@ -9,6 +9,7 @@ import {
 import { CaseActionsModule } from './actions/case-actions.module';
 import { AdminModule } from './admin/admin.module';
 import { AttachmentsModule } from './attachments/attachments.module';
+import { UnitsModule } from './units/units.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
@@ -35,6 +36,7 @@ import { ReceptionModule } from './reception/reception.module';
     NoticeRendererModule,
     NoticesModule,
     AttachmentsModule,
+    UnitsModule,
     ReceptionModule,
   ],
   controllers: [InboxController],

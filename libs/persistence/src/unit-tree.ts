@@ -25,6 +25,19 @@ export async function loadUnitTree(
   );
 }
 
+/** The top unit of the tree `unitCode` belongs to (itself when it has no parent); null for an unknown unit. */
+export async function topUnitOf(db: Pick<EntityManager, 'query'>, unitCode: string): Promise<string | null> {
+  const [row]: { code: string }[] = await db.query(
+    `WITH RECURSIVE up AS (
+       SELECT code, parent_code FROM units WHERE code = $1
+       UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code
+     )
+     SELECT code FROM up WHERE parent_code IS NULL`,
+    [unitCode],
+  );
+  return row?.code ?? null;
+}
+
 /** The unit `unitCode` when it is `rootCode` or lies below it; null otherwise (or when it does not exist). */
 export async function unitInSubtree(
   db: EntityManager,

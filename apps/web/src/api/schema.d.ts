@@ -568,6 +568,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位目录（本系统单位树，自顶层单位起）/ the unit tree your unit belongs to, each unit after its parent */
+        get: operations["UnitsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reception-sessions": {
         parameters: {
             query?: never;
@@ -2170,6 +2187,37 @@ export interface operations {
                 content?: never;
             };
             /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
             403: {
                 headers: {
                     [name: string]: unknown;

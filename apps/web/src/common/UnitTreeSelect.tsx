@@ -8,8 +8,8 @@ import { hasAnyRole, useSession } from '../auth/session';
 import { unitTree } from './unit-tree';
 
 /**
- * The units the user may choose. Only administrators can list the unit tree today (GET /api/admin/units);
- * other staff get their own unit until the API offers a staff-readable unit directory.
+ * The units the user may choose: an administrator's own subtree (where they may add units), for other
+ * staff the whole tree their unit belongs to (GET /api/units), to register, transfer or assign down.
  */
 export function useUnitDirectory() {
   const { me } = useSession();
@@ -19,7 +19,7 @@ export function useUnitDirectory() {
     enabled: !!me,
     queryFn: async (): Promise<UnitRow[]> => {
       if (isAdmin) return (await bodyOf<{ items: UnitRow[] }>(api.GET('/api/admin/units'))).items;
-      return [{ code: me!.unitCode, name: me!.unitCode, level: '', parentCode: null, depth: 0 }];
+      return (await bodyOf<{ items: UnitRow[] }>(api.GET('/api/units'))).items;
     },
   });
 }
@@ -27,7 +27,7 @@ export function useUnitDirectory() {
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9-]*$/;
 
 /**
- * A unit from the tree. Until staff can read the whole directory, a unit outside the listed ones can be
+ * A unit from the tree. A unit outside it (another tree, e.g. a transfer to another region's body) can be
  * named by its code: typed into the search, it is offered as a choice (the API checks that it exists).
  */
 export function UnitTreeSelect(props: { value?: string; onChange?: (code: string) => void; id?: string }) {

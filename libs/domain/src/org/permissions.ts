@@ -13,6 +13,7 @@ export const PERMISSION_ROLES = {
   readInbox: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
   administer: ['admin'],
   attachFiles: ['clerk', 'handler', 'unitLeader', 'packageLeader'],
+  readUnitDirectory: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
   publishReceptions: ['unitLeader', 'admin'],
   readReceptionSchedule: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -27,6 +28,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   readInbox: '本人提醒与升级',
   administer: '管理单位、用户与角色',
   attachFiles: '上传案件附件',
+  readUnitDirectory: '查看本系统单位目录（登记、转送、交办时选择单位）',
   publishReceptions: '发布领导接待日安排',
   readReceptionSchedule: '查看领导接待日安排',
 };
