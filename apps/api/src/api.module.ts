@@ -16,6 +16,7 @@ import { InboxController } from './inbox/inbox.controller';
 import { PetitionersModule } from './petitioners/petitioners.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
+import { PoliciesModule } from './policies/policies.module';
 import { ReceptionModule } from './reception/reception.module';
 
 @Module({
@@ -33,6 +34,7 @@ import { ReceptionModule } from './reception/reception.module';
     MetricsModule,
     NoticeRendererModule,
     NoticesModule,
+    PoliciesModule,
     ReceptionModule,
   ],
   controllers: [InboxController],

@@ -11,6 +11,7 @@ import { NoticesAndQueryCodes1764400000011 } from './1764400000011-notices-and-q
 import { RepeatAndCollectivePetitions1764400000009 } from './1764400000009-repeat-and-collective-petitions';
 import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
 import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessions';
+import { PublicationsInForce1764400000013 } from './1764400000013-publications-in-force';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ReceptionSessions1764400000010,
   NoticesAndQueryCodes1764400000011,
   CaseScopeUnits1764400000012,
+  PublicationsInForce1764400000013,
 ];
