@@ -18,6 +18,7 @@ describe('admin policies and calendars', () => {
   let child: string;
   let elsewhere: string;
   let admin: SignedIn;
+  let childAdmin: SignedIn;
   let clerk: SignedIn;
   let childClerk: SignedIn;
   let clerkElsewhere: SignedIn;
@@ -32,6 +33,7 @@ describe('admin policies and calendars', () => {
     );
     elsewhere = await createUnit(stack.db, '另一区');
     admin = await signIn(stack, top, ['admin'], '区管理员');
+    childAdmin = await signIn(stack, child, ['admin'], '镇管理员');
     clerk = await signIn(stack, top, ['clerk'], '登记员');
     childClerk = await signIn(stack, child, ['clerk'], '镇登记员');
     clerkElsewhere = await signIn(stack, elsewhere, ['clerk'], '别区登记员');
@@ -131,6 +133,12 @@ describe('admin policies and calendars', () => {
       const refused = await call('POST', '/admin/policies', clerk.token, { policy });
       expect(refused.status).toBe(403);
       expect((await call('GET', '/admin/policies', clerk.token)).status).toBe(403);
+      const aboveTheirUnit = await call('POST', '/admin/policies', childAdmin.token, {
+        policy,
+        unitCode: top,
+      });
+      expect(aboveTheirUnit.status).toBe(403);
+      expect(aboveTheirUnit.body.code).toBe('UNIT_OUT_OF_SCOPE');
       expect(await stored('policies', version)).toBe(0);
     });
 
@@ -191,6 +199,8 @@ describe('admin policies and calendars', () => {
         createdByName: '区管理员',
       });
       expect(row.document.clocks.handling.days).toBe(45);
+      const fromBelow = await call('GET', '/admin/policies', childAdmin.token);
+      expect(fromBelow.body.inForce).toMatchObject({ version, builtIn: false, unitCode: top });
     });
 
     it('refuses the same version with other content (409) and keeps the stored one', async () => {
