@@ -2,9 +2,10 @@
  * `npm run -s build && node dist/scripts/publish-calendar.js --calendar <file.json> [--by <admin user id>] [--query '<filter>'] [--strategy auto|batch|list]`
  *
  * Publishes a calendar (next year's holiday table) to every open case: validates the file, stores the
- * version in `calendars` and records `calendar.publish` in the administrative audit (by the named
+ * version in `calendars`, makes it in force for new registrations everywhere (units with a calendar of
+ * their own keep theirs) and records `calendar.publish` in the administrative audit (by the named
  * administrator, else `system`), then signals `calendarUpdated` to all running petition cases through
- * libs/temporal's fan-out, printing progress.
+ * libs/temporal/src/calendar-publication.ts (shared with POST /api/admin/calendars), printing progress.
  * Each case recomputes its deadlines once per calendar version, so publishing again is harmless.
  * Uses the configured PostgreSQL (DATABASE_URL, else the embedded one `npm start` runs from the data
  * folder), Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS / API key) and payload keys
@@ -23,18 +24,14 @@ import {
   createDataSource,
   embeddedAppDatabaseUrl,
   PublicationError,
-  recordPublication,
   resolvePublisher,
 } from '../libs/persistence/src';
+import { type FanOutStrategy, requireTemporalAddress, temporalConnectionOptions } from '../libs/temporal/src';
 import {
-  type FanOutResult,
-  type FanOutStrategy,
-  requireTemporalAddress,
-  signalOpenCases,
-  temporalConnectionOptions,
-} from '../libs/temporal/src';
+  publishCalendar,
+  recordCalendarPublication as storeCalendarPublication,
+} from '../libs/temporal/src/calendar-publication';
 import { dataConverterFromConfig, defaultPayloadKeyRingFile } from '../libs/temporal/src/codec';
-import { calendarUpdatedSignal } from '../workflows/case-messages';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -93,47 +90,21 @@ export function readCalendarFile(file: string, read = (f: string) => fs.readFile
   return calendar;
 }
 
-/** The years the calendar's holidays and make-up workdays fall in, ascending. */
-export function calendarYears(calendar: Calendar): number[] {
-  const dates = [...calendar.holidays, ...calendar.makeupWorkdays];
-  return [...new Set(dates.map((date) => Number(date.slice(0, 4))))].sort((a, b) => a - b);
-}
-
-/** Stores the version and records who published it, before any case hears of it. */
+/** Stores the version and records who published it (not in force anywhere: the script's main does that). */
 export async function recordCalendarPublication(
   db: DataSource,
   calendar: Calendar,
   args: Pick<PublishArgs, 'by' | 'query' | 'strategy'>,
 ): Promise<{ firstPublication: boolean }> {
-  return recordPublication(db, {
-    kind: 'calendar',
-    version: calendar.version!,
-    document: calendar,
+  return storeCalendarPublication(db, {
+    calendar,
     actorId: await resolvePublisher(db, args.by),
-    details: {
-      years: calendarYears(calendar),
-      strategy: args.strategy,
-      ...(args.query === undefined ? {} : { query: args.query }),
-    },
+    details: publicationDetails(args),
   });
 }
 
-/** Signals the calendar to the open cases, one line per progress change. */
-export function publishCalendar(
-  client: Client,
-  calendar: Calendar,
-  options: { query?: string; strategy?: FanOutStrategy; print: (line: string) => void },
-): Promise<FanOutResult> {
-  options.print(`发布日历 / publishing calendar ${calendar.version} to open cases`);
-  return signalOpenCases(client, calendarUpdatedSignal, [calendar], {
-    query: options.query,
-    strategy: options.strategy,
-    reason: `calendar ${calendar.version} published`,
-    onProgress: (p) =>
-      options.print(
-        `进度 / progress: ${p.phase} ${p.done}/${p.total}${p.failed ? ` (${p.failed} failed)` : ''}`,
-      ),
-  });
+function publicationDetails(args: Pick<PublishArgs, 'query' | 'strategy'>): Record<string, unknown> {
+  return { strategy: args.strategy, ...(args.query === undefined ? {} : { query: args.query }) };
 }
 
 /** The configured ring, or the one `npm start` generated in the data folder. */
@@ -163,33 +134,34 @@ async function main(): Promise<number> {
     return 2;
   }
   const db = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
+  const dataConverter = dataConverterFromConfig(payloadKeysOf(config));
+  let connection: Connection | undefined;
   try {
-    const { firstPublication } = await recordCalendarPublication(db, calendar, args);
-    print(
-      `已记录发布 / publication recorded (${firstPublication ? 'new version' : 'version published again'})`,
+    const actorId = await resolvePublisher(db, args.by);
+    connection = await Connection.connect(temporalConnectionOptions(config, requireTemporalAddress(config)));
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
+    const { fanOut } = await publishCalendar(
+      db,
+      client,
+      {
+        calendar,
+        actorId,
+        inForceFor: { unitCode: null },
+        caseQuery: args.query,
+        strategy: args.strategy,
+        details: publicationDetails(args),
+      },
+      { timeZone: config.TIME_ZONE, print },
     );
+    process.stdout.write(`${JSON.stringify({ calendarVersion: calendar.version, ...fanOut })}\n`);
+    return fanOut.failed > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof PublicationError)) throw error;
     process.stderr.write(`${error.message}\n`);
     return 2;
   } finally {
+    await connection?.close();
     await db.destroy();
-  }
-  const dataConverter = dataConverterFromConfig(payloadKeysOf(config));
-  const connection = await Connection.connect(
-    temporalConnectionOptions(config, requireTemporalAddress(config)),
-  );
-  try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
-    const result = await publishCalendar(client, calendar, {
-      query: args.query,
-      strategy: args.strategy,
-      print,
-    });
-    process.stdout.write(`${JSON.stringify({ calendarVersion: calendar.version, ...result })}\n`);
-    return result.failed > 0 ? 1 : 0;
-  } finally {
-    await connection.close();
   }
 }
 

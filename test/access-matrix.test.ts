@@ -70,6 +70,10 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['GET /reception-sessions/:id', '        ✓  ✓  ✓  ✓  ✓  ·'],
   ['GET /admin/notice-templates/acceptance', '·  ·  ·  ·  ·  ✓'],
   ['PUT /admin/notice-templates/acceptance', '·  ·  ·  ·  ·  ✓'],
+  ['GET /admin/policies', '                ·  ·  ·  ·  ·  ✓'],
+  ['POST /admin/policies', '               ·  ·  ·  ·  ·  ✓'],
+  ['GET /admin/calendars', '               ·  ·  ·  ·  ·  ✓'],
+  ['POST /admin/calendars', '              ·  ·  ·  ·  ·  ✓'],
 ];
 
 /**

@@ -9,7 +9,8 @@ import { runningClock } from '../libs/domain/src/schedule/running-clock';
 import { type FanOutProgress, OPEN_CASES_QUERY, signalOpenCases } from '../libs/temporal/src/case-fanout';
 import { DUE_AT } from '../libs/temporal/src/search-attributes';
 import { calendarUpdatedSignal } from '../workflows/case-messages';
-import { parsePublishArgs, publishCalendar, readCalendarFile } from '../scripts/publish-calendar';
+import { signalCalendar } from '../libs/temporal/src/calendar-publication';
+import { parsePublishArgs, readCalendarFile } from '../scripts/publish-calendar';
 import {
   type DevCase,
   DevServerHarness,
@@ -156,7 +157,7 @@ describe('calendar update fan-out to open cases', () => {
     it('publishing the same version again (through the publish script) records nothing', async () => {
       const before = await Promise.all(runs.map((run) => run.events()));
       const lines: string[] = [];
-      const result = await publishCalendar(harness.client, v2, {
+      const result = await signalCalendar(harness.client, v2, {
         query: filter,
         print: (l) => lines.push(l),
       });

@@ -18,6 +18,7 @@ import { InboxController } from './inbox/inbox.controller';
 import { PetitionersModule } from './petitioners/petitioners.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NoticesModule } from './notices/notices.module';
+import { PoliciesModule } from './policies/policies.module';
 import { ReceptionModule } from './reception/reception.module';
 
 @Module({
@@ -37,6 +38,7 @@ import { ReceptionModule } from './reception/reception.module';
     NoticesModule,
     AttachmentsModule,
     UnitsModule,
+    PoliciesModule,
     ReceptionModule,
   ],
   controllers: [InboxController],

@@ -27,6 +27,11 @@ const FigureCasesPage = lazy(() =>
 );
 const UnitsPage = lazy(() => import('./admin/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const PoliciesPage = lazy(() => import('./admin/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+const CalendarsPage = lazy(() => import('./admin/CalendarsPage').then((m) => ({ default: m.CalendarsPage })));
+const NoticeTemplatesPage = lazy(() =>
+  import('./admin/NoticeTemplatesPage').then((m) => ({ default: m.NoticeTemplatesPage })),
+);
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -66,6 +71,9 @@ function SignedInRoutes() {
           <Route path="/dashboard/cases" element={<FigureCasesPage />} />
           <Route path="/admin/units" element={<UnitsPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
+          <Route path="/admin/policies" element={<PoliciesPage />} />
+          <Route path="/admin/calendars" element={<CalendarsPage />} />
+          <Route path="/admin/notice-templates" element={<NoticeTemplatesPage />} />
           <Route path="*" element={<Navigate to={homePathFor(me.roles)} replace />} />
         </Route>
       </Routes>

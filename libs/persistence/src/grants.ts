@@ -17,6 +17,7 @@ const TABLE_GRANTS: Record<string, string> = {
   delegations: 'SELECT, INSERT, UPDATE, DELETE',
   policies: 'SELECT, INSERT',
   calendars: 'SELECT, INSERT',
+  publications_in_force: 'SELECT, INSERT',
   notices: 'SELECT, INSERT',
   notice_templates: 'SELECT, INSERT',
   case_query_codes: 'SELECT, INSERT',

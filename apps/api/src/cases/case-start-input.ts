@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type Calendar } from '../../../../libs/domain/src/clock/calendar';
-import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
-import {
-  mainlandCalendar,
-  mainlandYearsAvailable,
-} from '../../../../libs/domain/src/clock/mainland-calendar';
+import { calendarAround } from '../../../../libs/domain/src/clock/published-calendar';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { DEFAULT_POLICY } from '../../../../libs/domain/src/policy/default-policy';
 import { type Policy } from '../../../../libs/domain/src/policy/policy';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
-import { type CaseSubmissionEntity, loadDirectory, loadUnitTree } from '../../../../libs/persistence/src';
+import {
+  type CaseSubmissionEntity,
+  loadDirectory,
+  loadUnitTree,
+  publicationsInForceAt,
+} from '../../../../libs/persistence/src';
 import { type PetitionCaseInput } from '../../../../workflows/case-messages';
 import { receptionRefFor } from '../reception/reception-registration';
 
@@ -23,9 +24,20 @@ import { receptionRefFor } from '../reception/reception-registration';
 export class CaseStartInputs {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** The policy a registration starts under (and repeat detection compares with). */
-  get policy(): Policy {
-    return DEFAULT_POLICY;
+  /**
+   * The policy a registration in the unit starts under (and repeat detection compares with), and the
+   * published calendar laid over the built-in one: those in force at the unit (see
+   * publicationsInForceAt), else the built-in ones. Stored documents were validated when published.
+   */
+  async inForceAt(
+    db: Pick<EntityManager, 'query'>,
+    unitCode: string,
+  ): Promise<{ policy: Policy; publishedCalendar: Calendar | null }> {
+    const inForce = await publicationsInForceAt(db, unitCode);
+    return {
+      policy: (inForce.policy?.document as Policy | undefined) ?? DEFAULT_POLICY,
+      publishedCalendar: (inForce.calendar?.document as Calendar | undefined) ?? null,
+    };
   }
 
   async forSubmission(
@@ -36,6 +48,7 @@ export class CaseStartInputs {
     const receivedAt = submission.receivedAt.toISOString();
     const unitTree = await loadUnitTree(db, submission.registeringUnitCode, this.config.BODIES_ABOVE_TOP);
     const reception = await receptionRefFor(db, submission.receptionSessionId);
+    const { policy, publishedCalendar } = await this.inForceAt(db, submission.registeringUnitCode);
     return {
       register: {
         type: 'register',
@@ -54,22 +67,14 @@ export class CaseStartInputs {
       },
       registeredBy: clerk,
       backdatingReason: submission.backdatingReason ?? undefined,
-      policy: this.policy,
-      calendar: this.calendarAround(submission.receivedAt),
+      policy,
+      calendar: calendarAround(submission.receivedAt.getTime(), this.config.TIME_ZONE, publishedCalendar),
       unitTree,
       directory: await loadDirectory(
         db,
         unitTree.units.map((unit) => unit.code),
       ),
     };
-  }
-
-  /** The mainland calendar from the year before receipt to the last year the official tables cover. */
-  private calendarAround(receivedAt: Date): Calendar {
-    const year = Number(localDateAt(receivedAt.getTime(), this.config.TIME_ZONE).slice(0, 4));
-    const available = mainlandYearsAvailable();
-    const from = Math.max(available.from, Math.min(year - 1, available.to));
-    return mainlandCalendar(from, available.to);
   }
 }
 

@@ -68,12 +68,13 @@ export class RepeatPetitions {
   ) {}
 
   /** The petitioner's earlier open (or concluded) case on the same matter, among those the clerk may see. */
-  earlierSameMatter(
+  async earlierSameMatter(
     tx: EntityManager,
     dto: RegisterCaseDto,
     clerk: Principal,
     petitioner: { idNumberBidx: string | null; phoneBidx: string | null },
   ): Promise<EarlierMatter | null> {
+    const { policy } = await this.startInputs.inForceAt(tx, clerk.unitCode);
     return findEarlierSameMatter(tx, {
       ...petitioner,
       name: dto.petitioner.name,
@@ -81,7 +82,7 @@ export class RepeatPetitions {
       matterUnitCode: dto.unitCode,
       subject: dto.subject,
       content: dto.content,
-      threshold: this.startInputs.policy.repeatSimilarityThreshold,
+      threshold: policy.repeatSimilarityThreshold,
       notRepeatOf: dto.notRepeatOf?.caseNumber ?? null,
       viewer: { userId: clerk.userId, unitCode: clerk.unitCode },
     });

@@ -585,6 +585,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 策略版本及本单位新登记案件适用的版本（含内置 national-2022）/ the policy versions, and the one new registrations at your unit start under (the built-in national-2022 included) */
+        get: operations["AdminPoliciesController_list"];
+        put?: never;
+        /**
+         * 发布策略并在辖区内对新登记案件生效（在办案件保持原策略，留痕）/ publish a policy, in force for new registrations in the unit’s subtree (open cases keep theirs; audited)
+         * @description 文档无效 422 INVALID_POLICY（字段 policy.<路径>）；版本号已有不同内容 409 VERSION_PUBLISHED_WITH_OTHER_CONTENT；范围外 403 UNIT_OUT_OF_SCOPE
+         */
+        post: operations["AdminPoliciesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的日历版本及本单位适用的版本 / the published calendars, and the one in force at your unit */
+        get: operations["AdminCalendarsController_list"];
+        put?: never;
+        /**
+         * 导入节假日表：保存、在辖区内生效，并发送给辖区内在办案件（留痕）/ import a holiday table: store it, make it in force in the unit’s subtree and send it to the subtree’s open cases (audited)
+         * @description 日历无效 422 INVALID_CALENDAR（字段 calendar.<路径>）；版本号已有不同内容 409 VERSION_PUBLISHED_WITH_OTHER_CONTENT
+         */
+        post: operations["AdminCalendarsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reception-sessions": {
         parameters: {
             query?: never;
@@ -933,6 +975,22 @@ export interface components {
         NoticeTemplateDto: {
             /** @description 模板正文：首行为标题，占位符 {{字段}}、{{#if 字段}}…{{/if}} / the template: first line the title; placeholders {{field}}, {{#if field}}…{{/if}} */
             template: string;
+        };
+        PublishPolicyDto: {
+            /** @description 在其辖区生效的单位（须在管辖范围内，默认本单位）/ the unit whose subtree it is in force for (in your scope; default your own unit) */
+            unitCode?: string;
+            /** @description 策略文档（版本、时限、升级阶梯等，按法定上限校验）/ the policy document (version, clocks, escalation ladder …), checked against the statute */
+            policy: {
+                [key: string]: unknown;
+            };
+        };
+        PublishCalendarDto: {
+            /** @description 在其辖区生效的单位（须在管辖范围内，默认本单位）/ the unit whose subtree it is in force for (in your scope; default your own unit) */
+            unitCode?: string;
+            /** @description 日历（须有版本号；其所列年份取代内置节假日表）/ the calendar with a version; the years it lists replace the built-in tables */
+            calendar: {
+                [key: string]: unknown;
+            };
         };
         PublishReceptionSessionDto: {
             /** @description 接待单位（默认本人单位；须在本人单位及其下级）/ the receiving unit (default: yours) */
@@ -2218,6 +2276,138 @@ export interface operations {
                 content?: never;
             };
             /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPoliciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPoliciesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCalendarsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCalendarsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishCalendarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -114,3 +114,12 @@ export interface IssuedCredentials {
   user: ManagedUser;
   oneTimePassword: string;
 }
+export type {
+  CalendarPublished,
+  CalendarsOverview,
+  CalendarVersionView,
+  PoliciesOverview,
+  PolicyPublished,
+  PolicyVersionView,
+} from '../../../../libs/persistence/src/admin/publication-views';
+export type { NoticeTemplateVersion } from '../../../../libs/persistence/src/notices/notice-templates';

@@ -2,8 +2,11 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
   FileAddOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -23,6 +26,9 @@ const ICONS: Record<PageKey, ReactNode> = {
   dashboard: <BarChartOutlined />,
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
+  policies: <SafetyCertificateOutlined />,
+  calendars: <CalendarOutlined />,
+  noticeTemplates: <FileTextOutlined />,
 };
 
 export function AppShell() {

@@ -5,7 +5,14 @@ describe('navigation by role', () => {
   it('gives each role its own pages', () => {
     expect(pagesFor(['clerk']).map((page) => page.key)).toEqual(['queue', 'intake', 'inbox']);
     expect(pagesFor(['supervisor']).map((page) => page.key)).toEqual(['queue', 'inbox', 'dashboard']);
-    expect(pagesFor(['admin']).map((page) => page.key)).toEqual(['inbox', 'units', 'users']);
+    expect(pagesFor(['admin']).map((page) => page.key)).toEqual([
+      'inbox',
+      'units',
+      'users',
+      'policies',
+      'calendars',
+      'noticeTemplates',
+    ]);
     expect(homePathFor(['admin'])).toBe('/inbox');
     expect(homePathFor(['clerk'])).toBe('/cases');
   });
@@ -16,6 +23,7 @@ describe('navigation by role', () => {
     expect(rolesOf('queue')).toEqual(allowed('readCases'));
     expect(rolesOf('inbox')).toEqual(allowed('readInbox'));
     expect(rolesOf('dashboard')).toEqual(allowed('readMetrics'));
-    expect(rolesOf('users')).toEqual(allowed('administer'));
+    for (const key of ['users', 'policies', 'calendars', 'noticeTemplates'])
+      expect(rolesOf(key)).toEqual(allowed('administer'));
   });
 });

@@ -10,6 +10,9 @@ export const PAGES = [
   { key: 'dashboard', path: '/dashboard', roles: ['unitLeader', 'packageLeader', 'supervisor'] },
   { key: 'units', path: '/admin/units', roles: ['admin'] },
   { key: 'users', path: '/admin/users', roles: ['admin'] },
+  { key: 'policies', path: '/admin/policies', roles: ['admin'] },
+  { key: 'calendars', path: '/admin/calendars', roles: ['admin'] },
+  { key: 'noticeTemplates', path: '/admin/notice-templates', roles: ['admin'] },
 ] as const;
 
 export type PageKey = (typeof PAGES)[number]['key'];

@@ -40,6 +40,9 @@ export async function recordPublication(
     document: object;
     actorId: string;
     details?: Record<string, unknown>;
+    /** Make it the version new registrations start with: in a unit's subtree, or everywhere (null). */
+    inForceFor?: { unitCode: string | null };
+    clientAddress?: string;
   },
 ): Promise<{ firstPublication: boolean }> {
   const table = TABLES[publication.kind];
@@ -61,11 +64,25 @@ export async function recordPublication(
         );
       }
     }
+    const inForceFor = publication.inForceFor;
+    if (inForceFor) {
+      await tx.query(
+        `INSERT INTO publications_in_force (kind, unit_code, version, set_by) VALUES ($1, $2, $3, $4)`,
+        [publication.kind, inForceFor.unitCode, publication.version, publication.actorId],
+      );
+    }
     await recordAdminAudit(tx, {
       actorId: publication.actorId,
       action: `${publication.kind}.publish`,
       target: publication.version,
-      details: { version: publication.version, firstPublication, ...publication.details },
+      ...(inForceFor?.unitCode ? { unitCode: inForceFor.unitCode } : {}),
+      details: {
+        version: publication.version,
+        firstPublication,
+        ...(inForceFor ? { inForceFor: inForceFor.unitCode ?? 'everywhere' } : {}),
+        ...publication.details,
+      },
+      clientAddress: publication.clientAddress,
     });
     return { firstPublication };
   });

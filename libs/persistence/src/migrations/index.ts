@@ -12,6 +12,7 @@ import { RepeatAndCollectivePetitions1764400000009 } from './1764400000009-repea
 import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
 import { CaseAttachments1764400000014 } from './1764400000014-case-attachments';
 import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessions';
+import { PublicationsInForce1764400000013 } from './1764400000013-publications-in-force';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   ReceptionSessions1764400000010,
   NoticesAndQueryCodes1764400000011,
   CaseScopeUnits1764400000012,
+  PublicationsInForce1764400000013,
   CaseAttachments1764400000014,
 ];
