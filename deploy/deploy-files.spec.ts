@@ -18,6 +18,7 @@ import {
   ROLES,
 } from './checks/containers';
 import { runtimeImageEnv } from './checks/dockerfile';
+import { loadConfig, WORKER_NODE_ARGS } from '../libs/config/src';
 import {
   isKustomization,
   kubernetesEngineContainers,
@@ -38,6 +39,14 @@ const COMPOSE_FILES = ['compose.yaml', 'compose.bundled.yaml'];
 const IMAGE = 'petition-case-engine';
 const imageEnv = runtimeImageEnv(fs.readFileSync(path.join(DEPLOY, 'Dockerfile'), 'utf8'));
 const allProblems = (containers: EngineContainer[]) => containers.flatMap(containerProblems);
+
+/** Workers run as `npm start` runs its worker: the measured heap cap with the cache it was measured with. */
+function workerSizing(containers: EngineContainer[]) {
+  return containers
+    .filter((container) => container.command === 'worker')
+    .map((container) => [container.env.NODE_OPTIONS, container.env.WORKER_MAX_CACHED_WORKFLOWS]);
+}
+const NPM_START_WORKER = [WORKER_NODE_ARGS.join(' '), String(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS)];
 
 describe('the runtime image', () => {
   it('sets only configuration variables, listening beyond loopback and using the prebuilt workflow bundle', () => {
@@ -61,6 +70,10 @@ describe('Compose', () => {
   }));
   const project = mergeComposeFiles(files.map((file) => file.content));
   const containers = composeEngineContainers(project, 'compose', imageEnv);
+
+  it('sizes the worker as npm start does (heap cap and workflow cache)', () => {
+    expect(workerSizing(containers)).toEqual([NPM_START_WORKER]);
+  });
 
   it.each(COMPOSE_FILES)('%s is valid against the compose-spec schema', (name) => {
     expect(composeSchemaErrors(files.find((file) => file.name === name)!.content)).toEqual([]);
@@ -121,6 +134,10 @@ describe('Kubernetes', () => {
   const kustomizations = all.filter(isKustomization);
   const manifests = all.filter((manifest) => !isKustomization(manifest));
   const containers = kubernetesEngineContainers(manifests, IMAGE, imageEnv);
+
+  it('sizes the worker as npm start does (heap cap and workflow cache)', () => {
+    expect(workerSizing(containers)).toEqual([NPM_START_WORKER]);
+  });
 
   it('every object is valid against the Kubernetes 1.33 schema', () => {
     expect(manifests.length).toBeGreaterThanOrEqual(12);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type AppConfig, ConfigError, loadConfig, PROJECT_ROOT } from '../libs/config/src';
+import { type AppConfig, ConfigError, loadConfig, PROJECT_ROOT, WORKER_NODE_ARGS } from '../libs/config/src';
 import { Client, Connection } from '@temporalio/client';
 import {
   createDataSource,
@@ -144,9 +144,14 @@ function blindIndexKeyEnv(config: AppConfig): NodeJS.ProcessEnv {
   return { BLIND_INDEX_KEY_FILE: file };
 }
 
-function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+function startApp(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
+): ChildProcess {
   // Own process group: a terminal's Ctrl-C reaches only this launcher, which stops the apps first.
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', entry)], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'dist', entry)], {
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     detached: true,
@@ -225,7 +230,7 @@ async function main(): Promise<void> {
   // The apps connect as the application role only; the owner's URL stays with this launcher.
   const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
   const env = { ...inherited, ...keysEnv, DATABASE_URL: urls.appUrl, TEMPORAL_ADDRESS: temporalAddress };
-  const worker = startApp('worker', 'apps/worker/src/main.js', env);
+  const worker = startApp('worker', 'apps/worker/src/main.js', env, WORKER_NODE_ARGS);
   const workerReady = new Promise((resolve) => worker.once('message', resolve));
   startApp('api', 'apps/api/src/main.js', env);
   // The petitioners' progress query: its own app and port (deployed apart from the staff API in production).

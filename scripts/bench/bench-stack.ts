@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import getPort from 'get-port';
 import { type DataSource } from 'typeorm';
-import { type AppConfig, loadConfig } from '../../libs/config/src';
+import { type AppConfig, loadConfig, WORKER_NODE_ARGS } from '../../libs/config/src';
 import {
   createDataSource,
   type DatabaseUrls,
@@ -219,9 +219,7 @@ export class BenchStack {
     this.supervised.add(name);
     const entry = name === 'worker' ? 'apps/worker/src/main.js' : 'apps/api/src/main.js';
     const log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
-    // For profiling a bench run, e.g. BENCH_WORKER_NODE_ARGS="--prof --logfile=/tmp/worker.v8.log --no-logfile-per-isolate".
-    const nodeArgs = process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...nodeArgs, path.join(this.distDir, entry)], {
+    const child = spawn(process.execPath, [...nodeArgsFor(name), path.join(this.distDir, entry)], {
       env: this.appEnv,
       stdio: ['ignore', log, log, 'ipc'],
       detached: true,
@@ -287,6 +285,7 @@ export class BenchStack {
   settings(): Record<string, unknown> {
     return {
       WORKER_MAX_CACHED_WORKFLOWS: this.config.WORKER_MAX_CACHED_WORKFLOWS,
+      workerNodeArgs: nodeArgsFor('worker'),
       WORKER_MAX_CONCURRENT_ACTIVITIES: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
       DATABASE_POOL_SIZE: this.config.DATABASE_POOL_SIZE,
@@ -307,6 +306,17 @@ export class BenchStack {
     if (this.postgres) await stopChild(this.postgres.process, 'SIGTERM');
     if (!process.env.BENCH_KEEP_DATA) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * An app's node flags: the worker's as `npm start` gives them, then any of BENCH_<APP>_NODE_ARGS, for
+ * profiling a bench run, e.g. BENCH_WORKER_NODE_ARGS="--prof --logfile=/tmp/worker.v8.log --no-logfile-per-isolate".
+ */
+function nodeArgsFor(name: AppName): string[] {
+  return [
+    ...(name === 'worker' ? WORKER_NODE_ARGS : []),
+    ...(process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? []),
+  ];
 }
 
 /** The variables that would point the apps at other servers or another task queue. */

@@ -1,2 +1,3 @@
 export * from './config';
 export * from './project-root';
+export * from './worker-sizing';
