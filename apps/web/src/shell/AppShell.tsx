@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   FileAddOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -21,6 +22,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   intake: <FileAddOutlined />,
   inbox: <AlertOutlined />,
   dashboard: <BarChartOutlined />,
+  reception: <CalendarOutlined />,
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
 };

@@ -3,9 +3,14 @@ import { homePathFor, PAGES, pagesFor } from './navigation';
 
 describe('navigation by role', () => {
   it('gives each role its own pages', () => {
-    expect(pagesFor(['clerk']).map((page) => page.key)).toEqual(['queue', 'intake', 'inbox']);
-    expect(pagesFor(['supervisor']).map((page) => page.key)).toEqual(['queue', 'inbox', 'dashboard']);
-    expect(pagesFor(['admin']).map((page) => page.key)).toEqual(['inbox', 'units', 'users']);
+    expect(pagesFor(['clerk']).map((page) => page.key)).toEqual(['queue', 'intake', 'inbox', 'reception']);
+    expect(pagesFor(['supervisor']).map((page) => page.key)).toEqual([
+      'queue',
+      'inbox',
+      'dashboard',
+      'reception',
+    ]);
+    expect(pagesFor(['admin']).map((page) => page.key)).toEqual(['inbox', 'reception', 'units', 'users']);
     expect(homePathFor(['admin'])).toBe('/inbox');
     expect(homePathFor(['clerk'])).toBe('/cases');
   });
@@ -17,5 +22,6 @@ describe('navigation by role', () => {
     expect(rolesOf('inbox')).toEqual(allowed('readInbox'));
     expect(rolesOf('dashboard')).toEqual(allowed('readMetrics'));
     expect(rolesOf('users')).toEqual(allowed('administer'));
+    expect(rolesOf('reception')).toEqual(allowed('readReceptionSchedule'));
   });
 });

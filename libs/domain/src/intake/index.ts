@@ -1,3 +1,4 @@
 export * from './resident-id';
 export * from './masking';
 export * from './identity-document';
+export * from './collective-visit';

@@ -1,0 +1,34 @@
+import { Form, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { sessionLabel } from '../reception/session-label';
+import { useReceptionSessions } from '../reception/use-reception';
+
+/**
+ * On the leader-reception channel: the session the petition was received in, among the sessions on the
+ * day of receipt. The session's leader becomes the case's package leader.
+ */
+export function ReceptionSessionField() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const receivedAt = Form.useWatch<Dayjs | null | undefined>('receivedAt', form);
+  const day = (receivedAt ?? dayjs()).format('YYYY-MM-DD');
+  const sessions = useReceptionSessions({ from: day, to: day });
+  return (
+    <Form.Item
+      name="receptionSessionId"
+      label={t('intake.receptionSession')}
+      extra={t('intake.receptionSessionHint', { day })}
+      rules={[{ required: true }]}
+    >
+      <Select
+        loading={sessions.isPending}
+        notFoundContent={sessions.isError ? t('state.error') : t('intake.noReceptionSession', { day })}
+        options={(sessions.data ?? []).map((session) => ({
+          value: session.id,
+          label: sessionLabel(session),
+        }))}
+      />
+    </Form.Item>
+  );
+}
