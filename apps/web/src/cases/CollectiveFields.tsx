@@ -1,16 +1,16 @@
 import { Button, Card, Col, Form, Input, InputNumber, Row, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { NATIONAL_MAX_COLLECTIVE_REPRESENTATIVES } from '../../../../libs/domain/src/intake/collective-visit';
+import { MAX_REPRESENTATIVES } from '../../../../libs/domain/src/case/registration';
 import { IdDocumentFields } from './IdDocumentFields';
 
 const LIST = ['collective', 'representatives'];
-/** The request's own bound on representatives; the unit's policy allows fewer (the API answers 422). */
+/** The request's own bound on the list; the policy's (at most the statutory 5) is the API's to apply, with a 422. */
 const MAX_LISTED = 50;
 
 /**
  * A collective visit (多人来访, art. 20): how many came and the representatives they chose, each with
- * name, identity document and phone. The national policy allows 5 representatives; a unit's policy may
- * differ, so the API decides and its refusal shows at the list.
+ * name, identity document and phone. The law allows at most 5 representatives and a policy may allow
+ * fewer, which only the API knows: the form warns past 5, and the API's refusal shows at the list.
  */
 export function CollectiveFields() {
   const { t } = useTranslation();
@@ -34,10 +34,10 @@ export function CollectiveFields() {
             {(fields, { add, remove }, { errors }) => (
               <div data-testid="representatives">
                 <Typography.Text strong>{t('collective.representatives')}</Typography.Text>{' '}
-                <Typography.Text type="secondary">
+                <Typography.Text type={fields.length > MAX_REPRESENTATIVES ? 'warning' : 'secondary'}>
                   {t('collective.limitHint', {
                     count: fields.length,
-                    max: NATIONAL_MAX_COLLECTIVE_REPRESENTATIVES,
+                    max: MAX_REPRESENTATIVES,
                   })}
                 </Typography.Text>
                 {fields.map((field, index) => (

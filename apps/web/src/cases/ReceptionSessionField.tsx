@@ -12,8 +12,13 @@ export function ReceptionSessionField() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const receivedAt = Form.useWatch<Dayjs | null | undefined>('receivedAt', form);
-  const day = (receivedAt ?? dayjs()).format('YYYY-MM-DD');
-  const sessions = useReceptionSessions({ from: day, to: day });
+  const received = receivedAt ?? dayjs();
+  const day = received.format('YYYY-MM-DD');
+  // A day either side: the API keeps its own time zone's calendar, which may not be the browser's.
+  const sessions = useReceptionSessions({
+    from: received.subtract(1, 'day').format('YYYY-MM-DD'),
+    to: received.add(1, 'day').format('YYYY-MM-DD'),
+  });
   return (
     <Form.Item
       name="receptionSessionId"

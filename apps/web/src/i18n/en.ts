@@ -327,7 +327,7 @@ export const en: SameKeys<Messages> = {
     title: 'Collective visit: headcount and representatives',
     headcount: 'People who came',
     representatives: 'Representatives',
-    limitHint: '{{count}} entered; usually at most {{max}} representatives (your policy decides)',
+    limitHint: '{{count}} entered; at most {{max}} representatives by law, your policy may allow fewer',
     representativeName: 'Representative {{n}} name',
     name: 'Name',
     add: 'Add representative',

@@ -254,7 +254,7 @@ export const zhCN = {
     title: '多人来访：人数与代表',
     headcount: '来访人数',
     representatives: '推选代表',
-    limitHint: '已填 {{count}} 人；代表一般不超过 {{max}} 人（以本地策略为准）',
+    limitHint: '已填 {{count}} 人；代表不超过 {{max}} 人（法定上限，本地策略可能更少）',
     representativeName: '代表 {{n}} 姓名',
     name: '姓名',
     add: '添加代表',

@@ -1,4 +1,3 @@
 export * from './resident-id';
 export * from './masking';
 export * from './identity-document';
-export * from './collective-visit';

@@ -1,5 +1,4 @@
 /** The national policy: the Regulation's own clocks, with warnings and an escalation ladder. */
-import { NATIONAL_MAX_COLLECTIVE_REPRESENTATIVES } from '../intake/collective-visit';
 import { parsePolicy } from './parse-policy';
 import { Policy } from './policy';
 
@@ -41,6 +40,6 @@ export const DEFAULT_POLICY: Policy = deepFreeze(
       { repeatCount: 3, recipient: 'supervisionOffice' },
     ],
     repeatSimilarityThreshold: 0.3,
-    maxCollectiveRepresentatives: NATIONAL_MAX_COLLECTIVE_REPRESENTATIVES,
+    maxCollectiveRepresentatives: 5,
   }),
 );
