@@ -31,12 +31,14 @@ function fieldInput(field: ActionField) {
 function ChoiceSelect(props: {
   field: string;
   options: readonly string[];
+  id?: string;
   value?: string;
   onChange?(v: string): void;
 }) {
   const { t } = useTranslation();
   return (
     <Select
+      id={props.id}
       value={props.value}
       onChange={props.onChange}
       options={props.options.map((option) => ({ value: option, label: t(`choice.${option}`, option) }))}

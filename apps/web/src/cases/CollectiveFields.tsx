@@ -66,10 +66,12 @@ export function CollectiveFields() {
                     </Col>
                   </Row>
                 ))}
-                <Form.ErrorList errors={errors} />
-                <Button type="dashed" disabled={fields.length >= MAX_LISTED} onClick={() => add({})}>
-                  {t('collective.add')}
-                </Button>
+                <Form.Item>
+                  <Form.ErrorList errors={errors} />
+                  <Button type="dashed" disabled={fields.length >= MAX_LISTED} onClick={() => add({})}>
+                    {t('collective.add')}
+                  </Button>
+                </Form.Item>
               </div>
             )}
           </Form.List>

@@ -250,6 +250,8 @@ export const en: SameKeys<Messages> = {
     deadlineRecomputed: 'Deadline recomputed',
     policyMigrated: 'Policy migrated',
     receiptBackdated: 'Receipt backdated',
+    repeatVisitRecorded: 'Repeat visit',
+    repeatVisitEscalated: 'Repeat visit escalated',
   },
   field: {
     toUnitCode: 'Receiving unit',
@@ -289,6 +291,12 @@ export const en: SameKeys<Messages> = {
     matterUnitCode: 'Unit where the matter arises',
     recipients: 'Recipients',
     recipientRole: 'Recipient role',
+    visitNumber: 'Repeat visit no.',
+    similarity: 'Similarity',
+    registeringUnitCode: 'Registering unit',
+    performedBy: 'Performed by',
+    defines: 'Six defines',
+    collective: 'Collective visit',
   },
   choice: {
     lawfulChannel: 'Belongs to a legal channel',

@@ -195,6 +195,8 @@ export const zhCN = {
     deadlineRecomputed: '时限重算',
     policyMigrated: '政策迁移',
     receiptBackdated: '补登收到时间',
+    repeatVisitRecorded: '重复来访',
+    repeatVisitEscalated: '重复来访升级',
   },
   field: {
     toUnitCode: '接收单位',
@@ -234,6 +236,12 @@ export const zhCN = {
     matterUnitCode: '问题发生地单位',
     recipients: '接收人',
     recipientRole: '接收角色',
+    visitNumber: '重复来访次序',
+    similarity: '相似度',
+    registeringUnitCode: '登记单位',
+    performedBy: '履职人员',
+    defines: '六定',
+    collective: '多人来访',
   },
   choice: {
     lawfulChannel: '应通过法定途径解决',
