@@ -129,6 +129,36 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
     }
   });
 
+  it('answers a petition on facts concluded after re-review as registered and not accepted, citing that case', async () => {
+    const idNumber = residentId();
+    const concluded = await CaseJourney.register(stack, org, { name: '冯六', idNumber });
+    await concluded.act(org.clerkD, 'accept');
+    await concluded.defineSix();
+    await concluded.reply('已协调物业疏通');
+    await concluded.reviewAndReReview('维持处理意见', '维持复查意见');
+
+    const { context, page } = await browser.newPage(org.clerkD.token);
+    try {
+      await page.goto(`${origin}/cases/new`);
+      await page.getByLabel('问题发生地单位').fill(org.town);
+      await page.getByText(`按编码选择：${org.town}`).click();
+      await page.getByLabel('标题').fill('小区排水不畅');
+      await page.getByLabel('信访内容').fill('雨天小区积水严重，请求疏通。');
+      await page.locator('#intake_petitioner_name').fill('冯六');
+      await page.locator('#intake_petitioner_idNumber').fill(idNumber);
+      await submit(page);
+      const result = page.getByTestId('registration-result');
+      await result.getByText(`已在 ${concluded.caseNumber} 号案件复核终结`).waitFor();
+      const title = (await result.locator('.ant-result-title').textContent())!;
+      const newCase = /已登记为 (\S+)，不予受理/.exec(title)![1]!;
+      expect(newCase).not.toBe(concluded.caseNumber);
+      const detail = await getJson(`${stack.api.url}/cases/${newCase}`, bearer(org.clerkD));
+      expect(detail.body.status).toBe('notAccepted');
+    } finally {
+      await context.close();
+    }
+  });
+
   /** Fills and sends the open duty form (its duty already chosen): the handler, today, a summary, one evidence. */
   async function recordDuty(page: Page, summary: string, evidence: string) {
     const form = page.locator('form#action-recordDuty');
