@@ -206,6 +206,12 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
       await page.waitForTimeout(500);
       expect(await actionForm.locator('.ant-form-item-has-error').count()).toBe(0);
 
+      await page.getByText('English', { exact: true }).click();
+      await duties.getByText('2/5 done').waitFor();
+      expect(await page.getByTestId('duty-followUpVisit').textContent()).toContain(
+        'After the handling opinion',
+      );
+
       const timeline = await getJson(`${stack.api.url}/cases/${firstCase}/timeline`, bearer(org.handlerT));
       const recorded = timeline.body.filter((entry: { type: string }) => entry.type === 'dutyRecorded');
       expect(recorded.map((entry: { details: object }) => entry.details)).toEqual([

@@ -6,7 +6,8 @@ import { useReceptionSessions } from '../reception/use-reception';
 
 /**
  * On the leader-reception channel: the session the petition was received in, among the sessions on the
- * day of receipt. The session's leader becomes the case's package leader.
+ * day of receipt. The session's leader becomes the case's package leader. Optional, as in the API: a
+ * reception held without a published session is still registered by its channel.
  */
 export function ReceptionSessionField() {
   const { t } = useTranslation();
@@ -24,9 +25,9 @@ export function ReceptionSessionField() {
       name="receptionSessionId"
       label={t('intake.receptionSession')}
       extra={t('intake.receptionSessionHint', { day })}
-      rules={[{ required: true }]}
     >
       <Select
+        allowClear
         loading={sessions.isPending}
         notFoundContent={sessions.isError ? t('state.error') : t('intake.noReceptionSession', { day })}
         options={(sessions.data ?? []).map((session) => ({
