@@ -159,16 +159,21 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
     }
   });
 
-  /** Fills and sends the open duty form (its duty already chosen): the handler, today, a summary, one evidence. */
+  /**
+   * Fills and sends the open duty form (its duty already chosen): the handler, a summary, one evidence,
+   * and today's date last, confirmed with Enter — twice, as people do — before the submit button.
+   */
   async function recordDuty(page: Page, summary: string, evidence: string) {
     const form = page.locator('form#action-recordDuty');
     await form.locator('#action-recordDuty_performedByUserIds').fill(org.handlerT.userId);
     await form.locator('#action-recordDuty_performedByUserIds').press('Enter');
-    await form.locator('#action-recordDuty_performedOn').fill(shanghaiDay());
-    await form.locator('#action-recordDuty_performedOn').press('Enter');
     await form.locator('#action-recordDuty_summary').fill(summary);
     await form.locator('#action-recordDuty_evidenceRefs').fill(evidence);
     await form.locator('#action-recordDuty_evidenceRefs').press('Enter');
+    await form.locator('#action-recordDuty_performedOn').fill(shanghaiDay());
+    await form.locator('#action-recordDuty_performedOn').press('Enter');
+    await form.locator('#action-recordDuty_performedOn').press('Enter'); // opens the picker again
+    await form.locator('#action-recordDuty_performedOn').press('Escape');
     await form.locator('button[type="submit"]').click();
   }
 
@@ -195,7 +200,8 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
       expect(await page.getByTestId('duty-replyAndSettle').textContent()).toContain('出具处理意见后落实');
       await screenshot(page, 'five-duties');
 
-      // The same from the case's actions: the form stays open, emptied, with no field marked missing.
+      // The same from the case's actions: the form stays open, emptied, with no field marked missing (Enter
+      // in the date picker only confirms the date: it neither sent the form early nor again once emptied).
       await page.getByTestId('case-actions').getByText('记录五包', { exact: true }).click();
       await page.locator('#action-recordDuty_duty').click();
       await page.locator('.ant-select-dropdown:visible').getByTitle('包政策解释').click();

@@ -68,7 +68,7 @@ export function ActionForm(props: {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const fields: readonly ActionField[] = ACTION_FORMS[props.action];
-  const { form, refusal, clearRefusal, onError, reset } = useApiForm<Record<string, unknown>>(
+  const { formProps, refusal, clearRefusal, onError, reset } = useApiForm<Record<string, unknown>>(
     fields.map((field) => field.name),
   );
 
@@ -91,7 +91,7 @@ export function ActionForm(props: {
 
   return (
     <Form
-      form={form}
+      {...formProps}
       layout="vertical"
       name={`action-${props.action}`}
       initialValues={{
@@ -99,6 +99,7 @@ export function ActionForm(props: {
         ...props.initialValues,
       }}
       onFinish={(values) => {
+        if (act.isPending) return;
         clearRefusal();
         act.mutate(values);
       }}

@@ -57,7 +57,7 @@ export function IntakePage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { form, refusal, clearRefusal, onError, reset } = useApiForm<IntakeValues>(FORM_FIELDS);
+  const { form, formProps, refusal, clearRefusal, onError, reset } = useApiForm<IntakeValues>(FORM_FIELDS);
   // One key per filled-in form: a retried submission returns the same case instead of a second one.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [answered, setAnswered] = useState<Answered | null>(null);
@@ -109,11 +109,12 @@ export function IntakePage() {
       <Card title={t('intake.title')} hidden={!!answered}>
         <FormRefusal text={refusal} />
         <Form<IntakeValues>
-          form={form}
+          {...formProps}
           name="intake"
           layout="vertical"
           initialValues={{ channel: 'visit', category: 'grievance', unitCode: me?.unitCode }}
           onFinish={(values) => {
+            if (register.isPending) return;
             clearRefusal();
             register.mutate({ values }, { onError });
           }}

@@ -23,16 +23,17 @@ function OpenCase(props: { caseNumber: string; primary?: boolean; testId?: strin
  */
 function NotSameMatterForm(props: { onOverride(reason: string): Promise<void> }) {
   const { t } = useTranslation();
-  const { form, refusal, clearRefusal, onError } = useApiForm<{ notRepeatOf: { reason: string } }>([
+  const { formProps, refusal, clearRefusal, onError } = useApiForm<{ notRepeatOf: { reason: string } }>([
     'notRepeatOf.reason',
   ]);
   const [pending, setPending] = useState(false);
   return (
     <Form
-      form={form}
+      {...formProps}
       name="not-same-matter"
       layout="vertical"
       onFinish={async (values) => {
+        if (pending) return;
         clearRefusal();
         setPending(true);
         try {

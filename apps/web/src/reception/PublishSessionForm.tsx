@@ -26,7 +26,7 @@ export function PublishSessionForm(props: { onDone(session: ReceptionSession): v
   const { t } = useTranslation();
   const { me } = useSession();
   const queryClient = useQueryClient();
-  const { form, refusal, clearRefusal, onError, reset } = useApiForm<PublishValues>(FIELDS);
+  const { formProps, refusal, clearRefusal, onError, reset } = useApiForm<PublishValues>(FIELDS);
   const isLeader = hasAnyRole(me, ['unitLeader', 'packageLeader']);
 
   const publish = useMutation({
@@ -52,11 +52,12 @@ export function PublishSessionForm(props: { onDone(session: ReceptionSession): v
 
   return (
     <Form<PublishValues>
-      form={form}
+      {...formProps}
       name="publish-session"
       layout="vertical"
       initialValues={{ unitCode: me?.unitCode, leaderUserId: isLeader ? me?.userId : undefined }}
       onFinish={(values) => {
+        if (publish.isPending) return;
         clearRefusal();
         publish.mutate(values);
       }}
