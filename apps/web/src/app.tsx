@@ -25,6 +25,12 @@ const DashboardPage = lazy(() =>
 const FigureCasesPage = lazy(() =>
   import('./supervisor/FigureCasesPage').then((m) => ({ default: m.FigureCasesPage })),
 );
+const ReceptionDaysPage = lazy(() =>
+  import('./reception/ReceptionDaysPage').then((m) => ({ default: m.ReceptionDaysPage })),
+);
+const ReceptionSessionPage = lazy(() =>
+  import('./reception/ReceptionSessionPage').then((m) => ({ default: m.ReceptionSessionPage })),
+);
 const UnitsPage = lazy(() => import('./admin/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const PoliciesPage = lazy(() => import('./admin/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
@@ -69,6 +75,8 @@ function SignedInRoutes() {
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/dashboard/cases" element={<FigureCasesPage />} />
+          <Route path="/reception" element={<ReceptionDaysPage />} />
+          <Route path="/reception/:id" element={<ReceptionSessionPage />} />
           <Route path="/admin/units" element={<UnitsPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/policies" element={<PoliciesPage />} />

@@ -28,20 +28,31 @@ export class ApiFailure extends Error {
   }
 }
 
+/** A known field names one path; `*` stands for any list index (`collective.representatives.*.name`). */
+function isKnownField(field: string, knownFields: readonly string[]): boolean {
+  return knownFields.some(
+    (known) => known === field || (known.includes('*') && field.replace(/\.\d+(?=\.|$)/g, '.*') === known),
+  );
+}
+
 /**
- * The API names a field by its path in the request body (`petitioner.idNumber`); a form names it by the
- * same path as an array. Errors for fields the form does not show stay with the form-level message.
+ * The API names a field by its path in the request body (`petitioner.idNumber`,
+ * `collective.representatives.0.name`); a form names it by the same path as an array, list indexes as
+ * numbers. Errors for fields the form does not show stay with the form-level message.
  */
 export function formFieldErrors(
   failure: ApiFailure,
   knownFields: readonly string[],
-): { name: string[]; errors: string[] }[] {
+): { name: (string | number)[]; errors: string[] }[] {
   const byField = new Map<string, string[]>();
   for (const error of failure.fields) {
-    if (!knownFields.includes(error.field)) continue;
+    if (!isKnownField(error.field, knownFields)) continue;
     byField.set(error.field, [...(byField.get(error.field) ?? []), error.message]);
   }
-  return [...byField].map(([field, errors]) => ({ name: field.split('.'), errors }));
+  return [...byField].map(([field, errors]) => ({
+    name: field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+    errors,
+  }));
 }
 
 interface FieldSetter {

@@ -123,3 +123,24 @@ export type {
   PolicyVersionView,
 } from '../../../../libs/persistence/src/admin/publication-views';
 export type { NoticeTemplateVersion } from '../../../../libs/persistence/src/notices/notice-templates';
+
+export type { ReceptionSession, ReceptionCase } from '../../../../libs/persistence/src/reception-sessions';
+import type { ReceptionCase, ReceptionSession } from '../../../../libs/persistence/src/reception-sessions';
+
+/** A reception session with the cases registered in it (GET /api/reception-sessions/{id}). */
+export interface ReceptionRecord extends ReceptionSession {
+  cases: ReceptionCase[];
+}
+
+/** A person named at intake as staff see them: masked unless revealed (GET /api/cases/{n}/petitioner). */
+export interface PersonView {
+  name: string;
+  idType: string | null;
+  idNumber: string | null;
+  phone: string | null;
+}
+
+export interface PetitionerView extends PersonView {
+  address: string | null;
+  collective: { headcount: number; representatives: PersonView[] } | null;
+}

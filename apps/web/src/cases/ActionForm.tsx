@@ -31,12 +31,14 @@ function fieldInput(field: ActionField) {
 function ChoiceSelect(props: {
   field: string;
   options: readonly string[];
+  id?: string;
   value?: string;
   onChange?(v: string): void;
 }) {
   const { t } = useTranslation();
   return (
     <Select
+      id={props.id}
       value={props.value}
       onChange={props.onChange}
       options={props.options.map((option) => ({ value: option, label: t(`choice.${option}`, option) }))}
@@ -56,11 +58,17 @@ function toBody(fields: readonly ActionField[], values: Record<string, unknown>)
 }
 
 /** One staff action as a form; the API's field errors appear at their fields, a refusal above the form. */
-export function ActionForm(props: { caseNumber: string; action: StaffAction; onDone(): void }) {
+export function ActionForm(props: {
+  caseNumber: string;
+  action: StaffAction;
+  /** Values the form starts with (e.g. the duty when recording one from the checklist). */
+  initialValues?: Record<string, unknown>;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const fields: readonly ActionField[] = ACTION_FORMS[props.action];
-  const { form, refusal, clearRefusal, onError } = useApiForm<Record<string, unknown>>(
+  const { formProps, refusal, clearRefusal, onError, reset } = useApiForm<Record<string, unknown>>(
     fields.map((field) => field.name),
   );
 
@@ -73,7 +81,7 @@ export function ActionForm(props: { caseNumber: string; action: StaffAction; onD
         }),
       ),
     onSuccess: async () => {
-      form.resetFields();
+      reset();
       await queryClient.invalidateQueries({ queryKey: ['case', props.caseNumber] });
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
       props.onDone();
@@ -83,11 +91,15 @@ export function ActionForm(props: { caseNumber: string; action: StaffAction; onD
 
   return (
     <Form
-      form={form}
+      {...formProps}
       layout="vertical"
       name={`action-${props.action}`}
-      initialValues={props.action === 'approveExtension' ? { granted: true } : {}}
+      initialValues={{
+        ...(props.action === 'approveExtension' ? { granted: true } : {}),
+        ...props.initialValues,
+      }}
       onFinish={(values) => {
+        if (act.isPending) return;
         clearRefusal();
         act.mutate(values);
       }}

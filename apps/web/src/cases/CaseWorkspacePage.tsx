@@ -8,12 +8,19 @@ import { ActionForm } from './ActionForm';
 import { availableActions } from './available-actions';
 import { CaseAttachments } from './CaseAttachments';
 import { CaseNotices } from './CaseNotices';
+import { currentSixDefines } from './case-summary';
 import { CaseTimeline } from './CaseTimeline';
+import { CaseVisitsCard } from './CaseVisitsCard';
 import { ClockTag } from './ClockTag';
+import { FiveDutiesCard } from './FiveDutiesCard';
+import { SixDefinesSummary } from './SixDefinesSummary';
 import { TimelineCsvButton } from './TimelineCsvButton';
 import { useCaseDetail, useCaseRow, useTimeline, useVerification } from './use-case';
 
-/** One case: its state, running clock, its written notices, the actions open to this user, and the audit timeline. */
+/**
+ * One case: its state, running clock, who came (collective visit, repeat visits), the six defines and the
+ * five duties once handling starts, its written notices, the actions open to this user, and the timeline.
+ */
 export function CaseWorkspacePage() {
   const { t } = useTranslation();
   const { caseNumber = '' } = useParams();
@@ -24,6 +31,9 @@ export function CaseWorkspacePage() {
   const verification = useVerification(caseNumber);
   const actions = detail.data ? availableActions(detail.data.status, me?.roles ?? []) : [];
   const format = (time: string) => dayjs(time).format('YYYY-MM-DD HH:mm');
+  const entries = timeline.data ?? [];
+  const handlingStarted =
+    !!currentSixDefines(entries) || entries.some((entry) => entry.type === 'dutyRecorded');
 
   return (
     <PageState query={detail}>
@@ -76,6 +86,15 @@ export function CaseWorkspacePage() {
               ]}
             />
           </Card>
+          <CaseVisitsCard caseNumber={caseNumber} timeline={entries} />
+          <SixDefinesSummary timeline={entries} />
+          {handlingStarted && (
+            <FiveDutiesCard
+              caseNumber={caseNumber}
+              timeline={entries}
+              mayRecord={actions.includes('recordDuty')}
+            />
+          )}
           <Row gutter={16}>
             <Col span={10}>
               <Space orientation="vertical" size="middle" className="full-width">

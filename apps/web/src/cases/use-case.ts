@@ -6,6 +6,7 @@ import type {
   CaseListRow,
   ChainVerification,
   IssuedNotice,
+  PetitionerView,
   TimelineEntry,
 } from '../api/types';
 
@@ -29,6 +30,14 @@ export function useNotices(caseNumber: string) {
   return useQuery({
     queryKey: ['case', caseNumber, 'notices'],
     queryFn: () => bodyOf<IssuedNotice[]>(api.GET('/api/cases/{caseNumber}/notices', path(caseNumber))),
+  });
+}
+
+/** The petitioner and a collective visit's representatives, masked. */
+export function usePetitioner(caseNumber: string) {
+  return useQuery({
+    queryKey: ['case', caseNumber, 'petitioner'],
+    queryFn: () => bodyOf<PetitionerView>(api.GET('/api/cases/{caseNumber}/petitioner', path(caseNumber))),
   });
 }
 

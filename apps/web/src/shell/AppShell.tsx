@@ -24,6 +24,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   intake: <FileAddOutlined />,
   inbox: <AlertOutlined />,
   dashboard: <BarChartOutlined />,
+  reception: <CalendarOutlined />,
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
   policies: <SafetyCertificateOutlined />,

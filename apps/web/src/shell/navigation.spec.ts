@@ -3,10 +3,16 @@ import { homePathFor, PAGES, pagesFor } from './navigation';
 
 describe('navigation by role', () => {
   it('gives each role its own pages', () => {
-    expect(pagesFor(['clerk']).map((page) => page.key)).toEqual(['queue', 'intake', 'inbox']);
-    expect(pagesFor(['supervisor']).map((page) => page.key)).toEqual(['queue', 'inbox', 'dashboard']);
+    expect(pagesFor(['clerk']).map((page) => page.key)).toEqual(['queue', 'intake', 'inbox', 'reception']);
+    expect(pagesFor(['supervisor']).map((page) => page.key)).toEqual([
+      'queue',
+      'inbox',
+      'dashboard',
+      'reception',
+    ]);
     expect(pagesFor(['admin']).map((page) => page.key)).toEqual([
       'inbox',
+      'reception',
       'units',
       'users',
       'policies',
@@ -25,5 +31,6 @@ describe('navigation by role', () => {
     expect(rolesOf('dashboard')).toEqual(allowed('readMetrics'));
     for (const key of ['users', 'policies', 'calendars', 'noticeTemplates'])
       expect(rolesOf(key)).toEqual(allowed('administer'));
+    expect(rolesOf('reception')).toEqual(allowed('readReceptionSchedule'));
   });
 });

@@ -8,6 +8,11 @@ export const PAGES = [
     roles: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
   },
   { key: 'dashboard', path: '/dashboard', roles: ['unitLeader', 'packageLeader', 'supervisor'] },
+  {
+    key: 'reception',
+    path: '/reception',
+    roles: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
+  },
   { key: 'units', path: '/admin/units', roles: ['admin'] },
   { key: 'users', path: '/admin/users', roles: ['admin'] },
   { key: 'policies', path: '/admin/policies', roles: ['admin'] },

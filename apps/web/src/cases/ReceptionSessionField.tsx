@@ -1,0 +1,40 @@
+import { Form, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { sessionLabel } from '../reception/session-label';
+import { useReceptionSessions } from '../reception/use-reception';
+
+/**
+ * On the leader-reception channel: the session the petition was received in, among the sessions on the
+ * day of receipt. The session's leader becomes the case's package leader. Optional, as in the API: a
+ * reception held without a published session is still registered by its channel.
+ */
+export function ReceptionSessionField() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const receivedAt = Form.useWatch<Dayjs | null | undefined>('receivedAt', form);
+  const received = receivedAt ?? dayjs();
+  const day = received.format('YYYY-MM-DD');
+  // A day either side: the API keeps its own time zone's calendar, which may not be the browser's.
+  const sessions = useReceptionSessions({
+    from: received.subtract(1, 'day').format('YYYY-MM-DD'),
+    to: received.add(1, 'day').format('YYYY-MM-DD'),
+  });
+  return (
+    <Form.Item
+      name="receptionSessionId"
+      label={t('intake.receptionSession')}
+      extra={t('intake.receptionSessionHint', { day })}
+    >
+      <Select
+        allowClear
+        loading={sessions.isPending}
+        notFoundContent={sessions.isError ? t('state.error') : t('intake.noReceptionSession', { day })}
+        options={(sessions.data ?? []).map((session) => ({
+          value: session.id,
+          label: sessionLabel(session),
+        }))}
+      />
+    </Form.Item>
+  );
+}
