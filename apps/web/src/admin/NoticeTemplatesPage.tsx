@@ -48,7 +48,7 @@ function TemplateEditor(props: { kind: NoticeKind }) {
     queryKey,
     queryFn: () => bodyOf<TemplateView>(api.GET('/api/admin/notice-templates/{kind}', path)),
   });
-  const { form, refusal, clearRefusal, onError } = useApiForm<{ template: string }>(['template']);
+  const { form, formProps, refusal, clearRefusal, onError } = useApiForm<{ template: string }>(['template']);
   const save = useMutation({
     mutationFn: (body: { template: string }) =>
       bodyOf<TemplateView>(api.PUT('/api/admin/notice-templates/{kind}', { ...path, body })),
@@ -86,7 +86,7 @@ function TemplateEditor(props: { kind: NoticeKind }) {
           />
         )}
         <Form
-          form={form}
+          {...formProps}
           layout="vertical"
           name="noticeTemplate"
           onFinish={(values) => {

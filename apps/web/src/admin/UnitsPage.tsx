@@ -16,7 +16,7 @@ export function UnitsPage() {
   const { t } = useTranslation();
   const units = useUnitDirectory();
   const queryClient = useQueryClient();
-  const { form, refusal, clearRefusal, onError } = useApiForm<CreateUnit>([
+  const { formProps, refusal, clearRefusal, onError, reset } = useApiForm<CreateUnit>([
     'code',
     'name',
     'level',
@@ -25,7 +25,7 @@ export function UnitsPage() {
   const create = useMutation({
     mutationFn: (body: CreateUnit) => bodyOf(api.POST('/api/admin/units', { body })),
     onSuccess: async () => {
-      form.resetFields();
+      reset();
       await queryClient.invalidateQueries({ queryKey: ['units'] });
     },
     onError,
@@ -57,7 +57,7 @@ export function UnitsPage() {
         <Card title={t('admin.newUnit')}>
           <FormRefusal text={refusal} />
           <Form<CreateUnit>
-            form={form}
+            {...formProps}
             layout="vertical"
             name="newUnit"
             onFinish={(values) => {

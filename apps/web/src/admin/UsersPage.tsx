@@ -17,7 +17,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { modal } = App.useApp();
-  const { form, refusal, clearRefusal, onError } = useApiForm<CreateUser>([
+  const { formProps, refusal, clearRefusal, onError, reset } = useApiForm<CreateUser>([
     'username',
     'name',
     'unitCode',
@@ -41,7 +41,7 @@ export function UsersPage() {
   const create = useMutation({
     mutationFn: (body: CreateUser) => bodyOf<IssuedCredentials>(api.POST('/api/admin/users', { body })),
     onSuccess: async (issued) => {
-      form.resetFields();
+      reset();
       showOneTimePassword(issued);
       await refresh();
     },
@@ -77,7 +77,7 @@ export function UsersPage() {
       <Card title={t('admin.newUser')}>
         <FormRefusal text={refusal} />
         <Form<CreateUser>
-          form={form}
+          {...formProps}
           layout="inline"
           name="newUser"
           onFinish={(values) => {

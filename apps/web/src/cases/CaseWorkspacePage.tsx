@@ -15,7 +15,7 @@ import { ClockTag } from './ClockTag';
 import { FiveDutiesCard } from './FiveDutiesCard';
 import { SixDefinesSummary } from './SixDefinesSummary';
 import { TimelineCsvButton } from './TimelineCsvButton';
-import { useCaseDetail, useCaseRow, useTimeline, useVerification } from './use-case';
+import { useCaseDetail, useTimeline, useVerification } from './use-case';
 
 /**
  * One case: its state, running clock, who came (collective visit, repeat visits), the six defines and the
@@ -26,7 +26,6 @@ export function CaseWorkspacePage() {
   const { caseNumber = '' } = useParams();
   const { me } = useSession();
   const detail = useCaseDetail(caseNumber);
-  const row = useCaseRow(detail.data);
   const timeline = useTimeline(caseNumber);
   const verification = useVerification(caseNumber);
   const actions = detail.data ? availableActions(detail.data.status, me?.roles ?? []) : [];
@@ -46,13 +45,11 @@ export function CaseWorkspacePage() {
                 <Tag color="blue" data-testid="case-status">
                   {t(`status.${detail.data.status}`, detail.data.status)}
                 </Tag>
-                {row.data && (
-                  <ClockTag
-                    clock={row.data.clock}
-                    dueAt={row.data.dueAt}
-                    overdueLevel={row.data.overdueLevel}
-                  />
-                )}
+                <ClockTag
+                  clock={detail.data.clock}
+                  dueAt={detail.data.dueAt}
+                  overdueLevel={detail.data.overdueLevel}
+                />
               </Space>
             }
           >
@@ -75,7 +72,7 @@ export function CaseWorkspacePage() {
                 {
                   key: 'responsible',
                   label: t('case.responsibleUnit'),
-                  children: row.data?.responsibleUnitCode ?? row.data?.holdingUnitCode ?? '—',
+                  children: detail.data.responsibleUnitCode ?? detail.data.holdingUnitCode,
                 },
                 { key: 'received', label: t('case.receivedAt'), children: format(detail.data.receivedAt) },
                 {
