@@ -5,6 +5,7 @@
  * A calendar is treated as immutable once validated (lookups are memoised per calendar object).
  */
 import { z } from 'zod';
+import { once } from '../once';
 import { DomainError } from '../errors';
 import { LocalDate, WEEKDAYS, Weekday, isLocalDate, weekdayOf } from './local-date';
 import { isSupportedTimeZone } from './time-zone';
@@ -24,9 +25,12 @@ export interface Calendar {
 
 export const INVALID_CALENDAR = 'INVALID_CALENDAR';
 
-export const localDateSchema = z
-  .string({ error: '必须为日期字符串 / must be a date string YYYY-MM-DD' })
-  .refine(isLocalDate, { error: '不是有效日期 / is not a date (YYYY-MM-DD)' });
+/** Schemas are built on first use (see once.ts). */
+export const localDateSchema = once(() =>
+  z
+    .string({ error: '必须为日期字符串 / must be a date string YYYY-MM-DD' })
+    .refine(isLocalDate, { error: '不是有效日期 / is not a date (YYYY-MM-DD)' }),
+);
 
 function reportDuplicates(ctx: z.RefinementCtx, dates: readonly string[], field: string): void {
   const seen = new Set<string>();
@@ -37,45 +41,47 @@ function reportDuplicates(ctx: z.RefinementCtx, dates: readonly string[], field:
   });
 }
 
-export const calendarSchema = z
-  .strictObject({
-    version: z.string().min(1, { error: '不能为空 / must not be empty' }).optional(),
-    timeZone: z.string().refine(isSupportedTimeZone, {
-      error: '不支持的时区 / unsupported time zone (use e.g. Asia/Shanghai, UTC, UTC+08:00)',
+export const calendarSchema = once(() =>
+  z
+    .strictObject({
+      version: z.string().min(1, { error: '不能为空 / must not be empty' }).optional(),
+      timeZone: z.string().refine(isSupportedTimeZone, {
+        error: '不支持的时区 / unsupported time zone (use e.g. Asia/Shanghai, UTC, UTC+08:00)',
+      }),
+      weeklyRestDays: z
+        .array(
+          z.enum(WEEKDAYS, { error: `必须为 ${WEEKDAYS.join('|')} / must be one of ${WEEKDAYS.join('|')}` }),
+        )
+        .max(6, { error: '一周至少要有一个工作日 / at least one weekday must be a working day' })
+        .refine((days) => new Set(days).size === days.length, { error: '星期重复 / duplicate weekday' }),
+      holidays: z.array(localDateSchema()),
+      makeupWorkdays: z.array(localDateSchema()),
+    })
+    .superRefine((calendar, ctx) => {
+      reportDuplicates(ctx, calendar.holidays, 'holidays');
+      reportDuplicates(ctx, calendar.makeupWorkdays, 'makeupWorkdays');
+      const holidays = new Set(calendar.holidays);
+      calendar.makeupWorkdays.forEach((date, index) => {
+        if (holidays.has(date)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['makeupWorkdays', index],
+            message: `同时是节假日 / ${date} is also listed as a holiday`,
+          });
+        } else if (!calendar.weeklyRestDays.includes(weekdayOf(date))) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['makeupWorkdays', index],
+            message: `不是每周休息日，无需调休 / ${date} is not a weekly rest day`,
+          });
+        }
+      });
     }),
-    weeklyRestDays: z
-      .array(
-        z.enum(WEEKDAYS, { error: `必须为 ${WEEKDAYS.join('|')} / must be one of ${WEEKDAYS.join('|')}` }),
-      )
-      .max(6, { error: '一周至少要有一个工作日 / at least one weekday must be a working day' })
-      .refine((days) => new Set(days).size === days.length, { error: '星期重复 / duplicate weekday' }),
-    holidays: z.array(localDateSchema),
-    makeupWorkdays: z.array(localDateSchema),
-  })
-  .superRefine((calendar, ctx) => {
-    reportDuplicates(ctx, calendar.holidays, 'holidays');
-    reportDuplicates(ctx, calendar.makeupWorkdays, 'makeupWorkdays');
-    const holidays = new Set(calendar.holidays);
-    calendar.makeupWorkdays.forEach((date, index) => {
-      if (holidays.has(date)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['makeupWorkdays', index],
-          message: `同时是节假日 / ${date} is also listed as a holiday`,
-        });
-      } else if (!calendar.weeklyRestDays.includes(weekdayOf(date))) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['makeupWorkdays', index],
-          message: `不是每周休息日，无需调休 / ${date} is not a weekly rest day`,
-        });
-      }
-    });
-  });
+);
 
 /** Validates untrusted calendar data; throws DomainError INVALID_CALENDAR naming each bad field. */
 export function parseCalendar(input: unknown): Calendar {
-  const result = calendarSchema.safeParse(input);
+  const result = calendarSchema().safeParse(input);
   if (!result.success)
     throw domainErrorFromZod(INVALID_CALENDAR, '日历格式错误 / invalid calendar', result.error);
   const calendar = result.data;

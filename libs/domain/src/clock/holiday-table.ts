@@ -23,8 +23,8 @@ function holidayTableSchema(calendar: Calendar) {
   return z
     .strictObject({
       year: z.int({ error: '必须为整数年份 / must be an integer year' }).min(1900).max(9999),
-      holidays: z.array(localDateSchema),
-      makeupWorkdays: z.array(localDateSchema),
+      holidays: z.array(localDateSchema()),
+      makeupWorkdays: z.array(localDateSchema()),
       version: z.string().min(1, { error: '不能为空 / must not be empty' }),
     })
     .superRefine((table, ctx) => {

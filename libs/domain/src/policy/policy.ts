@@ -6,6 +6,7 @@
  * to weeks/days/hours/minutes/seconds, e.g. 'P3D', 'PT4H', 'PT30S' (see clock/duration.ts).
  */
 import { z } from 'zod';
+import { once } from '../once';
 import {
   DEADLINE_MODES,
   DeadlineMode,
@@ -69,130 +70,137 @@ export const DEFAULT_REPEAT_SIMILARITY_THRESHOLD = 0.3;
 
 const POSITIVE_INTEGER = '必须为正整数 / must be a positive integer';
 
-const positiveDays = z
-  .int({ error: POSITIVE_INTEGER })
-  .positive({ error: POSITIVE_INTEGER })
-  .max(MAX_DEADLINE_DAYS, { error: `不得超过 ${MAX_DEADLINE_DAYS} / must be at most ${MAX_DEADLINE_DAYS}` });
-
-const modeSchema = z.enum(DEADLINE_MODES, {
-  error: '必须为 calendar 或 working / must be calendar or working',
-});
-
-const durationSchema = z
-  .string({ error: '必须为时长字符串 / must be a duration string' })
-  .refine(isIsoDuration, {
-    error: '必须为 ISO-8601 时长，如 P3D、PT30M / must be an ISO-8601 duration such as P3D or PT30M',
-  });
-
-const recipientSchema = z.enum(ESCALATION_RECIPIENTS, {
-  error: `必须为 ${ESCALATION_RECIPIENTS.join('|')} 之一 / must be one of ${ESCALATION_RECIPIENTS.join('|')}`,
-});
-
-function clockSchema(name: ClockName) {
-  return z
-    .strictObject({ days: positiveDays, mode: modeSchema, warnBefore: z.array(durationSchema) })
-    .superRefine((clock, ctx) => {
-      // Only a well-formed day count is compared with the statute and the warnings.
-      const daysValid =
-        positiveDays.safeParse(clock.days).success && modeSchema.safeParse(clock.mode).success;
-      const problem = daysValid ? clockStatuteProblem(name, clock.days, clock.mode) : undefined;
-      if (problem) ctx.addIssue({ code: 'custom', path: ['days'], message: problem });
-      const seen = new Set<number>();
-      clock.warnBefore.forEach((offset, index) => {
-        const ms = durationMsOf(offset) ?? 0;
-        const path = ['warnBefore', index];
-        if (ms <= 0)
-          ctx.addIssue({ code: 'custom', path, message: '必须为正时长 / must be a positive duration' });
-        else if (daysValid && ms >= clock.days * MS_PER_DAY) {
-          ctx.addIssue({
-            code: 'custom',
-            path,
-            message: '必须短于时限本身 / must be shorter than the clock itself',
-          });
-        } else if (seen.has(ms))
-          ctx.addIssue({ code: 'custom', path, message: '提醒重复 / duplicate warning' });
-        seen.add(ms);
-      });
-    });
-}
-
-const clocksSchema = z.strictObject(
-  Object.fromEntries(CLOCK_NAMES.map((name) => [name, clockSchema(name)])) as Record<
-    ClockName,
-    ReturnType<typeof clockSchema>
-  >,
-);
-
-const extensionSchema = z
-  .strictObject({ maxDays: positiveDays, mode: modeSchema })
-  .superRefine((extension, ctx) => {
-    if (!positiveDays.safeParse(extension.maxDays).success || !modeSchema.safeParse(extension.mode).success)
-      return;
-    const problem = extensionStatuteProblem(extension.maxDays, extension.mode);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['maxDays'], message: problem });
-  });
-
-const escalationLadderSchema = z
-  .array(z.strictObject({ recipient: recipientSchema, after: durationSchema }))
-  .min(1, { error: '至少需要一级 / needs at least one level' })
-  .superRefine((ladder, ctx) => {
-    ladder.forEach((level, index) => {
-      if (index === 0) return;
-      if ((durationMsOf(level.after) ?? 0) < (durationMsOf(ladder[index - 1].after) ?? 0)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'after'],
-          message: '不得早于上一级 / must not be shorter than the previous level’s delay',
-        });
-      }
-    });
-  });
-
-const repeatEscalationSchema = z
-  .array(
-    z.strictObject({
-      repeatCount: z.int({ error: POSITIVE_INTEGER }).positive({ error: POSITIVE_INTEGER }),
-      recipient: recipientSchema,
-    }),
-  )
-  .superRefine((rules, ctx) => {
-    rules.forEach((rule, index) => {
-      if (index > 0 && rule.repeatCount <= rules[index - 1].repeatCount) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'repeatCount'],
-          message: '必须大于上一条 / must be greater than the previous threshold',
-        });
-      }
-    });
-  });
-
-const nonEmptyText = z
-  .string({ error: '必须为文本 / must be text' })
-  .min(1, { error: '不能为空 / must not be empty' });
-
-export const policySchema = z.strictObject({
-  version: nonEmptyText,
-  jurisdiction: nonEmptyText.optional(),
-  basedOn: nonEmptyText.optional(),
-  clocks: clocksSchema,
-  extension: extensionSchema,
-  escalationLadder: escalationLadderSchema,
-  repeatEscalation: repeatEscalationSchema,
-  repeatSimilarityThreshold: z
-    .number({ error: '必须为 0 到 1 之间的数 / must be a number between 0 and 1' })
-    .gt(0, { error: '必须大于 0 / must be greater than 0' })
-    .max(1, { error: '不得大于 1 / must be at most 1' })
-    .default(DEFAULT_REPEAT_SIMILARITY_THRESHOLD),
-  maxCollectiveRepresentatives: z
+function buildPolicySchema() {
+  const positiveDays = z
     .int({ error: POSITIVE_INTEGER })
     .positive({ error: POSITIVE_INTEGER })
-    .max(STATUTORY_MAX_COLLECTIVE_REPRESENTATIVES, {
-      error: `不得超过法定 ${STATUTORY_MAX_COLLECTIVE_REPRESENTATIVES} 人 / must not exceed the statutory ${STATUTORY_MAX_COLLECTIVE_REPRESENTATIVES} (art. 20)`,
-    }),
-});
+    .max(MAX_DEADLINE_DAYS, {
+      error: `不得超过 ${MAX_DEADLINE_DAYS} / must be at most ${MAX_DEADLINE_DAYS}`,
+    });
+
+  const modeSchema = z.enum(DEADLINE_MODES, {
+    error: '必须为 calendar 或 working / must be calendar or working',
+  });
+
+  const durationSchema = z
+    .string({ error: '必须为时长字符串 / must be a duration string' })
+    .refine(isIsoDuration, {
+      error: '必须为 ISO-8601 时长，如 P3D、PT30M / must be an ISO-8601 duration such as P3D or PT30M',
+    });
+
+  const recipientSchema = z.enum(ESCALATION_RECIPIENTS, {
+    error: `必须为 ${ESCALATION_RECIPIENTS.join('|')} 之一 / must be one of ${ESCALATION_RECIPIENTS.join('|')}`,
+  });
+
+  function clockSchema(name: ClockName) {
+    return z
+      .strictObject({ days: positiveDays, mode: modeSchema, warnBefore: z.array(durationSchema) })
+      .superRefine((clock, ctx) => {
+        // Only a well-formed day count is compared with the statute and the warnings.
+        const daysValid =
+          positiveDays.safeParse(clock.days).success && modeSchema.safeParse(clock.mode).success;
+        const problem = daysValid ? clockStatuteProblem(name, clock.days, clock.mode) : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', path: ['days'], message: problem });
+        const seen = new Set<number>();
+        clock.warnBefore.forEach((offset, index) => {
+          const ms = durationMsOf(offset) ?? 0;
+          const path = ['warnBefore', index];
+          if (ms <= 0)
+            ctx.addIssue({ code: 'custom', path, message: '必须为正时长 / must be a positive duration' });
+          else if (daysValid && ms >= clock.days * MS_PER_DAY) {
+            ctx.addIssue({
+              code: 'custom',
+              path,
+              message: '必须短于时限本身 / must be shorter than the clock itself',
+            });
+          } else if (seen.has(ms))
+            ctx.addIssue({ code: 'custom', path, message: '提醒重复 / duplicate warning' });
+          seen.add(ms);
+        });
+      });
+  }
+
+  const clocksSchema = z.strictObject(
+    Object.fromEntries(CLOCK_NAMES.map((name) => [name, clockSchema(name)])) as Record<
+      ClockName,
+      ReturnType<typeof clockSchema>
+    >,
+  );
+
+  const extensionSchema = z
+    .strictObject({ maxDays: positiveDays, mode: modeSchema })
+    .superRefine((extension, ctx) => {
+      if (!positiveDays.safeParse(extension.maxDays).success || !modeSchema.safeParse(extension.mode).success)
+        return;
+      const problem = extensionStatuteProblem(extension.maxDays, extension.mode);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['maxDays'], message: problem });
+    });
+
+  const escalationLadderSchema = z
+    .array(z.strictObject({ recipient: recipientSchema, after: durationSchema }))
+    .min(1, { error: '至少需要一级 / needs at least one level' })
+    .superRefine((ladder, ctx) => {
+      ladder.forEach((level, index) => {
+        if (index === 0) return;
+        if ((durationMsOf(level.after) ?? 0) < (durationMsOf(ladder[index - 1].after) ?? 0)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'after'],
+            message: '不得早于上一级 / must not be shorter than the previous level’s delay',
+          });
+        }
+      });
+    });
+
+  const repeatEscalationSchema = z
+    .array(
+      z.strictObject({
+        repeatCount: z.int({ error: POSITIVE_INTEGER }).positive({ error: POSITIVE_INTEGER }),
+        recipient: recipientSchema,
+      }),
+    )
+    .superRefine((rules, ctx) => {
+      rules.forEach((rule, index) => {
+        if (index > 0 && rule.repeatCount <= rules[index - 1].repeatCount) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'repeatCount'],
+            message: '必须大于上一条 / must be greater than the previous threshold',
+          });
+        }
+      });
+    });
+
+  const nonEmptyText = z
+    .string({ error: '必须为文本 / must be text' })
+    .min(1, { error: '不能为空 / must not be empty' });
+
+  return z.strictObject({
+    version: nonEmptyText,
+    jurisdiction: nonEmptyText.optional(),
+    basedOn: nonEmptyText.optional(),
+    clocks: clocksSchema,
+    extension: extensionSchema,
+    escalationLadder: escalationLadderSchema,
+    repeatEscalation: repeatEscalationSchema,
+    repeatSimilarityThreshold: z
+      .number({ error: '必须为 0 到 1 之间的数 / must be a number between 0 and 1' })
+      .gt(0, { error: '必须大于 0 / must be greater than 0' })
+      .max(1, { error: '不得大于 1 / must be at most 1' })
+      .default(DEFAULT_REPEAT_SIMILARITY_THRESHOLD),
+    maxCollectiveRepresentatives: z
+      .int({ error: POSITIVE_INTEGER })
+      .positive({ error: POSITIVE_INTEGER })
+      .max(STATUTORY_MAX_COLLECTIVE_REPRESENTATIVES, {
+        error: `不得超过法定 ${STATUTORY_MAX_COLLECTIVE_REPRESENTATIVES} 人 / must not exceed the statutory ${STATUTORY_MAX_COLLECTIVE_REPRESENTATIVES} (art. 20)`,
+      }),
+  });
+}
+
+/** The policy document's schema, built on first use (see once.ts). */
+export const policySchema = once(buildPolicySchema);
 
 // The schema's output is exactly the Policy interface (a compile-time check).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesPolicy: Same<z.output<typeof policySchema>, Policy> = true;
+const schemaMatchesPolicy: Same<z.output<ReturnType<typeof buildPolicySchema>>, Policy> = true;
 void schemaMatchesPolicy;
