@@ -13,25 +13,16 @@ import {
   requireTemporalAddress,
   temporalConnectionOptions,
 } from '../../../libs/temporal/src';
-import {
-  assertBundleEncodesFailures,
-  dataConverterFromConfig,
-  SHARED_WORKFLOW_MODULES,
-} from '../../../libs/temporal/src/codec';
+import { assertBundleEncodesFailures, dataConverterFromConfig } from '../../../libs/temporal/src/codec';
 import { CaseActivitiesService } from './case-activities';
 
 /** Where the worker gets its workflow code: a prebuilt bundle if given, else the workflows folder. */
-function workflowSource(
-  config: AppConfig,
-): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
+function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
   if (config.WORKFLOW_BUNDLE_PATH) {
     assertBundleEncodesFailures(config.WORKFLOW_BUNDLE_PATH);
     return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } };
   }
-  return {
-    workflowsPath: require.resolve('../../../workflows'),
-    bundlerOptions: { preloadModules: [...SHARED_WORKFLOW_MODULES] },
-  };
+  return { workflowsPath: require.resolve('../../../workflows') };
 }
 
 /** Hosts the Temporal Worker inside the Nest application context and drains it on shutdown. */

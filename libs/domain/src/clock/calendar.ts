@@ -4,7 +4,8 @@
  *    "makeupWorkdays": ["2026-10-10", …], "version": "…" }`.
  * A calendar is treated as immutable once validated (lookups are memoised per calendar object).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazyZod } from '../lazy-zod';
 import { once } from '../once';
 import { DomainError } from '../errors';
 import { LocalDate, WEEKDAYS, Weekday, isLocalDate, weekdayOf } from './local-date';
@@ -27,7 +28,7 @@ export const INVALID_CALENDAR = 'INVALID_CALENDAR';
 
 /** Schemas are built on first use (see once.ts). */
 export const localDateSchema = once(() =>
-  z
+  lazyZod()
     .string({ error: '必须为日期字符串 / must be a date string YYYY-MM-DD' })
     .refine(isLocalDate, { error: '不是有效日期 / is not a date (YYYY-MM-DD)' }),
 );
@@ -41,8 +42,9 @@ function reportDuplicates(ctx: z.RefinementCtx, dates: readonly string[], field:
   });
 }
 
-export const calendarSchema = once(() =>
-  z
+export const calendarSchema = once(() => {
+  const z = lazyZod();
+  return z
     .strictObject({
       version: z.string().min(1, { error: '不能为空 / must not be empty' }).optional(),
       timeZone: z.string().refine(isSupportedTimeZone, {
@@ -76,8 +78,8 @@ export const calendarSchema = once(() =>
           });
         }
       });
-    }),
-);
+    });
+});
 
 /** Validates untrusted calendar data; throws DomainError INVALID_CALENDAR naming each bad field. */
 export function parseCalendar(input: unknown): Calendar {

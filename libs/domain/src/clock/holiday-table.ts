@@ -2,7 +2,7 @@
  * Importing a year's official holiday table (published late in the year before) into a calendar.
  * The table replaces whatever the calendar said about that year and gives the calendar a new version.
  */
-import { z } from 'zod';
+import { lazyZod } from '../lazy-zod';
 import { Calendar, localDateSchema, parseCalendar } from './calendar';
 import { LocalDate, weekdayOf, yearOf } from './local-date';
 import { domainErrorFromZod } from './validation-error';
@@ -20,6 +20,7 @@ export interface HolidayTable {
 export const INVALID_HOLIDAY_TABLE = 'INVALID_HOLIDAY_TABLE';
 
 function holidayTableSchema(calendar: Calendar) {
+  const z = lazyZod();
   return z
     .strictObject({
       year: z.int({ error: '必须为整数年份 / must be an integer year' }).min(1900).max(9999),

@@ -5,7 +5,8 @@
  * Durations (warnings before a due time, escalation delays after it) are ISO-8601 strings restricted
  * to weeks/days/hours/minutes/seconds, e.g. 'P3D', 'PT4H', 'PT30S' (see clock/duration.ts).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazyZod } from '../lazy-zod';
 import { once } from '../once';
 import {
   DEADLINE_MODES,
@@ -71,6 +72,7 @@ export const DEFAULT_REPEAT_SIMILARITY_THRESHOLD = 0.3;
 const POSITIVE_INTEGER = '必须为正整数 / must be a positive integer';
 
 function buildPolicySchema() {
+  const z = lazyZod();
   const positiveDays = z
     .int({ error: POSITIVE_INTEGER })
     .positive({ error: POSITIVE_INTEGER })
