@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/case/case-events';
 import type { TimelineEntry } from '../api/types';
+import { detailText } from './timeline-details';
 
 /** The action behind each event type (caseAccepted ← accept), whose label the timeline shows. */
 const ACTION_OF_EVENT: Record<string, string> = Object.fromEntries(
@@ -21,11 +22,6 @@ const CODED_DETAILS: Record<string, string> = {
   outcome: 'choice',
   satisfaction: 'choice',
 };
-
-function detailText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
-}
 
 function visibleDetails(entry: TimelineEntry): [string, unknown][] {
   return Object.entries(entry.details).filter(([key]) => !HIDDEN_DETAILS.has(key));
@@ -71,7 +67,7 @@ export function CaseTimeline(props: { entries: TimelineEntry[] }) {
                   label: t(`field.${key}`, key),
                   children: CODED_DETAILS[key]
                     ? t(`${CODED_DETAILS[key]}.${String(value)}`, String(value))
-                    : detailText(value),
+                    : detailText(value, (field) => t(`field.${field}`, field)),
                 }))}
               />
             )}

@@ -357,6 +357,9 @@ export const en: SameKeys<Messages> = {
     performedBy: 'Performed by',
     defines: 'Six defines',
     collective: 'Collective visit',
+    headcount: 'Headcount',
+    handler: 'Handler',
+    packageLeader: 'Package leader',
   },
   choice: {
     lawfulChannel: 'Belongs to a legal channel',

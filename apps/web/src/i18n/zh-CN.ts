@@ -298,6 +298,9 @@ export const zhCN = {
     performedBy: '履职人员',
     defines: '六定',
     collective: '多人来访',
+    headcount: '来访人数',
+    handler: '责任人',
+    packageLeader: '包案领导',
   },
   choice: {
     lawfulChannel: '应通过法定途径解决',
