@@ -50,6 +50,8 @@ export function UnitTreeSelect(props: { value?: string; onChange?: (code: string
       value={props.value}
       onChange={props.onChange}
       loading={units.isPending}
+      // Opened only once the tree is there: its nodes are expanded when it first renders with them.
+      disabled={units.isPending}
       onSearch={setTyped}
       treeData={[...unitTree(listed), ...extra]}
       treeDefaultExpandAll
