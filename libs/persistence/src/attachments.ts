@@ -57,12 +57,12 @@ export async function storeAttachment(
   db: DataSource,
   protector: PersonalDataProtector,
   file: NewAttachment,
-): Promise<{ attachment: AttachmentSummary; created: boolean }> {
+): Promise<AttachmentSummary> {
   const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const inserted: { id: string }[] = await db.query(
+  await db.query(
     `INSERT INTO case_attachments (case_number, file_name, content_type, size_bytes, sha256, sealed_content, uploaded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (case_number, sha256) DO NOTHING RETURNING id`,
+     ON CONFLICT (case_number, sha256) DO NOTHING`,
     [
       file.caseNumber,
       file.fileName,
@@ -77,7 +77,7 @@ export async function storeAttachment(
     `${SELECT_SUMMARY} ${FROM_ATTACHMENTS} WHERE a.case_number = $1 AND a.sha256 = $2`,
     [file.caseNumber, sha256],
   );
-  return { attachment: summaryOf(row!), created: inserted.length === 1 };
+  return summaryOf(row!);
 }
 
 export async function caseAttachments(db: DataSource, caseNumber: string): Promise<AttachmentSummary[]> {

@@ -64,14 +64,13 @@ export class CaseAttachmentsController {
         recognised.problem === 'extension' ? 'ATTACHMENT_TYPE_NOT_ALLOWED' : 'ATTACHMENT_CONTENT_MISMATCH',
         'file',
       );
-    const { attachment } = await storeAttachment(this.db, this.protector, {
+    return storeAttachment(this.db, this.protector, {
       caseNumber,
       fileName,
       contentType: recognised.kind.contentType,
       content: file.buffer,
       uploadedBy: user.userId,
     });
-    return attachment;
   }
 
   @Get()
