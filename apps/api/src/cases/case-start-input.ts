@@ -40,15 +40,18 @@ export class CaseStartInputs {
     };
   }
 
+  /** `inForce` when the caller already resolved it for the registering unit, else read here. */
   async forSubmission(
     db: EntityManager,
     submission: CaseSubmissionEntity,
     clerk: Principal,
+    inForce?: { policy: Policy; publishedCalendar: Calendar | null },
   ): Promise<PetitionCaseInput> {
     const receivedAt = submission.receivedAt.toISOString();
     const unitTree = await loadUnitTree(db, submission.registeringUnitCode, this.config.BODIES_ABOVE_TOP);
     const reception = await receptionRefFor(db, submission.receptionSessionId);
-    const { policy, publishedCalendar } = await this.inForceAt(db, submission.registeringUnitCode);
+    const { policy, publishedCalendar } =
+      inForce ?? (await this.inForceAt(db, submission.registeringUnitCode));
     return {
       register: {
         type: 'register',

@@ -21,6 +21,7 @@ import { validateAction } from '../../../../libs/domain/src/case/decide';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
 import { isDomainError } from '../../../../libs/domain/src/errors';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
+import { type Policy } from '../../../../libs/domain/src/policy/policy';
 import { type PetitionCaseInput, registrationRecordedUpdate } from '../../../../workflows/case-messages';
 import { checkReceptionForRegistration } from '../reception/reception-registration';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
@@ -256,7 +257,9 @@ export class CasesService {
     }
     await checkReceptionForRegistration(tx, dto, clerk.unitCode, receivedAt, this.config.TIME_ZONE);
     const personalData = this.protectedPersonalData(dto);
-    const earlierMatter = await this.earlierSameMatter(tx, dto, clerk, personalData);
+    // The clerk's unit registers: its policy and calendar in force serve repeat detection and the workflow.
+    const inForce = await this.startInputs.inForceAt(tx, clerk.unitCode);
+    const earlierMatter = await this.earlierSameMatter(tx, dto, clerk, personalData, inForce.policy);
     if (earlierMatter && earlierMatter.status !== 'concluded') {
       const visit = await this.repeats.storeVisit(tx, earlierMatter, dto, clerk, receivedAt, idempotencyKey);
       if (idempotencyKey)
@@ -295,7 +298,7 @@ export class CasesService {
     if (dto.collective) await storeRepresentatives(tx, this.personalData, caseNumber, dto.collective);
     // The petitioner's progress query code, printed on the acceptance notice (art. 21).
     await storeQueryCode(tx, this.personalData, caseNumber, generateQueryCode());
-    const input = await this.startInputs.forSubmission(tx, submission, clerk);
+    const input = await this.startInputs.forSubmission(tx, submission, clerk, inForce);
     assertRegistrable(input, now);
     if (idempotencyKey)
       await tx.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseNumber });
@@ -330,6 +333,7 @@ export class CasesService {
     dto: RegisterCaseDto,
     clerk: Principal,
     personalData: { petitionerIdNumberBidx: string | null; petitionerPhoneBidx: string | null },
+    policy: Policy,
   ): Promise<EarlierMatter | null> {
     if (dto.notRepeatOf && !(await findVisibleCase(tx, clerk, dto.notRepeatOf.caseNumber))) {
       throw new ApiError(
@@ -339,7 +343,7 @@ export class CasesService {
         [{ field: 'notRepeatOf.caseNumber', code: 'CASE_NOT_FOUND', message: '案件不存在 / unknown case' }],
       );
     }
-    return this.repeats.earlierSameMatter(tx, dto, clerk, {
+    return this.repeats.earlierSameMatter(tx, dto, clerk, policy.repeatSimilarityThreshold, {
       idNumberBidx: personalData.petitionerIdNumberBidx,
       phoneBidx: personalData.petitionerPhoneBidx,
     });

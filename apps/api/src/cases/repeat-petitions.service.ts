@@ -10,7 +10,6 @@ import { type EarlierMatter, findEarlierSameMatter } from '../../../../libs/pers
 import { actUpdate, recordRepeatVisitUpdate } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { updateRejectionToApiError } from '../actions/update-failure';
-import { CaseStartInputs } from './case-start-input';
 import { type RegisterCaseDto } from './register-case.dto';
 
 /** A repeat visit as stored on the earlier case, before or after its workflow recorded it. */
@@ -63,7 +62,6 @@ export class RepeatPetitions {
   constructor(
     private readonly db: DataSource,
     private readonly temporal: TemporalClientHolder,
-    private readonly startInputs: CaseStartInputs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,9 +70,10 @@ export class RepeatPetitions {
     tx: EntityManager,
     dto: RegisterCaseDto,
     clerk: Principal,
+    /** The policy's repeatSimilarityThreshold for the clerk's unit. */
+    threshold: number,
     petitioner: { idNumberBidx: string | null; phoneBidx: string | null },
   ): Promise<EarlierMatter | null> {
-    const { policy } = await this.startInputs.inForceAt(tx, clerk.unitCode);
     return findEarlierSameMatter(tx, {
       ...petitioner,
       name: dto.petitioner.name,
@@ -82,7 +81,7 @@ export class RepeatPetitions {
       matterUnitCode: dto.unitCode,
       subject: dto.subject,
       content: dto.content,
-      threshold: policy.repeatSimilarityThreshold,
+      threshold,
       notRepeatOf: dto.notRepeatOf?.caseNumber ?? null,
       viewer: { userId: clerk.userId, unitCode: clerk.unitCode },
     });

@@ -12,6 +12,7 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { version as chineseDaysVersion } from 'chinese-days/package.json';
 import { DomainError } from '../errors';
+import { once } from '../once';
 import { Calendar, parseCalendar } from './calendar';
 import { HolidayTable } from './holiday-table';
 import { LocalDate, yearOf } from './local-date';
@@ -35,10 +36,13 @@ function datesOfYear(dates: Record<string, string>, year: number): LocalDate[] {
 }
 
 /** Years for which `chinese-days` has the official table. */
-export function mainlandYearsAvailable(): { from: number; to: number } {
+export const mainlandYearsAvailable = once((): { from: number; to: number } => {
   const years = Object.keys(data.holidays).map(yearOf);
   return { from: Math.min(...years), to: Math.max(...years) };
-}
+});
+
+/** Built calendars by year range: every registration asks for one, and the tables never change. */
+const builtCalendars = new Map<string, Calendar>();
 
 function assertYearAvailable(year: number): void {
   const available = mainlandYearsAvailable();
@@ -63,8 +67,18 @@ export function mainlandHolidayTable(year: number): HolidayTable {
   };
 }
 
-/** Asia/Shanghai, Saturday and Sunday off, official holidays and make-up days of fromYear..toYear. */
+/**
+ * Asia/Shanghai, Saturday and Sunday off, official holidays and make-up days of fromYear..toYear.
+ * Built once per year range and shared: treat it as immutable, like every validated calendar.
+ */
 export function mainlandCalendar(fromYear: number, toYear: number): Calendar {
+  const key = `${fromYear}-${toYear}`;
+  const built = builtCalendars.get(key) ?? buildMainlandCalendar(fromYear, toYear);
+  builtCalendars.set(key, built);
+  return built;
+}
+
+function buildMainlandCalendar(fromYear: number, toYear: number): Calendar {
   assertYearAvailable(fromYear);
   assertYearAvailable(toYear);
   if (toYear < fromYear) {
