@@ -35,6 +35,20 @@ import {
  * handler at due + 0, unit leader + 1 d, package leader + 3 d, supervision office + 7 d.
  */
 
+const APPRAISAL_BASIS =
+  '某省信访条例第二十八条（鉴定时间不计入）/ a province’s rule: appraisal time does not count';
+
+/** A province's policy adding appraisal time as a lawful pause of the handling clock. */
+function withAppraisal(counting: 'wholeDays' | 'elapsed') {
+  return overridePolicy(DEFAULT_POLICY, {
+    version: `province-appraisal-${counting}`,
+    pauseReasons: [
+      ...DEFAULT_POLICY.pauseReasons,
+      { code: 'appraisal', label: '鉴定', legalBasis: APPRAISAL_BASIS, clocks: ['handling'], counting },
+    ],
+  });
+}
+
 /** `actual` is when the timer due at `expected` was recorded: not before it, and promptly after. */
 function expectFiredAt(actual: string, expected: string): void {
   const late = lateness(actual, expected);
@@ -256,15 +270,29 @@ describe('case clocks on the time-skipping server', () => {
     expectFiredAt(ladder[0].occurredAt, dueAt);
   });
 
-  it('a pause of 3 days and 1 hour counts as 4 whole days: the due date moves by 4 and nothing fires while paused', async () => {
+  it('a pause for a reason the policy lists: 3 days and 1 hour count as 4 whole days, the due date moves by 4 and nothing fires while paused', async () => {
     const d0 = await harness.advanceToShanghai(10);
-    const run = await harness.startCase({ org, calendar: everyDayCalendar() });
+    const run = await harness.startCase({
+      org,
+      calendar: everyDayCalendar(),
+      policy: withAppraisal('wholeDays'),
+    });
     await acceptAndDefine(run, org, plusDays(d0, 60));
     const oldDueAt = endOfShanghaiDay(plusDays(d0, 60));
 
-    // Paused on day 58 at 10:00, resumed on day 61 at 11:00: past the old due time.
+    // Paused on day 58 at 10:00, resumed on day 61 at 11:00: past the old due time. The national reason
+    // (the re-review hearing) does not pause the handling clock; the province's appraisal does.
     await harness.sleepUntil(isoPlus(run.receivedAt, 58 * DAY_MS));
-    const paused = await run.act({ type: 'pauseClock', reason: '等待司法鉴定结论' }, org.handlerT);
+    const pause = { type: 'pauseClock' as const, reason: '等待司法鉴定结论' };
+    expect(await run.rejection(pause, org.handlerT)).toBe('PAUSE_REASON_NOT_LISTED');
+    expect(await run.rejection({ ...pause, reasonCode: 'reReviewHearing' }, org.handlerT)).toBe(
+      'PAUSE_REASON_NOT_LISTED',
+    );
+    const paused = await run.act({ ...pause, reasonCode: 'appraisal' }, org.handlerT);
+    expect((await run.events('clockPaused'))[0].payload).toMatchObject({
+      reasonCode: 'appraisal',
+      legalBasis: APPRAISAL_BASIS,
+    });
     await harness.sleepUntil(isoPlus(run.receivedAt, 61 * DAY_MS + HOUR_MS));
     const whilePaused = await run.snapshot();
     expect(whilePaused.clock).toMatchObject({ paused: true, deadline: { endsAt: oldDueAt } });
@@ -283,6 +311,104 @@ describe('case clocks on the time-skipping server', () => {
     const ladder = ladderOf(await run.events());
     expect(ladder.map((l) => ({ level: l.level, dueAt: l.dueAt }))).toEqual([{ level: 1, dueAt }]);
     expectFiredAt(ladder[0].occurredAt, dueAt);
+  });
+
+  it('a pause the policy counts as elapsed time moves the due time by exactly its length, and a clock that ran out is not paused', async () => {
+    const d0 = await harness.advanceToShanghai(10);
+    const run = await harness.startCase({
+      org,
+      calendar: everyDayCalendar(),
+      policy: withAppraisal('elapsed'),
+    });
+    await acceptAndDefine(run, org, plusDays(d0, 60));
+    const oldDueAt = endOfShanghaiDay(plusDays(d0, 60));
+
+    // Paused for 5 hours on day 30: the due time moves from 24:00 of d0+60 to 05:00 of d0+61.
+    await harness.sleepUntil(isoPlus(run.receivedAt, 30 * DAY_MS));
+    await run.act({ type: 'pauseClock', reason: '鉴定', reasonCode: 'appraisal' }, org.handlerT);
+    await harness.sleepUntil(isoPlus(run.receivedAt, 30 * DAY_MS + 5 * HOUR_MS));
+    await run.act({ type: 'resumeClock' }, org.handlerT);
+    // Exactly the pause's length, as the workflow's clock measured it (the test server's skip may stop a
+    // millisecond short of the hour).
+    const { deadline } = (await run.snapshot()).clock!;
+    expect(deadline.lastDay).toBe(plusDays(d0, 61));
+    expect(Math.abs(lateness(deadline.endsAt, isoPlus(oldDueAt, 5 * HOUR_MS)))).toBeLessThan(1_000);
+    const dueAt = deadline.endsAt;
+
+    await harness.sleepUntil(isoPlus(dueAt, HOUR_MS));
+    const ladder = ladderOf(await run.events());
+    expect(ladder.map((l) => ({ level: l.level, dueAt: l.dueAt }))).toEqual([{ level: 1, dueAt }]);
+    expectFiredAt(ladder[0].occurredAt, dueAt);
+    // Once the period ran out, neither a pause nor an extension can move it (art. 34).
+    expect(
+      await run.rejection({ type: 'pauseClock', reason: '鉴定', reasonCode: 'appraisal' }, org.handlerT),
+    ).toBe('CLOCK_ALREADY_RAN_OUT');
+    expect(
+      await run.rejection({ type: 'requestExtension', days: 10, reason: '补充调查' }, org.handlerT),
+    ).toBe('EXTENSION_AFTER_DEADLINE');
+  });
+
+  it('art. 34: an extension counts from acceptance (60 + 20 days) and is rolled once, not added to a rolled last day', async () => {
+    const d0 = await harness.advanceToShanghai(10);
+    // d0+60 … d0+62 are holidays: the 60-day last day alone would move to d0+63.
+    const calendar = parseCalendar({
+      ...everyDayCalendar(),
+      holidays: [plusDays(d0, 60), plusDays(d0, 61), plusDays(d0, 62)],
+    });
+    const run = await harness.startCase({ org, calendar });
+    await acceptAndDefine(run, org, plusDays(d0, 60));
+    expect((await run.snapshot()).clock?.deadline.lastDay).toBe(plusDays(d0, 63));
+
+    await run.act({ type: 'requestExtension', days: 20, reason: '需补充调查' }, org.handlerT);
+    await run.act({ type: 'approveExtension', granted: true, note: '同意延期' }, org.leaderT);
+    // Acceptance day d0 not counted, + 60 + 20 = d0+80, a working day; the earlier counting gave d0+83.
+    const dueAt = endOfShanghaiDay(plusDays(d0, 80));
+    expect((await run.snapshot()).clock?.deadline).toEqual({ lastDay: plusDays(d0, 80), endsAt: dueAt });
+    expect((await run.handle.describe()).typedSearchAttributes.get(DUE_AT)?.toISOString()).toBe(dueAt);
+  });
+
+  it('an issued reply not yet delivered runs the delivery clock: warned the day before, escalated when it runs out', async () => {
+    const d0 = await harness.advanceToShanghai(10);
+    const run = await harness.startCase({ org, calendar: everyDayCalendar() });
+    await acceptAndDefine(run, org, plusDays(d0, 60));
+    await run.act(
+      {
+        type: 'recordDuty',
+        duty: 'investigate',
+        performedBy: [org.handlerT],
+        performedOn: d0,
+        summary: '现场核查',
+        evidenceRefs: ['evidence-1'],
+      },
+      org.handlerT,
+    );
+    await run.act({ type: 'reply', outcome: 'notSupport', reasons: '缺乏事实根据' }, org.handlerT);
+    // National policy: 5 working days from the day the opinion is issued (not counted) → d0+5.
+    const dueAt = endOfShanghaiDay(plusDays(d0, 5));
+    expect((await run.snapshot()).clock).toMatchObject({
+      name: 'delivery',
+      kind: 'duty',
+      deadline: { lastDay: plusDays(d0, 5), endsAt: dueAt },
+    });
+
+    await harness.sleepUntil(isoPlus(dueAt, HOUR_MS));
+    const events = await run.events();
+    const warnings = events.filter((e) => e.type === 'deadlineWarning');
+    expect(warnings.map((w) => w.payload)).toEqual([expect.objectContaining({ clock: 'delivery', dueAt })]);
+    expectFiredAt(warnings[0].occurredAt, isoPlus(dueAt, -DAY_MS));
+    const ladder = ladderOf(events);
+    expect(ladder.map((l) => ({ level: l.level, clock: l.clock }))).toEqual([
+      { level: 1, clock: 'delivery' },
+    ]);
+    expectFiredAt(ladder[0].occurredAt, dueAt);
+
+    // Delivered late: the review window runs from the delivery day.
+    const deliveredOn = plusDays(d0, 6);
+    await run.act({ type: 'recordDelivery', document: 'reply', method: 'post', deliveredOn }, org.handlerT);
+    expect((await run.snapshot()).clock).toMatchObject({
+      name: 'reviewRequest',
+      deadline: { lastDay: plusDays(deliveredOn, 30) },
+    });
   });
 
   it('the review window closes: 30 days after delivery the case closes by itself, and a later review request is refused', async () => {
@@ -326,9 +452,14 @@ describe('case clocks on the time-skipping server', () => {
     expect(refused).toBe('REVIEW_WINDOW_CLOSED');
   });
 
-  it('re-review concludes: review and re-review asked within their windows, decided one level up, hearing time not counted', async () => {
+  it('re-review concludes: review and re-review asked within their windows, decided one level up, hearing time not counted (art. 36, counted before the roll)', async () => {
     const d0 = await harness.advanceToShanghai(10);
-    const run = await harness.startCase({ org, calendar: everyDayCalendar() });
+    // Every day a working day except d0+89 and d0+90, where the re-review's own 30 days end (below).
+    const calendar = parseCalendar({
+      ...everyDayCalendar(),
+      holidays: [plusDays(d0, 89), plusDays(d0, 90)],
+    });
+    const run = await harness.startCase({ org, calendar });
     await acceptAndDefine(run, org, plusDays(d0, 60));
     await replyAndDeliver(run, org, d0, d0);
 
@@ -368,8 +499,13 @@ describe('case clocks on the time-skipping server', () => {
     const [reReviewRequested] = await run.events('reReviewRequested');
     expect(reReviewRequested.payload.body).toEqual({ kind: 'external', name: '市信访局' });
 
-    // A hearing of 2 days less an hour: not counted, rounded up to 2 days → decided by reReviewDay+30+2.
-    await run.act({ type: 'pauseClock', reason: '举行听证' }, org.clerkD);
+    // A hearing of 2 days less an hour: not counted, rounded up to 2 days. Art. 36 with Civil Code art. 203:
+    // reReviewDay+30+2 = d0+91, a working day. Rolling d0+89 off the holidays first and adding the hearing
+    // after it would give d0+93, two days later than the law.
+    expect(
+      await run.rejection({ type: 'pauseClock', reason: '举行听证', reasonCode: 'appraisal' }, org.clerkD),
+    ).toBe('PAUSE_REASON_NOT_LISTED');
+    await run.act({ type: 'pauseClock', reason: '举行听证', reasonCode: 'reReviewHearing' }, org.clerkD);
     await harness.sleepUntil(isoPlus(run.receivedAt, 61 * DAY_MS - HOUR_MS));
     await run.act({ type: 'resumeClock' }, org.clerkD);
     expect((await run.snapshot()).clock).toMatchObject({

@@ -288,8 +288,12 @@ describe('case workflow Updates on the dev server', () => {
       await run.act({ type: 'requestExtension', days: 10, reason: '需委托鉴定' }, org.handlerT1);
       const approved = await run.act({ type: 'approveExtension', granted: true }, org.leaderT1);
       expect(approved.status).toBe('inHandling');
-      const extended = (await run.snapshot()).clock!.deadline;
-      expect(extended.lastDay).toBe(calendarDaysLastDay(before.lastDay, 10));
+      const snapshot = await run.snapshot();
+      const extended = snapshot.clock!.deadline;
+      // Art. 34: 60 + 10 days from acceptance, rolled once (not 10 days after the rolled last day).
+      const acceptedDay = shanghaiDate(Date.parse(snapshot.state!.acceptedAt!));
+      expect(extended.lastDay).toBe(calendarDaysLastDay(acceptedDay, 70));
+      expect(before.lastDay).toBe(calendarDaysLastDay(acceptedDay, 60));
       expect(extended.endsAt).toBe(endOfShanghaiDay(extended.lastDay));
 
       await expectRejectedWithoutTrace(
@@ -421,7 +425,14 @@ describe('case workflow Updates on the dev server', () => {
       overdueLevel: 0,
     });
     expect(seen.defineSix).toEqual({ ...seen.accept, status: 'inHandling', unit: org.town1 });
-    expect(seen.reply).toEqual({ status: 'replied', unit: org.town1, dueAt: undefined, overdueLevel: 0 });
+    // Until it is delivered, the reply's delivery clock runs: 5 working days (every day here) from its issue.
+    const repliedDay = shanghaiDate(Date.parse(state.reply!.issuedAt));
+    expect(seen.reply).toEqual({
+      status: 'replied',
+      unit: org.town1,
+      dueAt: endOfShanghaiDay(workingDaysLastDay(repliedDay, 5)),
+      overdueLevel: 0,
+    });
     // The review window runs from delivery: 30 calendar days after the delivery day.
     expect(seen['deliver reply'].dueAt).toBe(endOfShanghaiDay(calendarDaysLastDay(day, 30)));
     const reviewRequestedDay = shanghaiDate(Date.parse(state.review!.requestedAt));

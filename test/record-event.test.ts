@@ -130,4 +130,45 @@ describe('recordCaseEvent activity', () => {
     );
     expect(await countEvents(caseNumber)).toBe(1);
   });
+  it('measures on-time completion against the handling deadline in force when the period ran out (art. 34)', async () => {
+    const caseNumber = await newSubmission();
+    const view = (dueAt: string) => ({
+      status: 'inHandling',
+      holdingUnitCode: unitCode,
+      responsibleUnitCode: unitCode,
+      handlerUserId: null,
+      packageLeaderUserId: null,
+      sixDefines: null,
+      clock: 'handling',
+      dueAt,
+      dueLastDay: dueAt.slice(0, 10),
+      overdueLevel: 0,
+      policyVersion: 'national-2022',
+      accusedUnitCodes: [],
+      accusedUserIds: [],
+    });
+    const later = (seq: number, type: string, occurredAt: string, dueAt: string): CaseEventInput => ({
+      caseNumber,
+      seq,
+      type,
+      actor: { id: 'u-1', role: 'handler', unitCode },
+      occurredAt,
+      payload: { status: 'inHandling' },
+      view: view(dueAt),
+    });
+    const dueAt = async () =>
+      (
+        await owner.query(`SELECT handling_due_at FROM case_metric_facts WHERE case_number = $1`, [
+          caseNumber,
+        ])
+      )[0].handling_due_at.toISOString();
+    await run(registeredEvent(caseNumber));
+    // Accepted: due 1 Jan. A pause while the period runs moves it to 3 Jan.
+    await run(later(2, 'caseAccepted', '2026-11-03T01:00:00.000Z', '2026-12-31T16:00:00.000Z'));
+    await run(later(3, 'clockResumed', '2026-11-10T01:00:00.000Z', '2027-01-02T16:00:00.000Z'));
+    expect(await dueAt()).toBe('2027-01-02T16:00:00.000Z');
+    // After 3 Jan ran out, nothing recorded later (a recomputation, a late extension) moves the figure's deadline.
+    await run(later(4, 'deadlineRecomputed', '2027-01-05T01:00:00.000Z', '2027-02-01T16:00:00.000Z'));
+    expect(await dueAt()).toBe('2027-01-02T16:00:00.000Z');
+  });
 });

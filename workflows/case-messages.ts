@@ -6,7 +6,11 @@ import { type DirectorySnapshot } from '../libs/domain/src/org/directory';
 import { type Principal } from '../libs/domain/src/org/principal';
 import { type UnitTree } from '../libs/domain/src/org/units';
 import { type Policy } from '../libs/domain/src/policy/policy';
-import { type RunningClock, type ToldDeadlines } from '../libs/domain/src/schedule/running-clock';
+import {
+  type ClockRules,
+  type RunningClock,
+  type ToldDeadlines,
+} from '../libs/domain/src/schedule/running-clock';
 import { type ChainHead } from './case-events';
 
 /**
@@ -38,6 +42,8 @@ export interface CarriedCaseState {
   recentEvents?: TimelineSummaryEntry[];
   /** The repeat visits recorded so far, by visit id in order (absent before repeat visits existed). */
   repeatVisitIds?: string[];
+  /** The clock rules the case started under (absent: started before the lawful rules, so 'legacy'). */
+  clockRules?: ClockRules;
   policy: Policy;
   calendar: Calendar;
   unitTree: UnitTree;

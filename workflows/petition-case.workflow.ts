@@ -20,6 +20,7 @@ import {
   type CaseEvent,
   type CaseFacts,
   type CaseState,
+  type ClockRules,
   clockAlarms,
   clockDeadline,
   DomainError,
@@ -29,6 +30,7 @@ import {
   isFinalStatus,
   isSystemActor,
   localDateAt,
+  NATIONAL_PAUSE_REASONS,
   overdueLevel,
   packageLeaderOf,
   parseCalendar,
@@ -131,9 +133,16 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   let scheduleSignature = '';
   // Histories from before the feedback clock never call it: they replay without its timers.
   const feedbackClockOn = patched('feedback-deadline-alarms');
+  // The law's counting and the delivery clock (schedule/running-clock.ts) for cases started with them; a
+  // case started before keeps its counting through continue-as-new.
+  const clockRules: ClockRules = carried
+    ? (carried.clockRules ?? 'legacy')
+    : patched('lawful-clock-rules')
+      ? 'lawful'
+      : 'legacy';
 
   const now = () => new Date(Date.now()).toISOString();
-  const currentClock = () => (state ? runningClock(state, policy, calendar, told) : null);
+  const currentClock = () => (state ? runningClock(state, policy, calendar, told, clockRules) : null);
 
   // ── recording: one event at a time, in sequence ────────────────────────────────────────────
   let recordingTail: Promise<unknown> = Promise.resolve();
@@ -218,6 +227,12 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       today: localDateAt(Date.now(), calendar.timeZone),
       maxExtensionDays: policy.extension.maxDays,
       maxCollectiveRepresentatives: policy.maxCollectiveRepresentatives,
+      ...(clockRules === 'lawful'
+        ? {
+            runningClock: clock ? { name: clock.name, endsAt: clock.deadline.endsAt } : undefined,
+            pauseReasons: policy.pauseReasons ?? NATIONAL_PAUSE_REASONS,
+          }
+        : {}),
     };
   }
 
@@ -604,6 +619,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
           calendarVersions: [...calendarVersions],
           recentEvents,
           repeatVisitIds,
+          clockRules,
           policy,
           calendar,
           unitTree,

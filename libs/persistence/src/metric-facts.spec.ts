@@ -56,7 +56,14 @@ describe('metricFactChange', () => {
         event('extensionDecided', { granted: true }, view('handling', '2027-01-31T16:00:00.000Z')),
       ),
     ).toEqual({
-      assignments: [{ column: 'handling_due_at', value: '2027-01-31T16:00:00.000Z', rule: 'latest' }],
+      assignments: [
+        {
+          column: 'handling_due_at',
+          value: '2027-01-31T16:00:00.000Z',
+          rule: 'untilLapsed',
+          asOf: '2026-11-02T01:00:00.000Z',
+        },
+      ],
       occurrence: { kind: 'extensionGranted', level: null },
     });
   });

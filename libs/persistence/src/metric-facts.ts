@@ -20,13 +20,13 @@ export type MetricFactColumn =
 
 /**
  * How a value lands: `first` keeps the first one recorded, `latest` the newest, `untilTriaged` follows
- * the triage clock only while the case awaits its first triage decision.
+ * the triage clock only while the case awaits its first triage decision, `untilLapsed` follows a
+ * deadline until it has passed (at `asOf`, the event's time): the on-time figure measures against the
+ * deadline in force when the period ran out, whatever is recorded after it.
  */
-export interface MetricFactAssignment {
-  column: MetricFactColumn;
-  value: string;
-  rule: 'first' | 'latest' | 'untilTriaged';
-}
+export type MetricFactAssignment =
+  | { column: MetricFactColumn; value: string; rule: 'first' | 'latest' | 'untilTriaged' }
+  | { column: MetricFactColumn; value: string; rule: 'untilLapsed'; asOf: string };
 
 /** Something counted by when it happened: an extension granted, an escalation level, a supervision order or reminder. */
 export interface MetricOccurrence {
@@ -89,7 +89,7 @@ export function metricFactChange(event: CaseEventInput): MetricFactChange {
   if (view?.dueAt && view.clock === 'triage')
     assignments.push({ column: 'triage_due_at', value: view.dueAt, rule: 'untilTriaged' });
   if (view?.dueAt && view.clock === 'handling')
-    assignments.push({ column: 'handling_due_at', value: view.dueAt, rule: 'latest' });
+    assignments.push({ column: 'handling_due_at', value: view.dueAt, rule: 'untilLapsed', asOf: at });
   if (TRIAGE_DECISIONS.includes(event.type))
     assignments.push({ column: 'triaged_at', value: at, rule: 'first' });
   const firstTime = FIRST_TIMES[event.type];
@@ -104,9 +104,12 @@ export function metricFactChange(event: CaseEventInput): MetricFactChange {
   return { assignments, occurrence: occurrenceOf(event) };
 }
 
-function setClause(assignment: MetricFactAssignment, placeholder: string): string {
+function setClause(assignment: MetricFactAssignment, placeholder: string, params: unknown[]): string {
   const { column } = assignment;
   switch (assignment.rule) {
+    case 'untilLapsed':
+      params.push(assignment.asOf);
+      return `${column} = CASE WHEN ${column} <= $${params.length}::timestamptz THEN ${column} ELSE ${placeholder} END`;
     case 'first':
       return `${column} = coalesce(${column}, ${placeholder})`;
     case 'latest':
@@ -142,11 +145,9 @@ export async function projectMetricFacts(tx: EntityManager, event: CaseEventInpu
   }
   const { assignments, occurrence } = metricFactChange(event);
   if (assignments.length > 0) {
-    const sets = assignments.map((assignment, index) => setClause(assignment, `$${index + 2}`));
-    await tx.query(`UPDATE case_metric_facts SET ${sets.join(', ')} WHERE case_number = $1`, [
-      event.caseNumber,
-      ...assignments.map((assignment) => assignment.value),
-    ]);
+    const params: unknown[] = [event.caseNumber, ...assignments.map((assignment) => assignment.value)];
+    const sets = assignments.map((assignment, index) => setClause(assignment, `$${index + 2}`, params));
+    await tx.query(`UPDATE case_metric_facts SET ${sets.join(', ')} WHERE case_number = $1`, params);
   }
   if (occurrence) {
     await tx.query(

@@ -42,6 +42,17 @@ export class ReasonDto {
   reason!: string;
 }
 
+/** Pausing needs a reason the case's policy lists with its legal basis (national: the re-review hearing, art. 36). */
+export class PauseClockDto extends ReasonDto {
+  @ApiProperty({
+    description:
+      '暂停依据代码，须为本案策略列明的法定理由（全国：reReviewHearing 复核听证，第三十六条）/ the policy’s pause reason code',
+    example: 'reReviewHearing',
+  })
+  @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}$/)
+  reasonCode!: string;
+}
+
 export class TextDto {
   @ApiProperty({ description: '内容 / text' })
   @IsString()
@@ -275,7 +286,7 @@ export const ACTION_BODIES = {
   recordDuty: RecordDutyDto,
   requestExtension: RequestExtensionDto,
   approveExtension: ApproveExtensionDto,
-  pauseClock: ReasonDto,
+  pauseClock: PauseClockDto,
   resumeClock: NoFieldsDto,
   reply: OpinionDto,
   recordDelivery: RecordDeliveryDto,

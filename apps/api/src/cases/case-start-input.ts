@@ -4,6 +4,7 @@ import { type Calendar } from '../../../../libs/domain/src/clock/calendar';
 import { calendarAround } from '../../../../libs/domain/src/clock/published-calendar';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { DEFAULT_POLICY } from '../../../../libs/domain/src/policy/default-policy';
+import { parsePolicy } from '../../../../libs/domain/src/policy/parse-policy';
 import { type Policy } from '../../../../libs/domain/src/policy/policy';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
@@ -27,7 +28,8 @@ export class CaseStartInputs {
   /**
    * The policy a registration in the unit starts under (and repeat detection compares with), and the
    * published calendar laid over the built-in one: those in force at the unit (see
-   * publicationsInForceAt), else the built-in ones. Stored documents were validated when published.
+   * publicationsInForceAt), else the built-in ones. Stored documents were validated when published; they
+   * are parsed again so that one published before a field existed gets its default (e.g. pause reasons).
    */
   async inForceAt(
     db: Pick<EntityManager, 'query'>,
@@ -35,7 +37,7 @@ export class CaseStartInputs {
   ): Promise<{ policy: Policy; publishedCalendar: Calendar | null }> {
     const inForce = await publicationsInForceAt(db, unitCode);
     return {
-      policy: (inForce.policy?.document as Policy | undefined) ?? DEFAULT_POLICY,
+      policy: inForce.policy ? parsePolicy(inForce.policy.document) : DEFAULT_POLICY,
       publishedCalendar: (inForce.calendar?.document as Calendar | undefined) ?? null,
     };
   }

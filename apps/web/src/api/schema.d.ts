@@ -788,6 +788,15 @@ export interface components {
             granted: boolean;
             note?: string;
         };
+        PauseClockDto: {
+            /** @description 理由 / reason */
+            reason: string;
+            /**
+             * @description 暂停依据代码，须为本案策略列明的法定理由（全国：reReviewHearing 复核听证，第三十六条）/ the policy’s pause reason code
+             * @example reReviewHearing
+             */
+            reasonCode: string;
+        };
         OpinionDto: {
             /** @enum {string} */
             outcome: "support" | "partlySupport" | "notSupport";

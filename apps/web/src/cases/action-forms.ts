@@ -67,7 +67,7 @@ export const ACTION_FORMS = {
   ],
   requestExtension: [textarea('reason'), { name: 'days', required: true, kind: 'number', min: 1, max: 30 }],
   approveExtension: [{ name: 'granted', required: true, kind: 'boolean' }, textarea('note', false)],
-  pauseClock: REASON,
+  pauseClock: [choice('reasonCode', ['reReviewHearing']), textarea('reason')],
   resumeClock: [],
   reply: OPINION,
   recordDelivery: [

@@ -89,6 +89,7 @@ export const en: SameKeys<Messages> = {
       reviewDecision: 'Review decision',
       reReviewRequest: 'Re-review request window',
       reReviewDecision: 'Re-review decision',
+      delivery: 'Delivery of the written opinion',
     },
   },
   intake: {
@@ -314,6 +315,7 @@ export const en: SameKeys<Messages> = {
     repeatVisitEscalated: 'Repeat visit escalated',
   },
   field: {
+    reasonCode: 'Legal basis of the pause',
     toUnitCode: 'Receiving unit',
     reason: 'Reason',
     feedbackDueDate: 'Feedback due',
@@ -362,6 +364,7 @@ export const en: SameKeys<Messages> = {
     packageLeader: 'Package leader',
   },
   choice: {
+    reReviewHearing: 'Re-review hearing (Regulation art. 36: hearing time does not count)',
     lawfulChannel: 'Belongs to a legal channel',
     concludedSameFacts: 'Same facts already concluded',
     handledBelow: 'Already handled below',

@@ -10,6 +10,7 @@ import {
 } from '../../../../libs/domain/src/case/vocabulary';
 import { ID_TYPE_LABELS } from '../../../../libs/domain/src/intake/identity-document';
 import { ROLE_LABELS } from '../../../../libs/domain/src/org/roles';
+import { CLOCK_LABELS } from '../../../../libs/domain/src/policy/statute';
 
 /** 中文界面文字（默认语言）。The domain's own labels come from libs/domain, so the two never differ. */
 export const zhCN = {
@@ -89,16 +90,7 @@ export const zhCN = {
     overdueBy: '已超期 {{amount}}',
     level: '{{level}} 级升级',
     dueAt: '到期时间 {{time}}',
-    name: {
-      triage: '分流时限',
-      transferNotice: '转送告知时限',
-      misrouteObjection: '异议时限',
-      handling: '办理时限',
-      reviewRequest: '复查申请期',
-      reviewDecision: '复查时限',
-      reReviewRequest: '复核申请期',
-      reReviewDecision: '复核时限',
-    },
+    name: CLOCK_LABELS,
   },
   intake: {
     title: '来信来访登记',
@@ -255,6 +247,7 @@ export const zhCN = {
     repeatVisitEscalated: '重复来访升级',
   },
   field: {
+    reasonCode: '暂停依据',
     toUnitCode: '接收单位',
     reason: '理由',
     feedbackDueDate: '反馈期限',
@@ -303,6 +296,7 @@ export const zhCN = {
     packageLeader: '包案领导',
   },
   choice: {
+    reReviewHearing: '复核听证（《信访工作条例》第三十六条，听证时间不计入时限）',
     lawfulChannel: '应通过法定途径解决',
     concludedSameFacts: '同一事实已终结',
     handledBelow: '已由下级受理办理',

@@ -72,7 +72,13 @@ export type CaseAction =
     }
   | { readonly type: 'requestExtension'; readonly days: number; readonly reason: string }
   | { readonly type: 'approveExtension'; readonly granted: boolean; readonly note?: string }
-  | { readonly type: 'pauseClock'; readonly reason: string }
+  | {
+      readonly type: 'pauseClock';
+      /** What happens meanwhile (e.g. the hearing's date and place). */
+      readonly reason: string;
+      /** The policy's pause reason (required under lawful clock rules). */
+      readonly reasonCode?: string;
+    }
   | { readonly type: 'resumeClock' }
   | { readonly type: 'reply'; readonly outcome: ReplyOutcome; readonly reasons: string }
   | {

@@ -3,6 +3,7 @@ import { PersonRef } from '../org/principal';
 import { CaseActor } from './actor';
 import { CaseStatus, ClockPhase } from './status';
 import { Instant, LocalDate } from './time-values';
+import type { PauseCounting } from '../policy/policy';
 import {
   CaseCategory,
   CaseChannel,
@@ -160,6 +161,10 @@ export interface ExtensionInfo {
 
 export interface ActivePause {
   readonly reason: string;
+  /** The policy's pause reason (lawful rules): its code, legal basis and how its time counts. */
+  readonly reasonCode?: string;
+  readonly legalBasis?: string;
+  readonly counting?: PauseCounting;
   readonly phase: ClockPhase;
   readonly holdingUnitCode: string;
   readonly pausedAt: Instant;

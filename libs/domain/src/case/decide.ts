@@ -114,6 +114,9 @@ function eventDetails(action: CaseAction, after: CaseState): Record<string, unkn
     return { ...fields, toUnitCode, feedbackDueDate, late };
   }
   if (type === 'decideObjection') return { ...fields, holdingUnitCode: after.holdingUnitCode };
+  if (type === 'pauseClock' && after.pause?.legalBasis) {
+    return { ...fields, legalBasis: after.pause.legalBasis, counting: after.pause.counting };
+  }
   return fields;
 }
 

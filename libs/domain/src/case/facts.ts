@@ -1,4 +1,6 @@
 import { UnitTree } from '../org/units';
+import type { PauseReason } from '../policy/policy';
+import { CLOCK_NAMES, type ClockName } from '../policy/statute';
 import { caseError } from './case-errors';
 import { CaseActionType } from './actions';
 import { Instant, isInstant, isLocalDate, LocalDate } from './time-values';
@@ -32,6 +34,14 @@ export interface CaseFacts {
   readonly maxExtensionDays?: number;
   /** Policy: most representatives of a collective visit (register); the statutory 5 when absent. */
   readonly maxCollectiveRepresentatives?: number;
+  /**
+   * Lawful clock rules only (see schedule/running-clock.ts): the clock running now and its due time. An
+   * extension is asked and granted before the handling period ends; a clock that ran out is not paused.
+   * Absent for cases that keep the earlier rules.
+   */
+  readonly runningClock?: { readonly name: ClockName; readonly endsAt: Instant };
+  /** Lawful clock rules only: the policy's reasons a clock may be paused for (pauseClock). */
+  readonly pauseReasons?: readonly PauseReason[];
 }
 
 const FACT_CHECKS: { readonly [K in keyof CaseFacts]-?: (value: unknown) => boolean } = {
@@ -43,6 +53,12 @@ const FACT_CHECKS: { readonly [K in keyof CaseFacts]-?: (value: unknown) => bool
   today: isLocalDate,
   maxExtensionDays: (value) => Number.isInteger(value) && (value as number) > 0,
   maxCollectiveRepresentatives: (value) => Number.isInteger(value) && (value as number) > 0,
+  runningClock: (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    (CLOCK_NAMES as readonly unknown[]).includes((value as { name: unknown }).name) &&
+    isInstant((value as { endsAt: unknown }).endsAt),
+  pauseReasons: Array.isArray,
 };
 
 /** The fact, checked; throws FACT_MISSING naming the fact and the action that needed it. */

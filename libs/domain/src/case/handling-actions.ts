@@ -14,6 +14,7 @@ import {
   requireTextList,
 } from './input-checks';
 import { checkSixDefines, mergeDefines, sameDefines, withReceptionLeader } from './six-defines-rules';
+import { compareInstants } from './time-values';
 import { DUTY_KINDS } from './vocabulary';
 
 function currentDefines(state: CaseState): SixDefines {
@@ -51,6 +52,17 @@ function assertWithinMax(days: number, max: number): void {
     en: `an extension is at most ${max} days`,
     field: 'days',
     details: { max },
+  });
+}
+
+/** Art. 34: the extension is asked and granted while the handling period runs (lawful clock rules). */
+function assertHandlingPeriodRuns(context: ActionContext): void {
+  const clock = context.facts.runningClock;
+  if (clock?.name !== 'handling' || compareInstants(context.at, clock.endsAt) < 0) return;
+  throw caseError('EXTENSION_AFTER_DEADLINE', {
+    zh: '办理期限已届满，不能再申请或批准延期',
+    en: `the handling period ended at ${clock.endsAt}; an extension can no longer be requested or granted`,
+    details: { endsAt: clock.endsAt },
   });
 }
 
@@ -147,7 +159,8 @@ export const handlingHandlers: ActionHandlers<
   },
 
   requestExtension: {
-    check({ state, actor, facts }, action) {
+    check(context, action) {
+      const { state, actor, facts } = context;
       assertOnCase(state, actor);
       const days = requireDays(action.days);
       requireText(action.reason, 'reason', '延期理由');
@@ -164,6 +177,7 @@ export const handlingHandlers: ActionHandlers<
         });
       }
       assertWithinMax(days, requireFact(facts, 'maxExtensionDays', action.type));
+      assertHandlingPeriodRuns(context);
     },
     apply({ state, actor, at }, action) {
       const pending = {
@@ -177,7 +191,8 @@ export const handlingHandlers: ActionHandlers<
   },
 
   approveExtension: {
-    check({ state, actor, facts }, action) {
+    check(context, action) {
+      const { state, actor, facts } = context;
       assertResponsibleUnitLeader(state, actor);
       const pending = state.extension.pending;
       if (pending === null) {
@@ -188,7 +203,10 @@ export const handlingHandlers: ActionHandlers<
       }
       const granted = requireBoolean(action.granted, 'granted');
       optionalText(action.note, 'note');
-      if (granted) assertWithinMax(pending.days, requireFact(facts, 'maxExtensionDays', action.type));
+      if (granted) {
+        assertWithinMax(pending.days, requireFact(facts, 'maxExtensionDays', action.type));
+        assertHandlingPeriodRuns(context);
+      }
     },
     apply({ state, actor, at }, action) {
       const pending = state.extension.pending;

@@ -8,7 +8,10 @@ import {
   isOnCase,
 } from './actor-checks';
 import { caseError } from './case-errors';
-import { CaseState, CompletedPause, SupervisionRecord } from './case-state';
+import { type PauseReason } from '../policy/policy';
+import { CLOCK_LABELS } from '../policy/statute';
+import { CaseActionOf } from './actions';
+import { ActivePause, CaseState, CompletedPause, SupervisionRecord } from './case-state';
 import { requireFact } from './facts';
 import { optionalLocalDate, optionalText, requireText } from './input-checks';
 import { assertDelivered } from './opinion-actions';
@@ -31,6 +34,43 @@ function assertRunsClock(context: ActionContext, type: 'pauseClock' | 'resumeClo
     default:
       return assertOnCase(state, actor);
   }
+}
+
+/**
+ * Under lawful clock rules a clock pauses only for a reason its policy lists for that clock, and only
+ * while it still runs; undefined for cases that keep the earlier rules (any stated reason).
+ */
+function lawfulPauseReason(
+  context: ActionContext,
+  action: CaseActionOf<'pauseClock'>,
+): PauseReason | undefined {
+  const reasons = context.facts.pauseReasons;
+  if (reasons === undefined) return undefined;
+  const clock = requireFact(context.facts, 'runningClock', action.type);
+  const listed = reasons.filter((reason) => reason.clocks.includes(clock.name));
+  const chosen = listed.find((reason) => reason.code === action.reasonCode);
+  if (chosen === undefined) {
+    throw caseError('PAUSE_REASON_NOT_LISTED', {
+      zh:
+        listed.length === 0
+          ? `${CLOCK_LABELS[clock.name]}没有法定的暂停理由，不能暂停`
+          : `暂停须依据政策列明的理由：${listed.map((reason) => reason.label).join('；')}`,
+      en:
+        listed.length === 0
+          ? `the ${clock.name} clock has no lawful reason to pause`
+          : `pause only for a listed reason: ${listed.map((reason) => reason.code).join(', ')}`,
+      field: 'reasonCode',
+      details: { allowed: listed.map((reason) => reason.code) },
+    });
+  }
+  if (compareInstants(context.at, clock.endsAt) >= 0) {
+    throw caseError('CLOCK_ALREADY_RAN_OUT', {
+      zh: `${CLOCK_LABELS[clock.name]}已届满，不能暂停`,
+      en: `the ${clock.name} clock ran out at ${clock.endsAt}; it cannot be paused`,
+      details: { endsAt: clock.endsAt },
+    });
+  }
+  return chosen;
 }
 
 /** Ends an open pause: by a resume action, or because the clock phase it belonged to is over. */
@@ -119,10 +159,16 @@ export const oversightHandlers: ActionHandlers<
       if (context.state.pause !== null) {
         throw caseError('CLOCK_ALREADY_PAUSED', { zh: '计时已暂停', en: 'the clock is already paused' });
       }
+      lawfulPauseReason(context, action);
     },
-    apply({ state, actor, at }, action) {
-      const pause = {
+    apply(context, action) {
+      const { state, actor, at } = context;
+      const lawful = lawfulPauseReason(context, action);
+      const pause: ActivePause = {
         reason: action.reason.trim(),
+        ...(lawful
+          ? { reasonCode: lawful.code, legalBasis: lawful.legalBasis, counting: lawful.counting }
+          : {}),
         phase: clockPhaseOf(state.status),
         holdingUnitCode: state.holdingUnitCode,
         pausedAt: at,

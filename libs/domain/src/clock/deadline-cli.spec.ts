@@ -58,11 +58,15 @@ describe('deadline command', () => {
   });
 
   it('supports calendar mode, = syntax and pauses', () => {
-    // 28 Sep + 3 = 1 Oct (holiday) → Thu 8 Oct; a 2-hour pause adds a day → Fri 9 Oct.
+    // 28 Sep + 3 = 1 Oct (holiday) → Thu 8 Oct; a 2-hour pause adds a day before the roll, 2 Oct → Thu 8 Oct
+    // (Civil Code art. 203 read with Regulation art. 36); with the earlier counting, Fri 9 Oct.
     const argv = ['--calendar=cn.json', '--mode=calendar', '--days=3', '--from=2026-09-28T01:00:00Z'];
     expect(run(...argv).stdout).toBe('{"lastDay":"2026-10-08","endsAt":"2026-10-08T16:00:00.000Z"}\n');
     expect(run(...argv, '--pause', '2026-09-29T01:00:00Z/2026-09-29T03:00:00Z').stdout).toBe(
-      '{"lastDay":"2026-10-09","endsAt":"2026-10-09T16:00:00.000Z"}\n',
+      '{"lastDay":"2026-10-08","endsAt":"2026-10-08T16:00:00.000Z"}\n',
+    );
+    expect(run(...argv, '--days=4').stdout).toBe(
+      '{"lastDay":"2026-10-08","endsAt":"2026-10-08T16:00:00.000Z"}\n',
     );
   });
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import { Calendar } from './calendar';
-import { computeDeadline, extendDeadline } from './deadline';
+import { computeDeadline } from './deadline';
 import { mainlandCalendar } from './mainland-calendar';
 
 /**
@@ -153,12 +153,60 @@ describe('pauses', () => {
     ).toEqual({ lastDay: '2026-10-15', endsAt: '2026-10-15T16:00:00.000Z' });
   });
 
-  it('is added after the holiday-adjusted last day, like an extension: 8 Oct + 1 = Fri 9 Oct', () => {
+  it('Regulation art. 36 + Civil Code art. 203: hearing days are added before the roll: 28 Sep + 3 + 1 = 2 Oct (holiday) → Thu 8 Oct', () => {
     const pauses = [{ from: '2026-09-29T10:00:00+08:00', to: '2026-09-30T10:00:00+08:00' }];
+    const input = {
+      calendar: CN,
+      mode: 'calendar' as const,
+      days: 3,
+      from: '2026-09-28T09:00:00+08:00',
+      pauses,
+    };
+    expect(computeDeadline(input).lastDay).toBe('2026-10-08');
+    // The earlier counting rolled 1 Oct to 8 Oct first and added the day after it: Fri 9 Oct, a day later than the law.
+    expect(computeDeadline({ ...input, counting: 'rollEachStep' }).lastDay).toBe('2026-10-09');
+  });
+
+  it('art. 36: a 30-day re-review from Tue 1 Sep 2026 with 3 hearing days: 1 Sep + 33 = Sun 4 Oct (holiday) → Thu 8 Oct, not 12 Oct', () => {
+    // 1 Sep + 30 = Thu 1 Oct; + 3 hearing days = Sun 4 Oct, inside National Day → first working day Thu 8 Oct.
+    // Rolling first: 1 Oct → 8 Oct, + 3 = Sun 11 Oct → Mon 12 Oct.
+    const pauses = [{ from: '2026-09-10T09:00:00+08:00', to: '2026-09-12T17:00:00+08:00' }]; // 56 h → 3 days
+    const input = {
+      calendar: CN,
+      mode: 'calendar' as const,
+      days: 30,
+      from: '2026-09-01T10:00:00+08:00',
+      pauses,
+    };
+    expect(computeDeadline(input)).toEqual({ lastDay: '2026-10-08', endsAt: '2026-10-08T16:00:00.000Z' });
+    expect(computeDeadline({ ...input, counting: 'rollEachStep' }).lastDay).toBe('2026-10-12');
+  });
+
+  it('a pause counted as elapsed time moves the end by exactly its length: 3 h after 24:00 of Tue 13 Oct = 03:00 Wed 14 Oct', () => {
+    const elapsedPauses = [{ from: '2026-09-29T09:00:00+08:00', to: '2026-09-29T12:00:00+08:00' }];
     expect(
-      computeDeadline({ calendar: CN, mode: 'calendar', days: 3, from: '2026-09-28T09:00:00+08:00', pauses })
-        .lastDay,
-    ).toBe('2026-10-09');
+      computeDeadline({
+        calendar: CN,
+        mode: 'calendar',
+        days: 15,
+        from: '2026-09-28T10:00:00+08:00',
+        elapsedPauses,
+      }),
+    ).toEqual({ lastDay: '2026-10-14', endsAt: '2026-10-13T19:00:00.000Z' });
+  });
+
+  it('an elapsed pause that carries the end into a rest day rolls to 24:00 of the next working day: Fri 16 Oct + 2 h → Mon 19 Oct', () => {
+    // Wed 14 Oct + 2 = Fri 16 Oct; 24:00 Fri + 2 h = 02:00 Sat 17 Oct, a rest day → Mon 19 Oct 24:00.
+    const elapsedPauses = [{ from: '2026-10-15T09:00:00+08:00', to: '2026-10-15T11:00:00+08:00' }];
+    expect(
+      computeDeadline({
+        calendar: CN,
+        mode: 'calendar',
+        days: 2,
+        from: '2026-10-14T10:00:00+08:00',
+        elapsedPauses,
+      }),
+    ).toEqual({ lastDay: '2026-10-19', endsAt: '2026-10-19T16:00:00.000Z' });
   });
 
   it('counts overlapping pauses once (two overlapping 20-hour pauses = 30 hours = 2 days)', () => {
@@ -189,18 +237,47 @@ describe('pauses', () => {
   });
 });
 
-describe('extendDeadline', () => {
-  it('the handling extension of 30 days counts from the current last day: Thu 8 Oct + 30 = Sat 7 Nov → Mon 9 Nov', () => {
-    const handling = computeDeadline({
-      calendar: CN,
-      mode: 'calendar',
-      days: 60,
-      from: '2026-08-03T15:00:00+08:00',
-    });
-    expect(extendDeadline(CN, handling, 'calendar', 30)).toEqual({
-      lastDay: '2026-11-09',
-      endsAt: '2026-11-09T16:00:00.000Z',
-    });
+describe('extension (Regulation art. 34: 自受理之日起60日内办结…延长期限不得超过30日)', () => {
+  const from = '2026-08-03T15:00:00+08:00';
+
+  it('art. 34: 60 + 30 days counted from acceptance on Mon 3 Aug 2026, then rolled once: Sun 1 Nov → Mon 2 Nov', () => {
+    // 3 Aug + 90: 31 Aug is + 28, 30 Sep + 58, 31 Oct + 89, 1 Nov + 90 (a Sunday) → Mon 2 Nov.
+    expect(
+      computeDeadline({
+        calendar: CN,
+        mode: 'calendar',
+        days: 60,
+        from,
+        extension: { days: 30, mode: 'calendar' },
+      }),
+    ).toEqual({ lastDay: '2026-11-02', endsAt: '2026-11-02T16:00:00.000Z' });
+  });
+
+  it('art. 34: the earlier counting added 30 to the rolled last day, 8 Oct + 30 = Sat 7 Nov → Mon 9 Nov, a week late', () => {
+    expect(
+      computeDeadline({
+        calendar: CN,
+        mode: 'calendar',
+        days: 60,
+        from,
+        extension: { days: 30, mode: 'calendar' },
+        counting: 'rollEachStep',
+      }),
+    ).toEqual({ lastDay: '2026-11-09', endsAt: '2026-11-09T16:00:00.000Z' });
+  });
+
+  it('art. 34 with a pause: the excluded day and the extension both count before the one roll: 3 Aug + 60 + 1 + 30 = Mon 2 Nov', () => {
+    const pauses = [{ from: '2026-08-10T09:00:00+08:00', to: '2026-08-10T10:00:00+08:00' }];
+    expect(
+      computeDeadline({
+        calendar: CN,
+        mode: 'calendar',
+        days: 60,
+        from,
+        pauses,
+        extension: { days: 30, mode: 'calendar' },
+      }).lastDay,
+    ).toBe('2026-11-02');
   });
 });
 

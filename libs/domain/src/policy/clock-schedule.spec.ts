@@ -4,7 +4,6 @@ import {
   clockDeadline,
   clockWarningTimes,
   escalationSchedule,
-  extendedHandlingDeadline,
   repeatEscalationRecipient,
 } from './clock-schedule';
 import { overridePolicy } from './override-policy';
@@ -61,14 +60,25 @@ describe('policy clocks applied to a case', () => {
   });
 
   it('extends handling once by at most the policy’s maximum', () => {
-    // Accepted Mon 3 Aug 2026: + 60 = Fri 2 Oct (holiday) → Thu 8 Oct; + 30 = Sat 7 Nov → Mon 9 Nov.
-    const handling = clockDeadline(DEFAULT_POLICY, 'handling', AUTUMN_2026, '2026-08-03T15:00:00+08:00');
+    // Accepted Mon 3 Aug 2026: + 60 = Fri 2 Oct (holiday) → Thu 8 Oct.
+    const from = '2026-08-03T15:00:00+08:00';
+    const handling = clockDeadline(DEFAULT_POLICY, 'handling', AUTUMN_2026, from);
     expect(handling.lastDay).toBe('2026-10-08');
-    expect(extendedHandlingDeadline(DEFAULT_POLICY, AUTUMN_2026, handling, 30).lastDay).toBe('2026-11-09');
-    expect(() => extendedHandlingDeadline(DEFAULT_POLICY, AUTUMN_2026, handling, 31)).toThrow(
+    // Art. 34, counted from acceptance: 3 Aug + 90 = Sun 1 Nov → Mon 2 Nov (not 8 Oct + 30 = 9 Nov).
+    expect(clockDeadline(DEFAULT_POLICY, 'handling', AUTUMN_2026, from, { extensionDays: 30 }).lastDay).toBe(
+      '2026-11-02',
+    );
+    // The earlier counting, kept for cases started under it: 8 Oct + 30 = Sat 7 Nov → Mon 9 Nov.
+    expect(
+      clockDeadline(DEFAULT_POLICY, 'handling', AUTUMN_2026, from, {
+        extensionDays: 30,
+        counting: 'rollEachStep',
+      }).lastDay,
+    ).toBe('2026-11-09');
+    expect(() => clockDeadline(DEFAULT_POLICY, 'handling', AUTUMN_2026, from, { extensionDays: 31 })).toThrow(
       expect.objectContaining({ code: 'EXTENSION_TOO_LONG', field: 'days' }),
     );
-    expect(() => extendedHandlingDeadline(DEFAULT_POLICY, AUTUMN_2026, handling, 0)).toThrow(
+    expect(() => clockDeadline(DEFAULT_POLICY, 'handling', AUTUMN_2026, from, { extensionDays: 0 })).toThrow(
       expect.objectContaining({ code: 'EXTENSION_TOO_LONG' }),
     );
   });

@@ -3,37 +3,38 @@
  */
 import {
   Calendar,
+  CountingRule,
   Deadline,
+  DeadlineMode,
   InstantInput,
   Pause,
   computeDeadline,
   escalationTimes,
-  extendDeadline,
   warningTimes,
 } from '../clock';
 import { DomainError } from '../errors';
-import { EscalationRecipient, Policy } from './policy';
+import { DEFAULT_POLICY } from './default-policy';
+import { ClockPolicy, EscalationRecipient, Policy } from './policy';
 import { ClockName } from './statute';
 
-/** The deadline of `clock` under `policy`, started at `from`. */
-export function clockDeadline(
-  policy: Policy,
-  clock: ClockName,
-  calendar: Calendar,
-  from: InstantInput,
-  pauses: readonly Pause[] = [],
-): Deadline {
-  const { days, mode } = policy.clocks[clock];
-  return computeDeadline({ calendar, mode, days, from, pauses });
+/** What moves a clock's deadline beyond its own days. */
+export interface ClockAdjustments {
+  /** Default 'rollOnce' (see clock/deadline.ts). */
+  counting?: CountingRule;
+  /** Pauses excluded in whole days. */
+  pauses?: readonly Pause[];
+  /** Pauses excluded as the time they took. */
+  elapsedPauses?: readonly Pause[];
+  /** The one granted extension of the handling clock, in days (1 ≤ days ≤ policy.extension.maxDays). */
+  extensionDays?: number;
 }
 
-/** The handling deadline after the one extension of `days` (1 ≤ days ≤ policy.extension.maxDays). */
-export function extendedHandlingDeadline(
-  policy: Policy,
-  calendar: Calendar,
-  deadline: Deadline,
-  days: number,
-): Deadline {
+/** The policy's settings of `clock`; a policy published before a clock existed uses the national one. */
+export function clockPolicyOf(policy: Policy, clock: ClockName): ClockPolicy {
+  return policy.clocks[clock] ?? DEFAULT_POLICY.clocks[clock];
+}
+
+function checkedExtension(policy: Policy, days: number): { days: number; mode: DeadlineMode } {
   const { maxDays, mode } = policy.extension;
   if (!Number.isInteger(days) || days < 1 || days > maxDays) {
     throw new DomainError(
@@ -42,12 +43,26 @@ export function extendedHandlingDeadline(
       { field: 'days', kind: 'rule' },
     );
   }
-  return extendDeadline(calendar, deadline, mode, days);
+  return { days, mode };
+}
+
+/** The deadline of `clock` under `policy`, started at `from`, moved by pauses and an extension. */
+export function clockDeadline(
+  policy: Policy,
+  clock: ClockName,
+  calendar: Calendar,
+  from: InstantInput,
+  adjustments: ClockAdjustments = {},
+): Deadline {
+  const { days, mode } = clockPolicyOf(policy, clock);
+  const { extensionDays, ...rest } = adjustments;
+  const extension = extensionDays === undefined ? undefined : checkedExtension(policy, extensionDays);
+  return computeDeadline({ calendar, mode, days, from, extension, ...rest });
 }
 
 /** When to warn before `deadline` for `clock`, earliest first. */
 export function clockWarningTimes(policy: Policy, clock: ClockName, deadline: Deadline): string[] {
-  return warningTimes(deadline.endsAt, policy.clocks[clock].warnBefore);
+  return warningTimes(deadline.endsAt, clockPolicyOf(policy, clock).warnBefore);
 }
 
 export interface ScheduledEscalation {

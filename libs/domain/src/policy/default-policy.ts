@@ -1,5 +1,5 @@
 /** The national policy: the Regulation's own clocks, with warnings and an escalation ladder. */
-import { Policy } from './policy';
+import { DEFAULT_DELIVERY_CLOCK, NATIONAL_PAUSE_REASONS, Policy } from './policy';
 
 export const DEFAULT_POLICY_VERSION = 'national-2022';
 
@@ -29,6 +29,7 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
     reviewDecision: { days: 30, mode: 'calendar', warnBefore: ['P5D', 'P1D'] },
     reReviewRequest: { days: 30, mode: 'calendar', warnBefore: [] },
     reReviewDecision: { days: 30, mode: 'calendar', warnBefore: ['P5D', 'P1D'] },
+    delivery: DEFAULT_DELIVERY_CLOCK,
   },
   extension: { maxDays: 30, mode: 'calendar' },
   escalationLadder: [
@@ -37,6 +38,7 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
     { recipient: 'packageLeader', after: 'P3D' },
     { recipient: 'supervisionOffice', after: 'P7D' },
   ],
+  pauseReasons: NATIONAL_PAUSE_REASONS,
   repeatEscalation: [
     { repeatCount: 2, recipient: 'packageLeader' },
     { repeatCount: 3, recipient: 'supervisionOffice' },

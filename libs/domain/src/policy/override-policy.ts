@@ -6,7 +6,14 @@
  */
 import { DomainError } from '../errors';
 import { INVALID_POLICY, parsePolicy } from './parse-policy';
-import { ClockPolicy, EscalationLevel, ExtensionPolicy, Policy, RepeatEscalationRule } from './policy';
+import {
+  ClockPolicy,
+  EscalationLevel,
+  ExtensionPolicy,
+  PauseReason,
+  Policy,
+  RepeatEscalationRule,
+} from './policy';
 import { ClockName } from './statute';
 
 export interface PolicyOverrides {
@@ -16,6 +23,7 @@ export interface PolicyOverrides {
   clocks?: Partial<Record<ClockName, Partial<ClockPolicy>>>;
   extension?: Partial<ExtensionPolicy>;
   escalationLadder?: EscalationLevel[];
+  pauseReasons?: PauseReason[];
   repeatEscalation?: RepeatEscalationRule[];
   repeatSimilarityThreshold?: number;
   maxCollectiveRepresentatives?: number;

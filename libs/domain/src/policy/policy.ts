@@ -18,7 +18,12 @@ import {
   isIsoDuration,
 } from '../clock';
 import { clockStatuteProblem, extensionStatuteProblem } from './policy-rules';
-import { CLOCK_NAMES, ClockName, STATUTORY_MAX_COLLECTIVE_REPRESENTATIVES } from './statute';
+import {
+  CLOCK_NAMES,
+  ClockName,
+  STATUTORY_CLOCKS,
+  STATUTORY_MAX_COLLECTIVE_REPRESENTATIVES,
+} from './statute';
 
 export const ESCALATION_RECIPIENTS = ['handler', 'unitLeader', 'packageLeader', 'supervisionOffice'] as const;
 export type EscalationRecipient = (typeof ESCALATION_RECIPIENTS)[number];
@@ -42,6 +47,27 @@ export interface EscalationLevel {
   after: IsoDuration;
 }
 
+/** How a pause's time is excluded from its clock. */
+export const PAUSE_COUNTINGS = ['wholeDays', 'elapsed'] as const;
+export type PauseCounting = (typeof PAUSE_COUNTINGS)[number];
+
+/**
+ * A lawful reason to pause a clock (e.g. hearing time in a re-review, Regulation art. 36): a clock pauses
+ * only for a reason its policy lists, with the legal basis cited.
+ */
+export interface PauseReason {
+  /** Stable code, e.g. 'reReviewHearing'. */
+  code: string;
+  /** What staff read, Chinese first. */
+  label: string;
+  /** The article that excludes this time from the period. */
+  legalBasis: string;
+  /** The office clocks it may pause. */
+  clocks: ClockName[];
+  /** 'wholeDays': any part of a day costs a day; 'elapsed': the time it took, exactly. */
+  counting: PauseCounting;
+}
+
 export interface RepeatEscalationRule {
   /** The n-th repeat petition on the same matter (1 = the first repeat). */
   repeatCount: number;
@@ -57,6 +83,8 @@ export interface Policy {
   clocks: Record<ClockName, ClockPolicy>;
   extension: ExtensionPolicy;
   escalationLadder: EscalationLevel[];
+  /** The only reasons a clock may be paused for. */
+  pauseReasons: PauseReason[];
   repeatEscalation: RepeatEscalationRule[];
   /**
    * How alike (0–1, character-bigram overlap of subject and content) a new petition must be to an open
@@ -65,6 +93,20 @@ export interface Policy {
   repeatSimilarityThreshold: number;
   maxCollectiveRepresentatives: number;
 }
+
+/** The delivery clock a policy published before it existed uses. */
+export const DEFAULT_DELIVERY_CLOCK: ClockPolicy = { days: 5, mode: 'working', warnBefore: ['P1D'] };
+
+/** The national reasons to pause: only the re-review hearing (art. 36); a jurisdiction may add its own. */
+export const NATIONAL_PAUSE_REASONS: PauseReason[] = [
+  {
+    code: 'reReviewHearing',
+    label: '复核听证 / re-review hearing',
+    legalBasis: '《信访工作条例》第三十六条：听证所需时间不计算在规定的时限内 / Regulation art. 36',
+    clocks: ['reReviewDecision'],
+    counting: 'wholeDays',
+  },
+];
 
 /** The threshold a policy without one (published before it existed) uses. */
 export const DEFAULT_REPEAT_SIMILARITY_THRESHOLD = 0.3;
@@ -122,12 +164,50 @@ function buildPolicySchema() {
       });
   }
 
+  const nonEmptyText = z
+    .string({ error: '必须为文本 / must be text' })
+    .min(1, { error: '不能为空 / must not be empty' });
+
   const clocksSchema = z.strictObject(
-    Object.fromEntries(CLOCK_NAMES.map((name) => [name, clockSchema(name)])) as Record<
-      ClockName,
-      ReturnType<typeof clockSchema>
-    >,
+    Object.fromEntries(
+      CLOCK_NAMES.map((name) => [
+        name,
+        // A policy published before the delivery clock existed gets the national one.
+        name === 'delivery' ? clockSchema(name).default(DEFAULT_DELIVERY_CLOCK) : clockSchema(name),
+      ]),
+    ) as Record<ClockName, ReturnType<typeof clockSchema>>,
   );
+
+  const pausableClocks = CLOCK_NAMES.filter((name) => STATUTORY_CLOCKS[name].kind === 'duty');
+  const pauseReasonsSchema = z
+    .array(
+      z.strictObject({
+        code: z
+          .string({ error: '必须为文本 / must be text' })
+          .regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: '须为字母数字代码 / must be a letters-and-digits code' }),
+        label: nonEmptyText,
+        legalBasis: nonEmptyText,
+        clocks: z
+          .array(
+            z.enum(pausableClocks as [ClockName, ...ClockName[]], {
+              error: `只能暂停办理机关的时限：${pausableClocks.join('|')} / only an office's clock pauses: ${pausableClocks.join('|')}`,
+            }),
+          )
+          .min(1, { error: '至少一个时限 / needs at least one clock' }),
+        counting: z.enum(PAUSE_COUNTINGS, {
+          error: '必须为 wholeDays 或 elapsed / must be wholeDays or elapsed',
+        }),
+      }),
+    )
+    .superRefine((reasons, ctx) => {
+      const seen = new Set<string>();
+      reasons.forEach((reason, index) => {
+        if (seen.has(reason.code))
+          ctx.addIssue({ code: 'custom', path: [index, 'code'], message: '代码重复 / duplicate code' });
+        seen.add(reason.code);
+      });
+    })
+    .default(NATIONAL_PAUSE_REASONS);
 
   const extensionSchema = z
     .strictObject({ maxDays: positiveDays, mode: modeSchema })
@@ -173,10 +253,6 @@ function buildPolicySchema() {
       });
     });
 
-  const nonEmptyText = z
-    .string({ error: '必须为文本 / must be text' })
-    .min(1, { error: '不能为空 / must not be empty' });
-
   return z.strictObject({
     version: nonEmptyText,
     jurisdiction: nonEmptyText.optional(),
@@ -184,6 +260,7 @@ function buildPolicySchema() {
     clocks: clocksSchema,
     extension: extensionSchema,
     escalationLadder: escalationLadderSchema,
+    pauseReasons: pauseReasonsSchema,
     repeatEscalation: repeatEscalationSchema,
     repeatSimilarityThreshold: z
       .number({ error: '必须为 0 到 1 之间的数 / must be a number between 0 and 1' })

@@ -13,6 +13,7 @@ export const CLOCK_NAMES = [
   'reviewDecision',
   'reReviewRequest',
   'reReviewDecision',
+  'delivery',
 ] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
@@ -88,6 +89,28 @@ export const STATUTORY_CLOCKS: Readonly<Record<ClockName, StatutoryClock>> = {
     article: 'art. 36',
     description: '复核决定（听证时间不计入）/ decide the re-review (hearing time not counted)',
   },
+  // The Regulation sets no days of its own for delivering a written opinion (arts. 32, 35, 36 run the
+  // petitioner's windows from delivery); the policy sets them, at most as long as the window that follows.
+  delivery: {
+    days: 30,
+    mode: 'calendar',
+    kind: 'duty',
+    article: 'art. 32',
+    description: '出具书面意见后送达信访人 / deliver the written opinion to the petitioner',
+  },
+};
+
+/** What staff read for each clock (时限名称). */
+export const CLOCK_LABELS: Readonly<Record<ClockName, string>> = {
+  triage: '分流时限',
+  transferNotice: '转送告知时限',
+  misrouteObjection: '异议时限',
+  handling: '办理时限',
+  reviewRequest: '复查申请期限',
+  reviewDecision: '复查时限',
+  reReviewRequest: '复核申请期限',
+  reReviewDecision: '复核时限',
+  delivery: '送达时限',
 };
 
 /** The one extension of the handling clock (art. 34): at most 30 days. */

@@ -1,7 +1,8 @@
 import { type Calendar, type Deadline, deadlineEndingOn, type Pause, startOfLocalDay } from '../clock';
+import { type Opinion } from '../case/case-state';
 import { type CaseState } from '../case/case-state';
 import { clockPhaseOf } from '../case/status';
-import { clockDeadline, extendedHandlingDeadline } from '../policy/clock-schedule';
+import { type ClockAdjustments, clockDeadline } from '../policy/clock-schedule';
 import { type Policy } from '../policy/policy';
 import { type ClockKind, type ClockName, STATUTORY_CLOCKS } from '../policy/statute';
 
@@ -17,6 +18,14 @@ export interface RunningClock {
   paused: boolean;
 }
 
+/**
+ * Which rules a case's clocks follow. 'lawful': periods counted as the law reads them (hearing days and
+ * the extension added before the one roll off a rest day, clock/deadline.ts) and a delivery clock for
+ * every issued opinion. 'legacy': as cases started before those rules keep counting, so their histories
+ * replay unchanged.
+ */
+export type ClockRules = 'lawful' | 'legacy';
+
 /** Deadlines already told to the petitioner (in a notice): a recomputation never moves them earlier. */
 export type ToldDeadlines = Partial<Record<ClockName, Deadline>>;
 
@@ -25,8 +34,20 @@ interface ClockStart {
   startedAt: string;
 }
 
+/** The petitioner's window runs from the opinion's delivery; until then, under lawful rules, its delivery clock. */
+function windowOrDelivery(
+  name: 'reviewRequest' | 'reReviewRequest',
+  opinion: Opinion | null | undefined,
+  calendar: Calendar,
+  rules: ClockRules,
+): ClockStart | null {
+  const delivered = opinion?.delivery?.deliveredOn;
+  if (delivered) return { name, startedAt: dayStart(delivered, calendar) };
+  return opinion && rules === 'lawful' ? { name: 'delivery', startedAt: opinion.issuedAt } : null;
+}
+
 /** Which clock runs in the case's state, and from when. */
-function clockStart(state: CaseState, calendar: Calendar): ClockStart | null {
+function clockStart(state: CaseState, calendar: Calendar, rules: ClockRules): ClockStart | null {
   const phase = clockPhaseOf(state.status);
   switch (phase) {
     case 'triage': {
@@ -38,16 +59,12 @@ function clockStart(state: CaseState, calendar: Calendar): ClockStart | null {
     }
     case 'handling':
       return state.acceptedAt ? { name: 'handling', startedAt: state.acceptedAt } : null;
-    case 'reviewRequest': {
-      const delivered = state.reply?.delivery?.deliveredOn;
-      return delivered ? { name: 'reviewRequest', startedAt: dayStart(delivered, calendar) } : null;
-    }
+    case 'reviewRequest':
+      return windowOrDelivery('reviewRequest', state.reply, calendar, rules);
     case 'reviewDecision':
       return state.review ? { name: 'reviewDecision', startedAt: state.review.requestedAt } : null;
-    case 'reReviewRequest': {
-      const delivered = state.review?.opinion?.delivery?.deliveredOn;
-      return delivered ? { name: 'reReviewRequest', startedAt: dayStart(delivered, calendar) } : null;
-    }
+    case 'reReviewRequest':
+      return windowOrDelivery('reReviewRequest', state.review?.opinion, calendar, rules);
     case 'reReviewDecision':
       return state.reReview ? { name: 'reReviewDecision', startedAt: state.reReview.requestedAt } : null;
     case 'none':
@@ -59,12 +76,19 @@ function dayStart(date: string, calendar: Calendar): string {
   return new Date(startOfLocalDay(date, calendar.timeZone)).toISOString();
 }
 
-/** Completed pauses of this run of the clock, as the deadline math takes them. */
-function pausesOf(state: CaseState, start: ClockStart): Pause[] {
+/** Completed pauses of this run of the clock, as the deadline math takes them, by how they count. */
+function pausesOf(state: CaseState, start: ClockStart): Pick<ClockAdjustments, 'pauses' | 'elapsedPauses'> {
   const phase = clockPhaseOf(state.status);
-  return state.pauses
-    .filter((pause) => pause.phase === phase && Date.parse(pause.pausedAt) >= Date.parse(start.startedAt))
-    .map((pause) => ({ from: pause.pausedAt, to: pause.resumedAt }));
+  const pauses: Pause[] = [];
+  const elapsedPauses: Pause[] = [];
+  for (const pause of state.pauses) {
+    if (pause.phase !== phase || Date.parse(pause.pausedAt) < Date.parse(start.startedAt)) continue;
+    (pause.counting === 'elapsed' ? elapsedPauses : pauses).push({
+      from: pause.pausedAt,
+      to: pause.resumedAt,
+    });
+  }
+  return { pauses, elapsedPauses };
 }
 
 function laterOf(a: Deadline, b: Deadline | undefined): Deadline {
@@ -81,14 +105,18 @@ export function runningClock(
   policy: Policy,
   calendar: Calendar,
   told: ToldDeadlines = {},
+  rules: ClockRules = 'lawful',
 ): RunningClock | null {
-  const start = clockStart(state, calendar);
+  const start = clockStart(state, calendar, rules);
   if (!start) return null;
-  let deadline = clockDeadline(policy, start.name, calendar, start.startedAt, pausesOf(state, start));
   const extension = start.name === 'handling' ? state.extension.granted : null;
-  if (extension?.granted) deadline = extendedHandlingDeadline(policy, calendar, deadline, extension.days);
+  const computed = clockDeadline(policy, start.name, calendar, start.startedAt, {
+    counting: rules === 'lawful' ? 'rollOnce' : 'rollEachStep',
+    ...pausesOf(state, start),
+    extensionDays: extension?.granted ? extension.days : undefined,
+  });
   const toldDeadline = told[start.name];
-  deadline = laterOf(deadline, toldDeadline && deadlineEndingOn(calendar, toldDeadline.lastDay));
+  const deadline = laterOf(computed, toldDeadline && deadlineEndingOn(calendar, toldDeadline.lastDay));
   return {
     ...start,
     kind: STATUTORY_CLOCKS[start.name].kind,
