@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Row, Table, Tag, Upload } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Calendar, parseCalendar } from '../../../../libs/domain/src/clock/calendar';
@@ -9,6 +8,7 @@ import { api, bodyOf } from '../api/client';
 import { ApiFailure, type FieldError } from '../api/errors';
 import type { CalendarPublished, CalendarsOverview, CalendarVersionView } from '../api/types';
 import { PageState } from '../common/PageState';
+import { calendarDay } from '../common/office-time';
 import { documentProblems, JsonDocumentEditor, parseJsonDocument } from './JsonDocumentEditor';
 import { PublishFooter, useVersionColumns } from './publication-parts';
 
@@ -152,7 +152,7 @@ function CalendarPreview(props: { calendar: Calendar }) {
       ? '—'
       : dates.map((date) => (
           <Tag key={date} color={color}>
-            {date} {dayjs(date).format('ddd')}
+            {date} {calendarDay(date).format('ddd')}
           </Tag>
         ));
   return (

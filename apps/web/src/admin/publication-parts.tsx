@@ -1,7 +1,7 @@
 import { Alert, Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { formatOfficeTimeOrDash } from '../common/office-time';
 
 interface VersionRow {
   version: string;
@@ -31,7 +31,7 @@ export function useVersionColumns<Row extends VersionRow>(middle: ColumnsType<Ro
     {
       title: t('admin.publishedAt'),
       dataIndex: 'createdAt',
-      render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—'),
+      render: (at: string | null) => formatOfficeTimeOrDash(at),
     },
     { title: t('admin.publishedBy'), render: (_, row) => row.createdByName ?? row.createdBy ?? '—' },
   ];

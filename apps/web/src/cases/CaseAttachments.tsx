@@ -2,7 +2,6 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, List, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useState } from 'react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_EXTENSIONS } from '../../../../libs/domain/src/attachments/attachment-kinds';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
@@ -11,6 +10,7 @@ import { ApiFailure } from '../api/errors';
 import type { AttachmentSummary } from '../api/types';
 import { hasAnyRole, useSession } from '../auth/session';
 import { PageState } from '../common/PageState';
+import { formatOfficeTime } from '../common/office-time';
 import { saveFile } from '../common/save-file';
 
 const path = (caseNumber: string) => ({ params: { path: { caseNumber } } });
@@ -106,7 +106,7 @@ export function CaseAttachments(props: { caseNumber: string }) {
                   <>
                     {t('attachments.added', {
                       by: file.uploadedByName ?? file.uploadedBy,
-                      at: dayjs(file.uploadedAt).format('YYYY-MM-DD HH:mm'),
+                      at: formatOfficeTime(file.uploadedAt),
                       size: sizeOf(file.sizeBytes),
                     })}
                     <br />

@@ -1,10 +1,10 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, List } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ApiFailure } from '../api/errors';
 import { PageState } from '../common/PageState';
+import { formatOfficeTime } from '../common/office-time';
 import { useNotices } from './use-case';
 
 /** The written notices issued for the case, each opened as its PDF (fetched with the bearer token). */
@@ -42,7 +42,7 @@ export function CaseNotices(props: { caseNumber: string }) {
           >
             <List.Item.Meta
               title={notice.title}
-              description={t('case.noticeIssued', { at: dayjs(notice.issuedAt).format('YYYY-MM-DD HH:mm') })}
+              description={t('case.noticeIssued', { at: formatOfficeTime(notice.issuedAt) })}
             />
           </List.Item>
         )}

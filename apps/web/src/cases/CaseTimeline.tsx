@@ -1,8 +1,8 @@
 import { Descriptions, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/case/case-events';
 import type { TimelineEntry } from '../api/types';
+import { formatOfficeTime } from '../common/office-time';
 import { detailText } from './timeline-details';
 
 /** The action behind each event type (caseAccepted ← accept), whose label the timeline shows. */
@@ -53,7 +53,7 @@ export function CaseTimeline(props: { entries: TimelineEntry[] }) {
             )}
             <div>
               <Typography.Text type="secondary">
-                {dayjs(entry.occurredAt).format('YYYY-MM-DD HH:mm:ss')} ·{' '}
+                {formatOfficeTime(entry.occurredAt, { seconds: true })} ·{' '}
                 {t(`role.${entry.actorRole}`, entry.actorRole)} {entry.actorId}{' '}
                 {entry.actorUnit ? `· ${entry.actorUnit}` : ''}
               </Typography.Text>

@@ -1,8 +1,8 @@
 import { Card, Descriptions, Table, Tag, Timeline } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PersonView, TimelineEntry } from '../api/types';
 import { PageState } from '../common/PageState';
+import { formatOfficeTime } from '../common/office-time';
 import { repeatVisits } from './case-summary';
 import { usePetitioner } from './use-case';
 
@@ -71,7 +71,7 @@ export function CaseVisitsCard(props: { caseNumber: string; timeline: TimelineEn
                 key: visit.visitNumber,
                 content: t('visits.repeatVisit', {
                   n: visit.visitNumber,
-                  time: dayjs(visit.receivedAt).format('YYYY-MM-DD HH:mm'),
+                  time: formatOfficeTime(visit.receivedAt),
                   channel: t(`channel.${visit.channel}`, visit.channel),
                 }),
               }))}

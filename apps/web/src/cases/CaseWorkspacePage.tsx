@@ -1,9 +1,9 @@
 import { Card, Col, Collapse, Descriptions, Empty, Row, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { PageState } from '../common/PageState';
+import { formatOfficeTime } from '../common/office-time';
 import { ActionForm } from './ActionForm';
 import { availableActions } from './available-actions';
 import { CaseAttachments } from './CaseAttachments';
@@ -29,7 +29,7 @@ export function CaseWorkspacePage() {
   const timeline = useTimeline(caseNumber);
   const verification = useVerification(caseNumber);
   const actions = detail.data ? availableActions(detail.data.status, me?.roles ?? []) : [];
-  const format = (time: string) => dayjs(time).format('YYYY-MM-DD HH:mm');
+  const format = (time: string) => formatOfficeTime(time);
   const entries = timeline.data ?? [];
   const handlingStarted =
     !!currentSixDefines(entries) || entries.some((entry) => entry.type === 'dutyRecorded');

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { formatOfficeTime } from '../common/office-time';
 import { useNow } from '../common/use-now';
 import { timeLeft, URGENCY_COLOURS, urgencyOf } from './urgency';
 
@@ -13,7 +13,7 @@ export function ClockTag(props: { clock: string | null; dueAt: string | null; ov
   const urgency = urgencyOf(props, now);
   const amount = t('clock.amount', { days: left.days, hours: left.hours, minutes: left.minutes });
   return (
-    <Tooltip title={t('clock.dueAt', { time: dayjs(props.dueAt).format('YYYY-MM-DD HH:mm') })}>
+    <Tooltip title={t('clock.dueAt', { time: formatOfficeTime(props.dueAt) })}>
       <Tag color={URGENCY_COLOURS[urgency]} data-testid="clock" data-urgency={urgency}>
         {t(`clock.name.${props.clock}`, props.clock)} ·{' '}
         {left.overdue ? t('clock.overdueBy', { amount }) : t('clock.left', { amount })}

@@ -1,10 +1,10 @@
 import { Button, Card, Descriptions, List, Modal, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DutyKind } from '../../../../libs/domain/src/case/vocabulary';
 import type { TimelineEntry } from '../api/types';
 import { TagList } from '../common/TagList';
+import { formatOfficeTime } from '../common/office-time';
 import { ActionForm } from './ActionForm';
 import { type DutyChecklistItem, type DutyProgress, dutyChecklist } from './five-duties';
 
@@ -44,8 +44,7 @@ function ProgressRecord(props: { progress: DutyProgress }) {
           span: 2,
           children: (
             <Typography.Text type="secondary">
-              #{progress.seq} · {dayjs(progress.recordedAt).format('YYYY-MM-DD HH:mm')} ·{' '}
-              {progress.recordedBy}
+              #{progress.seq} · {formatOfficeTime(progress.recordedAt)} · {progress.recordedBy}
             </Typography.Text>
           ),
         },

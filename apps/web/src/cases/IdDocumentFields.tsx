@@ -1,5 +1,4 @@
 import { Col, Form, Input, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_ID_TYPE,
@@ -7,6 +6,7 @@ import {
   type IdType,
   idNumberProblem,
 } from '../../../../libs/domain/src/intake/identity-document';
+import { officeToday } from '../common/office-time';
 
 type NamePath = (string | number)[];
 
@@ -36,7 +36,7 @@ export function IdDocumentFields(props: { name: NamePath; path: NamePath; span: 
               validator: (_, value?: string) => {
                 if (!value) return Promise.resolve();
                 const type = typeOf(getFieldValue([...props.path, 'idType']));
-                const problem = idNumberProblem(type, value, dayjs().format('YYYY-MM-DD'));
+                const problem = idNumberProblem(type, value, officeToday());
                 if (!problem) return Promise.resolve();
                 const message =
                   problem === 'documentFormat'

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, bodyOf } from '../api/client';
 import { useSession } from '../auth/session';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
+import { officeTodayDay } from '../common/office-time';
 import { FormRefusal, useApiForm } from '../common/use-api-form';
 import { CollectiveFields } from './CollectiveFields';
 import { IdDocumentFields } from './IdDocumentFields';
@@ -64,7 +64,7 @@ export function IntakePage() {
   const category = Form.useWatch('category', form);
   const channel = Form.useWatch('channel', form);
   const receivedAt = Form.useWatch('receivedAt', form);
-  const backdated = !!receivedAt && receivedAt.isBefore(dayjs().startOf('day'));
+  const backdated = !!receivedAt && receivedAt.isBefore(officeTodayDay());
 
   const register = useMutation({
     mutationFn: async (request: { values: IntakeValues; notRepeatOf?: NotRepeatOf }) => ({
@@ -169,7 +169,8 @@ export function IntakePage() {
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item name="receivedAt" label={t('intake.receivedAt')} extra={t('intake.receivedAtHint')}>
-                <DatePicker showTime className="full-width" />
+                {/* Office wall-clock time (see officeWallClock); no "now" button, which would pick the browser's. */}
+                <DatePicker showTime showNow={false} className="full-width" />
               </Form.Item>
             </Col>
             {backdated && (

@@ -1,6 +1,7 @@
 import { Form, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { officeWallClock } from '../common/office-time';
 import { sessionLabel } from '../reception/session-label';
 import { useReceptionSessions } from '../reception/use-reception';
 
@@ -13,13 +14,9 @@ export function ReceptionSessionField() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const receivedAt = Form.useWatch<Dayjs | null | undefined>('receivedAt', form);
-  const received = receivedAt ?? dayjs();
-  const day = received.format('YYYY-MM-DD');
-  // A day either side: the API keeps its own time zone's calendar, which may not be the browser's.
-  const sessions = useReceptionSessions({
-    from: received.subtract(1, 'day').format('YYYY-MM-DD'),
-    to: received.add(1, 'day').format('YYYY-MM-DD'),
-  });
+  // The picker holds office wall-clock time, so its date is the office's day of receipt, as the API counts it.
+  const day = (receivedAt ?? officeWallClock()).format('YYYY-MM-DD');
+  const sessions = useReceptionSessions({ from: day, to: day });
   return (
     <Form.Item
       name="receptionSessionId"

@@ -1,7 +1,7 @@
 import { Card, Descriptions } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../api/types';
+import { formatOfficeTime } from '../common/office-time';
 import { currentSixDefines } from './case-summary';
 
 /** The six defines (六定) as a read-only summary, once they are set. */
@@ -14,7 +14,7 @@ export function SixDefinesSummary(props: { timeline: TimelineEntry[] }) {
   return (
     <Card
       title={t('sixDefines.title')}
-      extra={t('sixDefines.setAt', { time: dayjs(defines.at).format('YYYY-MM-DD HH:mm') })}
+      extra={t('sixDefines.setAt', { time: formatOfficeTime(defines.at) })}
       data-testid="six-defines"
     >
       <Descriptions

@@ -1,6 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +7,7 @@ import { api, bodyOf } from '../api/client';
 import type { paths } from '../api/schema';
 import type { CaseListPage, CaseListRow } from '../api/types';
 import { PageState } from '../common/PageState';
+import { formatOfficeTime } from '../common/office-time';
 import { ClockTag } from './ClockTag';
 import { CATEGORIES, CHANNELS, OPEN_STATUSES, STATUSES } from './labels';
 import { byUrgency } from './urgency';
@@ -152,7 +152,7 @@ export function WorkQueuePage() {
             {
               title: t('case.receivedAt'),
               dataIndex: 'receivedAt',
-              render: (time: string) => dayjs(time).format('YYYY-MM-DD HH:mm'),
+              render: (time: string) => formatOfficeTime(time),
             },
           ]}
         />

@@ -58,9 +58,10 @@ describe('intake form → registration request', () => {
     });
   });
 
-  it("carries the receipt time as ISO-8601 and the clerk's not-the-same-matter decision", () => {
+  it("carries the receipt time, picked as office (Beijing) time, as ISO-8601 and the clerk's decision", () => {
+    // The picker's 2026-11-20 17:30 is Asia/Shanghai wall-clock time: 17:30 − 8 h = 09:30 UTC.
     const body = toRegisterBody(
-      { ...base, receivedAt: dayjs('2026-11-20T09:30:00Z'), receivedAtReason: '来信积压' },
+      { ...base, receivedAt: dayjs('2026-11-20T17:30:00'), receivedAtReason: '来信积压' },
       { caseNumber: 'QX-2026-000001', reason: '另一笔欠款' },
     );
     expect(body.receivedAt).toBe('2026-11-20T09:30:00.000Z');

@@ -1,6 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import { DEFAULT_ID_TYPE, type IdType } from '../../../../libs/domain/src/intake/identity-document';
 import type { components } from '../api/schema';
+import { officeInstant } from '../common/office-time';
 
 export type RegisterBody = components['schemas']['RegisterCaseDto'];
 type PersonBody = components['schemas']['PetitionerDto'];
@@ -20,6 +21,7 @@ export interface IntakeValues {
   content: string;
   unitCode: string;
   petitioner: PersonValues & { address?: string };
+  /** Office wall-clock time, as the date picker holds it (see officeWallClock). */
   receivedAt?: Dayjs | null;
   receivedAtReason?: string;
   accusedUnitCodes?: string[];
@@ -62,7 +64,7 @@ export function toRegisterBody(values: IntakeValues, notRepeatOf?: NotRepeatOf):
     content: values.content,
     unitCode: values.unitCode,
     petitioner: personBody(values.petitioner),
-    ...(values.receivedAt ? { receivedAt: values.receivedAt.toISOString() } : {}),
+    ...(values.receivedAt ? { receivedAt: officeInstant(values.receivedAt) } : {}),
     ...(filled(values.receivedAtReason) ? { receivedAtReason: values.receivedAtReason } : {}),
     ...(values.category === 'accusation' && values.accusedUnitCodes?.length
       ? { accused: { unitCodes: values.accusedUnitCodes, userIds: [] } }

@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InboxItem } from '../api/types';
 import { PageState } from '../common/PageState';
+import { formatOfficeTime } from '../common/office-time';
 import { useAcknowledge, useInbox } from './use-inbox';
 
 /** Warnings and escalations addressed to the user, newest first; new ones arrive live (see AppShell). */
@@ -49,7 +49,7 @@ export function InboxPage() {
             {
               title: t('inbox.createdAt'),
               dataIndex: 'createdAt',
-              render: (time: string) => dayjs(time).format('YYYY-MM-DD HH:mm'),
+              render: (time: string) => formatOfficeTime(time),
             },
             {
               title: '',

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
 import type { ReceptionSession } from '../api/types';
 import { hasAnyRole, useSession } from '../auth/session';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
+import { officeTodayDay } from '../common/office-time';
 import { FormRefusal, useApiForm } from '../common/use-api-form';
 
 interface PublishValues {
@@ -75,7 +76,7 @@ export function PublishSessionForm(props: { onDone(session: ReceptionSession): v
         <Input />
       </Form.Item>
       <Form.Item name="date" label={t('reception.date')} rules={[{ required: true }]}>
-        <DatePicker className="full-width" disabledDate={(day) => day.isBefore(dayjs().startOf('day'))} />
+        <DatePicker className="full-width" disabledDate={(day) => day.isBefore(officeTodayDay())} />
       </Form.Item>
       <Form.Item
         name="place"

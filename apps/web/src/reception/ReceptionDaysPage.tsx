@@ -1,5 +1,5 @@
 import { Button, Card, DatePicker, Modal, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import type { ReceptionSession } from '../api/types';
 import { hasAnyRole, useSession } from '../auth/session';
 import { PageState } from '../common/PageState';
 import { TagList } from '../common/TagList';
+import { officeTodayDay } from '../common/office-time';
 import { PublishSessionForm } from './PublishSessionForm';
 import { useReceptionSessions } from './use-reception';
 
@@ -19,7 +20,7 @@ export function ReceptionDaysPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
-  const [range, setRange] = useState<[Dayjs, Dayjs | null]>([dayjs().startOf('day'), null]);
+  const [range, setRange] = useState<[Dayjs, Dayjs | null]>(() => [officeTodayDay(), null]);
   const [publishing, setPublishing] = useState(false);
   const sessions = useReceptionSessions({
     from: range[0].format('YYYY-MM-DD'),

@@ -1,10 +1,10 @@
 import { Card, Descriptions, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ReceptionCase } from '../api/types';
 import { PageState } from '../common/PageState';
 import { TagList } from '../common/TagList';
+import { formatOfficeTime } from '../common/office-time';
 import { useReceptionRecord } from './use-reception';
 
 /** One reception day's record: who received, when and where, and the cases registered in it. */
@@ -39,7 +39,7 @@ export function ReceptionSessionPage() {
                   key: 'published',
                   label: t('reception.published'),
                   span: 3,
-                  children: `${dayjs(session.publishedAt).format('YYYY-MM-DD HH:mm')} · ${session.publishedBy}`,
+                  children: `${formatOfficeTime(session.publishedAt)} · ${session.publishedBy}`,
                 },
               ]}
             />
@@ -64,7 +64,7 @@ export function ReceptionSessionPage() {
                 {
                   key: 'received',
                   title: t('case.receivedAt'),
-                  render: (_, row) => dayjs(row.receivedAt).format('YYYY-MM-DD HH:mm'),
+                  render: (_, row) => formatOfficeTime(row.receivedAt),
                 },
                 {
                   key: 'status',

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Form, Input, Row, Space, Statistic, Tooltip, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import ReactECharts from 'echarts-for-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { api, bodyOf } from '../api/client';
 import type { MetricsReport } from '../api/types';
 import { PageState } from '../common/PageState';
+import { calendarDay, officeToday } from '../common/office-time';
 
 /** The figures charted per child unit: on-time triage and completion, overdue, satisfaction, repeats. */
 const CHARTED = ['onTimeTriage', 'onTimeCompletion', 'overdue', 'satisfaction', 'repeatPetition'] as const;
@@ -27,9 +28,10 @@ function percent(rate: number | null): string {
 export function DashboardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [period, setPeriod] = useState<Period>({
-    from: dayjs().startOf('month').format('YYYY-MM-DD'),
-    to: dayjs().format('YYYY-MM-DD'),
+  // The office's month so far: the API counts periods in its time zone, not the browser's.
+  const [period, setPeriod] = useState<Period>(() => {
+    const today = officeToday();
+    return { from: `${today.slice(0, 8)}01`, to: today };
   });
   const report = useQuery({
     queryKey: ['metrics', period],
@@ -47,7 +49,7 @@ export function DashboardPage() {
         <Form
           layout="inline"
           name="period"
-          initialValues={{ range: [dayjs(period.from), dayjs(period.to)], unit: period.unit }}
+          initialValues={{ range: [calendarDay(period.from), calendarDay(period.to)], unit: period.unit }}
           onFinish={(values: { range: [Dayjs, Dayjs]; unit?: string }) =>
             setPeriod({
               from: values.range[0].format('YYYY-MM-DD'),

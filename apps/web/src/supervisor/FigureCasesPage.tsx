@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, bodyOf } from '../api/client';
 import type { FigureCase, MetricCasesPage } from '../api/types';
 import { PageState } from '../common/PageState';
+import { formatOfficeTimeOrDash } from '../common/office-time';
 
 const PAGE_SIZE = 50;
 
@@ -31,7 +31,7 @@ export function FigureCasesPage() {
         }),
       ),
   });
-  const format = (time: string | null) => (time ? dayjs(time).format('YYYY-MM-DD HH:mm') : '—');
+  const format = (time: string | null) => formatOfficeTimeOrDash(time);
   return (
     <Card
       title={
