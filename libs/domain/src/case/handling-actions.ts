@@ -2,7 +2,9 @@ import { assertPrincipal, PersonRef } from '../org/principal';
 import { ActionContext, ActionHandlers } from './action-handler';
 import { SixDefinesInput } from './actions';
 import { assertOnCase, assertOnCaseOrAbove, assertResponsibleUnitLeader } from './actor-checks';
+import { assertNotAccusedPerson } from './accused-exclusion';
 import { caseError } from './case-errors';
+import { assertNotRecusedPerson } from './recusal';
 import { CaseState, DutyRecord, SixDefines } from './case-state';
 import { requireFact } from './facts';
 import {
@@ -51,6 +53,14 @@ function assertWithinMax(days: number, max: number): void {
     en: `an extension is at most ${max} days`,
     field: 'days',
     details: { max },
+  });
+}
+
+/** Nobody with an interest in the case performs its duties (arts. 28, 30). */
+function assertPerformersMayTakePart(state: CaseState, people: readonly PersonRef[]): void {
+  people.forEach((person, index) => {
+    assertNotAccusedPerson(state, person, `performedBy[${index}]`);
+    assertNotRecusedPerson(state, person, `performedBy[${index}]`);
   });
 }
 
@@ -120,7 +130,7 @@ export const handlingHandlers: ActionHandlers<
     check({ state, actor }, action) {
       assertOnCase(state, actor);
       const duty = requireOneOf(action.duty, DUTY_KINDS, 'duty');
-      checkedPeople(action.performedBy);
+      assertPerformersMayTakePart(state, checkedPeople(action.performedBy));
       requireLocalDate(action.performedOn, 'performedOn');
       requireText(action.summary, 'summary', '办理情况');
       requireTextList(action.evidenceRefs, 'evidenceRefs', '佐证材料', 1);
