@@ -1,4 +1,4 @@
-import { CaseAction } from './actions';
+import { CaseAction, CaseActionOf } from './actions';
 import { CaseActor } from './actor';
 import { CaseState } from './case-state';
 import { decide } from './decide';
@@ -21,17 +21,17 @@ import {
 const handlerT1b = principal('handler-t1b', 'handler', 'T1');
 const leaderD2 = principal('leader-d2', 'unitLeader', 'D');
 
-const requestOn = (person = cast.handlerT1): CaseAction => ({
+const requestOn = (person = cast.handlerT1): CaseActionOf<'requestRecusal'> => ({
   type: 'requestRecusal',
   person,
   ground: 'relative',
   explanation: '承办人系信访人的表兄',
 });
-const decision = (decision: 'uphold' | 'dismiss', userId = cast.handlerT1.userId): CaseAction => ({
+const decision = (decision: 'recuse' | 'dismiss', userId = cast.handlerT1.userId): CaseAction => ({
   type: 'decideRecusal',
   userId,
   decision,
-  reason: decision === 'uphold' ? '经核实确系近亲属' : '经核实无亲属关系',
+  reason: decision === 'recuse' ? '经核实确系近亲属' : '经核实无亲属关系',
 });
 
 /** The full error (code, kind, field) of one action, or 'ok'. */
@@ -62,13 +62,13 @@ describe('recusal (回避, art. 28 of the 2022 Regulation)', () => {
 
   it('art. 28: a petitioner’s request upheld by the T1 leader → the handler must be replaced by the next reassignment', () => {
     const requested = caseIn('inHandling', [[requestOn(), cast.clerkT1]]);
-    const result = decide(requested, decision('uphold'), cast.leaderT1, fullFacts('decideRecusal'));
+    const result = decide(requested, decision('recuse'), cast.leaderT1, fullFacts('decideRecusal'));
     if (!result.ok) throw result.error;
     const upheld = result.state;
     expect(result.events).toHaveLength(1);
     expect(result.events[0]).toMatchObject({
       type: 'recusalDecided',
-      details: { decision: 'uphold', replacementNeeded: ['handler'] },
+      details: { decision: 'recuse', replacementNeeded: ['handler'] },
     });
     expect(String(result.events[0]!.details.description)).toBe(
       '回避决定：决定回避，name-handler-t1（T1）应当回避，不得再办理本案；理由：经核实确系近亲属；其现任责任人，须调整六定另行指定',
@@ -114,7 +114,7 @@ describe('recusal (回避, art. 28 of the 2022 Regulation)', () => {
     expect(outcomeOf(dismissed, investigate, cast.handlerT1)).toBe('ok');
     expect(seatsToReplace(dismissed)).toEqual([]);
     // Decided: nothing left to decide.
-    expect(outcomeOf(dismissed, decision('uphold'), cast.leaderT1)).toBe('NO_RECUSAL_PENDING');
+    expect(outcomeOf(dismissed, decision('recuse'), cast.leaderT1)).toBe('NO_RECUSAL_PENDING');
   });
 
   it('art. 28 (and art. 30): an accused person cannot be named package leader, perform a duty, or act', () => {
@@ -164,20 +164,20 @@ describe('recusal (回避, art. 28 of the 2022 Regulation)', () => {
     const requested = caseIn('inHandling', [[requestOn(), cast.clerkT1]]);
     // handler-t1 belongs to T1: a leader of T1 decides, not T2's, nor the district's.
     expect(recusalDecidingUnit(cast.handlerT1, sampleTree)).toBe('T1');
-    expect(refusal(requested, decision('uphold'), cast.leaderT2)).toEqual({
+    expect(refusal(requested, decision('recuse'), cast.leaderT2)).toEqual({
       code: 'NOT_RECUSAL_DECIDER',
       kind: 'forbidden',
       field: undefined,
     });
-    expect(outcomeOf(requested, decision('uphold'), cast.leaderD)).toBe('NOT_RECUSAL_DECIDER');
+    expect(outcomeOf(requested, decision('recuse'), cast.leaderD)).toBe('NOT_RECUSAL_DECIDER');
     // Only unit leaders decide at all.
-    expect(outcomeOf(requested, decision('uphold'), cast.packageLeaderD)).toBe('ROLE_NOT_ALLOWED');
+    expect(outcomeOf(requested, decision('recuse'), cast.packageLeaderD)).toBe('ROLE_NOT_ALLOWED');
 
     // The T1 leader themselves: decided by a leader of the unit above (D), never by themselves.
     const onLeader = caseIn('inHandling', [[requestOn(cast.leaderT1), cast.clerkT1]]);
     expect(recusalDecidingUnit(cast.leaderT1, sampleTree)).toBe('D');
-    expect(outcomeOf(onLeader, decision('uphold', 'leader-t1'), cast.leaderT1)).toBe('NOT_RECUSAL_DECIDER');
-    expect(outcomeOf(onLeader, decision('uphold', 'leader-t1'), cast.leaderD)).toBe('ok');
+    expect(outcomeOf(onLeader, decision('recuse', 'leader-t1'), cast.leaderT1)).toBe('NOT_RECUSAL_DECIDER');
+    expect(outcomeOf(onLeader, decision('recuse', 'leader-t1'), cast.leaderD)).toBe('ok');
 
     // The top unit's leader: another leader of the top unit.
     const onTop = caseIn('inHandling', [[requestOn(cast.leaderD), cast.clerkT1]]);
@@ -195,7 +195,7 @@ describe('recusal (回避, art. 28 of the 2022 Regulation)', () => {
     const dismissed = run(requested, [[decision('dismiss'), cast.leaderT1]]);
     expect(run(dismissed, [[requestOn(), cast.clerkT1]]).recusals).toHaveLength(2);
     // Someone already recused is not asked about again.
-    const upheld = run(requested, [[decision('uphold'), cast.leaderT1]]);
+    const upheld = run(requested, [[decision('recuse'), cast.leaderT1]]);
     expect(outcomeOf(upheld, requestOn(), cast.clerkT1)).toBe('ALREADY_RECUSED');
   });
 
@@ -251,7 +251,7 @@ describe('recusal (回避, art. 28 of the 2022 Regulation)', () => {
       kind: 'invalid',
       field: 'explanation',
     });
-    expect(refusal(state, decision('uphold'), cast.leaderT1)).toEqual({
+    expect(refusal(state, decision('recuse'), cast.leaderT1)).toEqual({
       code: 'NO_RECUSAL_PENDING',
       kind: 'conflict',
       field: 'userId',

@@ -51,7 +51,7 @@ function recusalInForce(state: CaseState, userId: string): Recusal | undefined {
   return recusalsOf(state).find(
     (recusal) =>
       recusal.person.userId === userId &&
-      (recusal.kind === 'selfDeclared' || recusal.ruling?.decision === 'uphold'),
+      (recusal.kind === 'selfDeclared' || recusal.ruling?.decision === 'recuse'),
   );
 }
 
@@ -199,8 +199,8 @@ export function recusalEventDetails(
     ...(request ? { person: request.person, ground: request.ground } : {}),
     replacementNeeded: seats.map((seat) => seat.field),
     description: `回避决定：${RECUSAL_DECISION_LABELS[action.decision]}，${name}${
-      action.decision === 'uphold' ? '应当回避，不得再办理本案' : '继续参与办理'
-    }；理由：${action.reason.trim()}${action.decision === 'uphold' ? seatsText(seats) : ''}`,
+      action.decision === 'recuse' ? '应当回避，不得再办理本案' : '继续参与办理'
+    }；理由：${action.reason.trim()}${action.decision === 'recuse' ? seatsText(seats) : ''}`,
   };
 }
 

@@ -129,9 +129,9 @@ export const RECUSAL_GROUND_LABELS: Readonly<Record<RecusalGround, string>> = {
 };
 
 /** The decision on a petitioner's request for recusal: 决定回避, or 驳回申请. */
-export const RECUSAL_DECISIONS = ['uphold', 'dismiss'] as const;
+export const RECUSAL_DECISIONS = ['recuse', 'dismiss'] as const;
 export type RecusalDecision = (typeof RECUSAL_DECISIONS)[number];
 export const RECUSAL_DECISION_LABELS: Readonly<Record<RecusalDecision, string>> = {
-  uphold: '决定回避',
+  recuse: '决定回避',
   dismiss: '驳回申请',
 };
