@@ -613,6 +613,60 @@ const SCENARIOS: Scenario[] = [
       await driver.terminate(handle);
     },
   },
+  {
+    name: 'recusal-reassign',
+    description:
+      'in handling, the petitioner asks for the handler’s recusal (sent twice, recorded once); the town leader decides 决定回避; the handler is replaced by reassignment and the new handler records a duty',
+    async run(driver, scenario) {
+      await driver.startOfWorkingDay();
+      const handle = await driver.startCase('RPD01-2026-000009');
+      await acceptAndDefine(driver, handle);
+      const request = {
+        type: 'requestRecusal',
+        person: people.handlerT,
+        ground: 'relative',
+        explanation: '承办人系信访人的表兄',
+      } as const;
+      const first = await driver.act(handle, request, people.clerkD);
+      const again = await driver.act(handle, request, people.clerkD);
+      if (again.lastSeq !== first.lastSeq)
+        throw new Error(
+          `recusal-reassign: the same request recorded twice (${first.lastSeq}, ${again.lastSeq})`,
+        );
+      await driver.sleep(DAY_MS);
+      await driver.act(
+        handle,
+        {
+          type: 'decideRecusal',
+          userId: people.handlerT.userId,
+          decision: 'recuse',
+          reason: '经核实确系近亲属',
+        },
+        people.leaderT,
+      );
+      const newHandler = person('replay-handler-t2', '镇承办人乙', 'handler', TOWN);
+      await driver.act(
+        handle,
+        { type: 'reassign', changes: { handler: newHandler }, reason: '原承办人回避' },
+        people.leaderT,
+      );
+      await driver.act(
+        handle,
+        {
+          type: 'recordDuty',
+          duty: 'investigate',
+          performedBy: [newHandler],
+          performedOn: await driver.today(),
+          summary: '现场核查',
+          evidenceRefs: ['evidence-investigate'],
+        },
+        newHandler,
+      );
+      await driver.expectStatus(handle, 'inHandling');
+      await driver.export(scenario.name, scenario.description, handle);
+      await driver.terminate(handle);
+    },
+  },
 ];
 
 // ── history JSON ────────────────────────────────────────────────────────────────────────────────

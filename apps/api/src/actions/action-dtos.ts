@@ -20,6 +20,8 @@ import {
   NOT_ACCEPT_REASONS,
   OBJECTION_DECISIONS,
   OPINION_DOCUMENTS,
+  RECUSAL_DECISIONS,
+  RECUSAL_GROUNDS,
   REPLY_OUTCOMES,
   SATISFACTION_LEVELS,
 } from '../../../../libs/domain/src/case/vocabulary';
@@ -272,6 +274,44 @@ export class SuperviseOrderDto extends TextDto {
   dueDate?: string;
 }
 
+/** The ground of an interest (art. 28); “other” needs the explanation. */
+export class RecusalGroundDto {
+  @ApiProperty({
+    enum: RECUSAL_GROUNDS,
+    description:
+      '回避事由：当事人、近亲属、信访事项所涉人员、其他（须说明）/ party, relative, named in the petition, other (explain)',
+  })
+  @IsIn(RECUSAL_GROUNDS)
+  ground!: string;
+
+  @ApiPropertyOptional({ description: '具体情形 / explanation (required for other)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  explanation?: string;
+}
+
+/** 自行回避: the caller declares their own interest; they are recused at once. */
+export class DeclareInterestDto extends RecusalGroundDto {}
+
+/** 申请回避: the petitioner's request for a staff member's recusal, recorded by staff. */
+export class RequestRecusalDto extends RecusalGroundDto {
+  @ApiProperty({ description: '申请回避的工作人员用户ID / the staff member whose recusal is asked' })
+  @Matches(USER_ID_PATTERN)
+  userId!: string;
+}
+
+/** 回避决定: a leader of the person's unit (of the unit above, for its leader) decides the request. */
+export class DecideRecusalDto extends ReasonDto {
+  @ApiProperty({ description: '被申请回避人员用户ID / whose pending request is decided' })
+  @Matches(USER_ID_PATTERN)
+  userId!: string;
+
+  @ApiProperty({ enum: RECUSAL_DECISIONS, description: '决定回避或驳回申请 / recuse or dismiss the request' })
+  @IsIn(RECUSAL_DECISIONS)
+  decision!: string;
+}
+
 /** Which body each action takes; the action's name is the last segment of its route. */
 export const ACTION_BODIES = {
   accept: NoFieldsDto,
@@ -300,6 +340,9 @@ export const ACTION_BODIES = {
   instruct: TextDto,
   superviseOrder: SuperviseOrderDto,
   remind: TextDto,
+  declareInterest: DeclareInterestDto,
+  requestRecusal: RequestRecusalDto,
+  decideRecusal: DecideRecusalDto,
 } as const;
 
 export type StaffActionType = keyof typeof ACTION_BODIES;

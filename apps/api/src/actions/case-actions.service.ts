@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { type CaseAction } from '../../../../libs/domain/src/case/actions';
 import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table';
 import { type PersonRef, type Principal as DomainPrincipal } from '../../../../libs/domain/src/org/principal';
-import { isRole, type Role } from '../../../../libs/domain/src/org/roles';
+import { isRole, ROLES, type Role } from '../../../../libs/domain/src/org/roles';
 import { TemporalClientHolder } from '../../../../libs/nest/src';
 import {
   caseAttachments,
@@ -23,10 +23,12 @@ import { ACTION_BODIES, type StaffActionType } from './action-dtos';
 import { updateRejectionToApiError } from './update-failure';
 
 /** The roles a person may be named in, per field of the six defines and the duties. */
-const NAMED_ROLES: Record<'packageLeader' | 'handler' | 'performer', Role[]> = {
+const NAMED_ROLES: Record<'packageLeader' | 'handler' | 'performer' | 'recusal', Role[]> = {
   packageLeader: ['packageLeader', 'unitLeader'],
   handler: ['handler'],
   performer: ['handler', 'unitLeader', 'packageLeader'],
+  // Whose recusal a petitioner asks: any staff member (in their case-working role first).
+  recusal: ROLES.filter((role) => role !== 'admin'),
 };
 
 /**
@@ -160,6 +162,10 @@ export class CaseActionsService {
         if (!inTeam) throw personOutOfScope(performer.userId, 'performedByUserIds');
       }
       return { type, ...rest, performedBy } as never;
+    }
+    if (type === 'requestRecusal') {
+      const { userId, ...rest } = fields as { userId: string } & Record<string, unknown>;
+      return { type, ...rest, person: await this.person(userId, 'recusal', 'userId') } as never;
     }
     return { type, ...fields } as never;
   }

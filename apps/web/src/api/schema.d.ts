@@ -167,7 +167,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 办理操作 / a staff action on the case: accept, transfer, assignDown, notAccept, objectMisroute, decideObjection, reportCompletion, defineSix, reassign, recordDuty, requestExtension, approveExtension, pauseClock, resumeClock, reply, recordDelivery, recordSatisfaction, requestReview, decideReview, requestReReview, decideReReview, withdraw, close, instruct, superviseOrder, remind
+         * 办理操作 / a staff action on the case: accept, transfer, assignDown, notAccept, objectMisroute, decideObjection, reportCompletion, defineSix, reassign, recordDuty, requestExtension, approveExtension, pauseClock, resumeClock, reply, recordDelivery, recordSatisfaction, requestReview, decideReview, requestReReview, decideReReview, withdraw, close, instruct, superviseOrder, remind, declareInterest, requestRecusal, decideRecusal
          * @description 状态冲突 409，违反规则 422，无权 403 / state conflict 409, broken rule 422, not allowed 403
          */
         post: operations["CaseActionsController_act"];
@@ -826,6 +826,37 @@ export interface components {
             text: string;
             /** @description 督办期限 / due date (YYYY-MM-DD) */
             dueDate?: string;
+        };
+        DeclareInterestDto: {
+            /**
+             * @description 回避事由：当事人、近亲属、信访事项所涉人员、其他（须说明）/ party, relative, named in the petition, other (explain)
+             * @enum {string}
+             */
+            ground: "party" | "relative" | "namedInPetition" | "other";
+            /** @description 具体情形 / explanation (required for other) */
+            explanation?: string;
+        };
+        RequestRecusalDto: {
+            /**
+             * @description 回避事由：当事人、近亲属、信访事项所涉人员、其他（须说明）/ party, relative, named in the petition, other (explain)
+             * @enum {string}
+             */
+            ground: "party" | "relative" | "namedInPetition" | "other";
+            /** @description 具体情形 / explanation (required for other) */
+            explanation?: string;
+            /** @description 申请回避的工作人员用户ID / the staff member whose recusal is asked */
+            userId: string;
+        };
+        DecideRecusalDto: {
+            /** @description 理由 / reason */
+            reason: string;
+            /** @description 被申请回避人员用户ID / whose pending request is decided */
+            userId: string;
+            /**
+             * @description 决定回避或驳回申请 / recuse or dismiss the request
+             * @enum {string}
+             */
+            decision: "recuse" | "dismiss";
         };
         PetitionerDto: {
             /** @description 姓名 / name */

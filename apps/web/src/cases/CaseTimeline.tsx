@@ -21,6 +21,8 @@ const CODED_DETAILS: Record<string, string> = {
   duty: 'choice',
   outcome: 'choice',
   satisfaction: 'choice',
+  ground: 'choice',
+  decision: 'choice',
 };
 
 function visibleDetails(entry: TimelineEntry): [string, unknown][] {

@@ -13,6 +13,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { CaseVisitsCard } from './CaseVisitsCard';
 import { ClockTag } from './ClockTag';
 import { FiveDutiesCard } from './FiveDutiesCard';
+import { RecusalCard } from './RecusalCard';
 import { SixDefinesSummary } from './SixDefinesSummary';
 import { TimelineCsvButton } from './TimelineCsvButton';
 import { useCaseDetail, useTimeline, useVerification } from './use-case';
@@ -85,6 +86,7 @@ export function CaseWorkspacePage() {
           </Card>
           <CaseVisitsCard caseNumber={caseNumber} timeline={entries} />
           <SixDefinesSummary timeline={entries} />
+          <RecusalCard timeline={entries} />
           {handlingStarted && (
             <FiveDutiesCard
               caseNumber={caseNumber}

@@ -2,6 +2,8 @@
  * The form of every staff action: its fields, by the names of the action's request body
  * (apps/api/src/actions/action-dtos.ts; a unit test compares them with the OpenAPI schemas).
  */
+import { RECUSAL_DECISIONS, RECUSAL_GROUNDS } from '../../../../libs/domain/src/case/vocabulary';
+
 export type FieldKind =
   | { kind: 'text' }
   | { kind: 'textarea' }
@@ -85,6 +87,9 @@ export const ACTION_FORMS = {
   instruct: [textarea('text')],
   superviseOrder: [textarea('text'), date('dueDate', false)],
   remind: [textarea('text')],
+  declareInterest: [choice('ground', RECUSAL_GROUNDS), textarea('explanation', false)],
+  requestRecusal: [text('userId'), choice('ground', RECUSAL_GROUNDS), textarea('explanation', false)],
+  decideRecusal: [text('userId'), choice('decision', RECUSAL_DECISIONS), textarea('reason')],
 } as const satisfies Record<string, readonly ActionField[]>;
 
 export type StaffAction = keyof typeof ACTION_FORMS;

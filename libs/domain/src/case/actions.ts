@@ -9,6 +9,8 @@ import {
   NotAcceptReason,
   ObjectionDecision,
   OpinionDocument,
+  RecusalDecision,
+  RecusalGround,
   ReplyOutcome,
   Satisfaction,
 } from './vocabulary';
@@ -96,7 +98,22 @@ export type CaseAction =
   | { readonly type: 'close'; readonly note?: string }
   | { readonly type: 'instruct'; readonly text: string }
   | { readonly type: 'superviseOrder'; readonly text: string; readonly dueDate?: LocalDate }
-  | { readonly type: 'remind'; readonly text: string };
+  | { readonly type: 'remind'; readonly text: string }
+  | { readonly type: 'declareInterest'; readonly ground: RecusalGround; readonly explanation?: string }
+  | {
+      readonly type: 'requestRecusal';
+      /** The staff member the petitioner asks to be recused. */
+      readonly person: PersonRef;
+      readonly ground: RecusalGround;
+      readonly explanation?: string;
+    }
+  | {
+      readonly type: 'decideRecusal';
+      /** Whose pending request is decided. */
+      readonly userId: string;
+      readonly decision: RecusalDecision;
+      readonly reason: string;
+    };
 
 export type CaseActionType = CaseAction['type'];
 export type CaseActionOf<T extends CaseActionType> = Extract<CaseAction, { type: T }>;
@@ -129,6 +146,9 @@ export const CASE_ACTION_LABELS: Readonly<Record<CaseActionType, string>> = {
   instruct: '领导批示',
   superviseOrder: '督办',
   remind: '催办',
+  declareInterest: '自行回避',
+  requestRecusal: '申请回避',
+  decideRecusal: '回避决定',
 };
 
 export const CASE_ACTION_TYPES = Object.keys(CASE_ACTION_LABELS) as CaseActionType[];

@@ -13,12 +13,16 @@ export const CASE_ERROR_KINDS = {
   SATISFACTION_ALREADY_RECORDED: 'conflict',
   NO_OBJECTION_PENDING: 'conflict',
   COMPLETION_ALREADY_REPORTED: 'conflict',
+  NO_RECUSAL_PENDING: 'conflict',
+  ALREADY_RECUSED: 'conflict',
   // forbidden (403): the actor's role or unit may not do this
   ROLE_NOT_ALLOWED: 'forbidden',
   NOT_HOLDING_UNIT: 'forbidden',
   NOT_ON_CASE: 'forbidden',
   NOT_RESPONSIBLE_UNIT_LEADER: 'forbidden',
   NOT_DECIDING_BODY: 'forbidden',
+  RECUSED_PERSON: 'forbidden',
+  NOT_RECUSAL_DECIDER: 'forbidden',
   // rule (422): well-formed input that breaks a business rule
   SIX_DEFINES_INCOMPLETE: 'rule',
   DEADLINE_BEYOND_LIMIT: 'rule',
@@ -49,6 +53,7 @@ export const CASE_ERROR_KINDS = {
   REQUEST_WINDOW_STILL_OPEN: 'rule',
   TOO_MANY_REPRESENTATIVES: 'rule',
   RECEIVED_AFTER_REGISTRATION: 'rule',
+  RECUSED_PERSON_NAMED: 'rule',
   // invalid (400): malformed or incomplete input
   ACTION_UNKNOWN: 'invalid',
   FIELD_REQUIRED: 'invalid',

@@ -32,6 +32,9 @@ export const CASE_EVENT_TYPES = {
   instruct: 'instructionGiven',
   superviseOrder: 'supervisionOrdered',
   remind: 'reminderSent',
+  declareInterest: 'interestDeclared',
+  requestRecusal: 'recusalRequested',
+  decideRecusal: 'recusalDecided',
 } as const satisfies Record<CaseActionType, string>;
 
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[CaseActionType];

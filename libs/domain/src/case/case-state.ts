@@ -11,6 +11,8 @@ import {
   DutyKind,
   NotAcceptReason,
   ObjectionDecision,
+  RecusalDecision,
+  RecusalGround,
   ReplyOutcome,
   Satisfaction,
   SupervisionKind,
@@ -225,6 +227,29 @@ export interface SupervisionRecord {
   readonly by: CaseActor;
 }
 
+/** The decision on a petitioner's request for recusal (决定回避 / 驳回申请), with its reason. */
+export interface RecusalRuling {
+  readonly decision: RecusalDecision;
+  readonly reason: string;
+  readonly at: Instant;
+  readonly by: CaseActor;
+}
+
+/**
+ * A recusal (回避, art. 28): a staff member's own declaration of interest (自行回避, effective at once),
+ * or a petitioner's request recorded by staff (申请回避, effective once upheld; pending until decided).
+ */
+export interface Recusal {
+  readonly kind: 'selfDeclared' | 'requested';
+  readonly person: PersonRef;
+  readonly ground: RecusalGround;
+  readonly explanation: string | null;
+  readonly at: Instant;
+  readonly by: CaseActor;
+  /** A request's decision; null while pending, and always null for a self-declaration. */
+  readonly ruling: RecusalRuling | null;
+}
+
 export interface Ending {
   readonly reason: string;
   readonly at: Instant;
@@ -279,4 +304,6 @@ export interface CaseState {
   readonly reception?: ReceptionRef | null;
   /** Absent in states from before completion reports existed. */
   readonly completionReport?: CompletionReport | null;
+  /** Recusals declared or requested, in order. Absent in states from before recusals existed. */
+  readonly recusals?: readonly Recusal[];
 }

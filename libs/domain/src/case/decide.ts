@@ -11,6 +11,7 @@ import { CaseFacts, requireFact } from './facts';
 import { handlingHandlers } from './handling-actions';
 import { opinionHandlers } from './opinion-actions';
 import { endPause, oversightHandlers } from './oversight-actions';
+import { assertMayActOnCase, isRepeatedRecusal, recusalEventDetails, recusalHandlers } from './recusal';
 import { checkRegister, registeredCase } from './registration';
 import { routingFollowupHandlers } from './routing-followup-actions';
 import { CASE_STATUS_LABELS, CaseStatus, clockPhaseOf } from './status';
@@ -23,6 +24,7 @@ const HANDLERS: ActionHandlers<CaseCommandType> = {
   ...handlingHandlers,
   ...opinionHandlers,
   ...oversightHandlers,
+  ...recusalHandlers,
 };
 
 /** The result of a valid action: the new case and the events to record, in order. */
@@ -82,6 +84,8 @@ function check(state: CaseState | null, action: CaseAction, actor: CaseActor, fa
   if (to === undefined)
     throw lapsedWindow(state, action.type) ?? stateConflict(state?.status ?? null, action.type);
   assertRoleAllowed(actor, action.type);
+  // A person with an interest (recused, or accused) may not act (art. 28); declaring it again is a no-op.
+  if (state !== null && action.type !== 'declareInterest') assertMayActOnCase(state, actor);
   if (action.type === 'register') {
     checkRegister(action, facts);
   } else if (state !== null) {
@@ -104,7 +108,17 @@ export function validateAction(
   check(state, action, actor, facts);
 }
 
-function eventDetails(action: CaseAction, after: CaseState): Record<string, unknown> {
+function eventDetails(
+  action: CaseAction,
+  before: CaseState | null,
+  after: CaseState,
+  by: CaseActor,
+): Record<string, unknown> {
+  if (
+    before !== null &&
+    (action.type === 'declareInterest' || action.type === 'requestRecusal' || action.type === 'decideRecusal')
+  )
+    return recusalEventDetails(action, before, after, by);
   const { type, ...fields } = action;
   if (type === 'requestReview' && after.review) return { ...fields, body: after.review.body };
   if (type === 'requestReReview' && after.reReview) return { ...fields, body: after.reReview.body };
@@ -132,6 +146,9 @@ export function applyAction(
 ): CaseDecision {
   const to = check(state, action, actor, facts);
   const context = { actor: recordedActor(actor), at: facts.at };
+  // The same recusal asked or declared again is the one already on the case: nothing new to record.
+  if (state !== null && isRepeatedRecusal({ state, actor: context.actor, facts, at: facts.at }, action))
+    return { state, events: [] };
   let next: CaseState;
   if (action.type === 'register') {
     const clerk = context.actor;
@@ -151,7 +168,7 @@ export function applyAction(
       by: context.actor,
       fromStatus: state?.status ?? null,
       toStatus: to,
-      details: eventDetails(action, next),
+      details: eventDetails(action, state, next, context.actor),
     },
   ];
   const pause = next.pause;

@@ -2,7 +2,9 @@ import { assertPrincipal, PersonRef } from '../org/principal';
 import { ActionContext, ActionHandlers } from './action-handler';
 import { SixDefinesInput } from './actions';
 import { assertOnCase, assertOnCaseOrAbove, assertResponsibleUnitLeader } from './actor-checks';
+import { assertNotAccusedPerson } from './accused-exclusion';
 import { caseError } from './case-errors';
+import { assertNotRecusedPerson } from './recusal';
 import { CaseState, DutyRecord, SixDefines } from './case-state';
 import { requireFact } from './facts';
 import {
@@ -63,6 +65,14 @@ function assertHandlingPeriodRuns(context: ActionContext): void {
     zh: '办理期限已届满，不能再申请或批准延期',
     en: `the handling period ended at ${clock.endsAt}; an extension can no longer be requested or granted`,
     details: { endsAt: clock.endsAt },
+  });
+}
+
+/** Nobody with an interest in the case performs its duties (arts. 28, 30). */
+function assertPerformersMayTakePart(state: CaseState, people: readonly PersonRef[]): void {
+  people.forEach((person, index) => {
+    assertNotAccusedPerson(state, person, `performedBy[${index}]`);
+    assertNotRecusedPerson(state, person, `performedBy[${index}]`);
   });
 }
 
@@ -132,7 +142,7 @@ export const handlingHandlers: ActionHandlers<
     check({ state, actor }, action) {
       assertOnCase(state, actor);
       const duty = requireOneOf(action.duty, DUTY_KINDS, 'duty');
-      checkedPeople(action.performedBy);
+      assertPerformersMayTakePart(state, checkedPeople(action.performedBy));
       requireLocalDate(action.performedOn, 'performedOn');
       requireText(action.summary, 'summary', '办理情况');
       requireTextList(action.evidenceRefs, 'evidenceRefs', '佐证材料', 1);

@@ -14,3 +14,14 @@ export * from './state-diagram';
 export { MAX_REPRESENTATIVES } from './registration';
 export { caseUnitOf } from './actor-checks';
 export { caseAssigneesOf, packageLeaderOf } from './case-assignees';
+export {
+  interestOf,
+  isRecused,
+  pendingRecusalOf,
+  recusalDecidingUnit,
+  recusalsOf,
+  seatsToReplace,
+  INTEREST_BASIS_LABELS,
+  type InterestBasis,
+  type SeatToReplace,
+} from './recusal';

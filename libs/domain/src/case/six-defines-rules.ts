@@ -4,6 +4,7 @@ import { isInSubtree, requireUnit, UnitTree } from '../org/units';
 import { SixDefinesInput } from './actions';
 import { assertNotAccusedPerson, assertNotAccusedUnit } from './accused-exclusion';
 import { caseError } from './case-errors';
+import { assertNotRecusedPerson, interestOf } from './recusal';
 import { CaseState, SIX_DEFINE_FIELDS, SIX_DEFINE_LABELS, SixDefines } from './case-state';
 import { requireLocalDate, requireText } from './input-checks';
 import { compareLocalDates, LocalDate } from './time-values';
@@ -82,6 +83,8 @@ export function checkSixDefines(
   assertNotAccusedUnit(state, responsibleUnitCode, tree, `${field}.responsibleUnitCode`);
   assertNotAccusedPerson(state, defines.handler, `${field}.handler`);
   assertNotAccusedPerson(state, defines.packageLeader, `${field}.packageLeader`);
+  assertNotRecusedPerson(state, defines.handler, `${field}.handler`);
+  assertNotRecusedPerson(state, defines.packageLeader, `${field}.packageLeader`);
 
   const person = (ref: PersonRef): PersonRef => ({
     userId: ref.userId,
@@ -106,7 +109,8 @@ export function checkSixDefines(
  */
 export function withReceptionLeader(input: SixDefinesInput, state: CaseState): SixDefinesInput {
   const leader = state.reception?.leader;
-  if (!leader) return input;
+  // A receiving leader who has to step aside (art. 28) leaves the package leader to be named.
+  if (!leader || interestOf(state, leader.userId) !== null) return input;
   const named = input.packageLeader;
   if (named === undefined || named === null) return { ...input, packageLeader: leader };
   if (named.userId !== leader.userId) {

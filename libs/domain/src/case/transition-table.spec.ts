@@ -84,6 +84,12 @@ function sampleAction(type: CaseActionType, state: CaseState | null): CaseAction
     case 'superviseOrder':
     case 'remind':
       return { type, text: '抓紧办理' };
+    case 'declareInterest':
+      return { type, ground: 'relative' };
+    case 'requestRecusal':
+      return { type, person: cast.handlerT1, ground: 'namedInPetition' };
+    case 'decideRecusal':
+      return { type, userId: cast.handlerT1.userId, decision: 'dismiss', reason: '无利害关系' };
   }
 }
 
@@ -103,6 +109,8 @@ function preparation(status: CaseStatus, type: CaseActionType): Step[] {
     return [[{ type: 'pauseClock', reason: '听证' }, actor]];
   }
   if (type === 'reply') return [[investigate, cast.handlerT1]];
+  if (type === 'decideRecusal')
+    return [[{ type: 'requestRecusal', person: cast.handlerT1, ground: 'namedInPetition' }, cast.clerkD]];
   if (type === 'decideObjection')
     return [
       [{ type: 'transfer', toUnitCode: 'T2', reason: '属于西街道职责' }, cast.clerkD],

@@ -48,18 +48,20 @@ const OVERSIGHT: readonly CaseActionType[] = ['instruct', 'superviseOrder', 'rem
 const CLOCK: readonly CaseActionType[] = ['pauseClock', 'resumeClock'];
 const EXTENSION: readonly CaseActionType[] = ['requestExtension', 'approveExtension'];
 const AFTER_REPLY: readonly CaseActionType[] = ['recordDuty', 'recordSatisfaction', 'reportCompletion'];
+/** Recusal (art. 28): open while the case is, whatever its stage. */
+const RECUSAL: readonly CaseActionType[] = ['declareInterest', 'requestRecusal', 'decideRecusal'];
 
 /** Actions that record something on the case without changing its status. */
 export const IN_PLACE_ACTIONS: Readonly<Record<CaseStatus, readonly CaseActionType[]>> = {
-  registered: ['decideObjection', ...CLOCK, ...OVERSIGHT],
-  transferred: [...CLOCK, ...OVERSIGHT],
-  assigned: [...CLOCK, ...OVERSIGHT],
-  accepted: [...EXTENSION, ...CLOCK, ...OVERSIGHT],
-  inHandling: ['reassign', 'recordDuty', ...EXTENSION, ...CLOCK, ...OVERSIGHT],
-  replied: ['recordDelivery', ...AFTER_REPLY, ...OVERSIGHT],
-  underReview: [...AFTER_REPLY, ...CLOCK, ...OVERSIGHT],
-  reviewed: ['recordDelivery', ...AFTER_REPLY, ...OVERSIGHT],
-  underReReview: [...AFTER_REPLY, ...CLOCK, ...OVERSIGHT],
+  registered: ['decideObjection', ...CLOCK, ...OVERSIGHT, ...RECUSAL],
+  transferred: [...CLOCK, ...OVERSIGHT, ...RECUSAL],
+  assigned: [...CLOCK, ...OVERSIGHT, ...RECUSAL],
+  accepted: [...EXTENSION, ...CLOCK, ...OVERSIGHT, ...RECUSAL],
+  inHandling: ['reassign', 'recordDuty', ...EXTENSION, ...CLOCK, ...OVERSIGHT, ...RECUSAL],
+  replied: ['recordDelivery', ...AFTER_REPLY, ...OVERSIGHT, ...RECUSAL],
+  underReview: [...AFTER_REPLY, ...CLOCK, ...OVERSIGHT, ...RECUSAL],
+  reviewed: ['recordDelivery', ...AFTER_REPLY, ...OVERSIGHT, ...RECUSAL],
+  underReReview: [...AFTER_REPLY, ...CLOCK, ...OVERSIGHT, ...RECUSAL],
   closed: [...AFTER_REPLY],
   concluded: ['recordDelivery', ...AFTER_REPLY],
   notAccepted: [],
@@ -95,6 +97,9 @@ export const ACTION_ROLES: Readonly<Record<CaseActionType, readonly (Role | 'sys
   instruct: ['unitLeader', 'packageLeader'],
   superviseOrder: ['supervisor'],
   remind: ['supervisor'],
+  declareInterest: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor'],
+  requestRecusal: ['clerk', 'handler', 'unitLeader'],
+  decideRecusal: ['unitLeader'],
 };
 
 /** The status an action leads to from a status (the same status for in-place actions); undefined if not allowed. */

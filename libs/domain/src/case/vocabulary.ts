@@ -117,3 +117,21 @@ export const OBJECTION_DECISION_LABELS: Readonly<Record<ObjectionDecision, strin
   uphold: '异议成立',
   overrule: '异议不成立，退回办理',
 };
+
+/** Why a person has an interest in the case (art. 28): a party, a relative, named in the petition, other. */
+export const RECUSAL_GROUNDS = ['party', 'relative', 'namedInPetition', 'other'] as const;
+export type RecusalGround = (typeof RECUSAL_GROUNDS)[number];
+export const RECUSAL_GROUND_LABELS: Readonly<Record<RecusalGround, string>> = {
+  party: '系信访事项当事人',
+  relative: '系当事人近亲属',
+  namedInPetition: '为信访事项所涉人员',
+  other: '其他利害关系',
+};
+
+/** The decision on a petitioner's request for recusal: 决定回避, or 驳回申请. */
+export const RECUSAL_DECISIONS = ['recuse', 'dismiss'] as const;
+export type RecusalDecision = (typeof RECUSAL_DECISIONS)[number];
+export const RECUSAL_DECISION_LABELS: Readonly<Record<RecusalDecision, string>> = {
+  recuse: '决定回避',
+  dismiss: '驳回申请',
+};
