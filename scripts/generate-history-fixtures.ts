@@ -36,6 +36,7 @@ import { type Principal } from '../libs/domain/src/org/principal';
 import { buildUnitTree, type UnitTree } from '../libs/domain/src/org/units';
 import { DEFAULT_POLICY } from '../libs/domain/src/policy/default-policy';
 import { overridePolicy } from '../libs/domain/src/policy/override-policy';
+import { type Policy } from '../libs/domain/src/policy/policy';
 import {
   ensureBinary,
   installTemporalRuntime,
@@ -192,7 +193,12 @@ class Driver {
   /** Registers a case received now (server time) by the district's clerk; answers once it is recorded. */
   async startCase(
     caseNumber: string,
-    options: { calendar?: Calendar; maxHistoryEvents?: number; reception?: ReceptionRef } = {},
+    options: {
+      calendar?: Calendar;
+      maxHistoryEvents?: number;
+      reception?: ReceptionRef;
+      policy?: Policy;
+    } = {},
   ): Promise<CaseHandle> {
     const input: PetitionCaseInput = {
       register: {
@@ -208,7 +214,7 @@ class Driver {
         petitionerRefs: [`case_submissions/${caseNumber}#petitioner`],
       },
       registeredBy: people.clerkD,
-      policy: DEFAULT_POLICY,
+      policy: options.policy ?? DEFAULT_POLICY,
       calendar: options.calendar ?? WEEKDAY_CALENDAR,
       unitTree,
       directory: directory(),
@@ -333,6 +339,63 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'lawful-clocks',
+    description:
+      'under the lawful clock rules (art. 34/36 counting, Civil Code art. 203 roll once): a province policy with appraisal as a lawful pause; accepted with the 60th day on a holiday; an extension of 20 days counted from acceptance; a paused and resumed clock; the reply issued and not delivered, so the delivery clock warns and escalates; then delivered',
+    async run(driver, scenario) {
+      const d0 = await driver.startOfWorkingDay();
+      const policy = overridePolicy(DEFAULT_POLICY, {
+        version: 'replay-province-appraisal',
+        pauseReasons: [
+          ...DEFAULT_POLICY.pauseReasons,
+          {
+            code: 'appraisal',
+            label: '鉴定',
+            legalBasis: '某省信访条例（鉴定时间不计入）',
+            clocks: ['handling'],
+            counting: 'wholeDays',
+          },
+        ],
+      });
+      const calendar: Calendar = {
+        ...WEEKDAY_CALENDAR,
+        version: 'replay-lawful-holidays',
+        holidays: [plusDays(d0, 60), plusDays(d0, 61), plusDays(d0, 62)],
+      };
+      const handle = await driver.startCase('RPD01-2026-000020', { policy, calendar });
+      await acceptAndDefine(driver, handle);
+      await driver.sleep(10 * DAY_MS);
+      await driver.act(handle, { type: 'requestExtension', days: 20, reason: '需补充调查' }, people.handlerT);
+      await driver.act(handle, { type: 'approveExtension', granted: true, note: '同意延期' }, people.leaderT);
+      await driver.sleep(5 * DAY_MS);
+      await driver.act(
+        handle,
+        { type: 'pauseClock', reason: '等待司法鉴定结论', reasonCode: 'appraisal' },
+        people.handlerT,
+      );
+      await driver.sleep(DAY_MS + HOUR_MS);
+      await driver.act(handle, { type: 'resumeClock' }, people.handlerT);
+      await recordDuty(driver, handle, 'investigate', '现场核查');
+      await driver.act(
+        handle,
+        { type: 'reply', outcome: 'notSupport', reasons: '缺乏事实根据' },
+        people.handlerT,
+      );
+      const { clock } = await driver.snapshot(handle);
+      if (clock?.name !== 'delivery') throw new Error(`lawful-clocks: running clock ${clock?.name}`);
+      await driver.sleep(Date.parse(clock.deadline.endsAt) + HOUR_MS - (await driver.now()));
+      const late = await driver.snapshot(handle);
+      if (late.overdueLevel !== 1) throw new Error(`lawful-clocks: overdue level ${late.overdueLevel}`);
+      await driver.act(
+        handle,
+        { type: 'recordDelivery', document: 'reply', method: 'post', deliveredOn: await driver.today() },
+        people.handlerT,
+      );
+      await driver.export(scenario.name, scenario.description, handle);
+      await driver.terminate(handle);
+    },
+  },
   {
     name: 'lifecycle-concluded',
     description:

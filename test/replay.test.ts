@@ -71,6 +71,7 @@ describe('replay of committed case histories', () => {
         'reception-objection-completion',
         'continue-as-new',
         'recusal-reassign',
+        'lawful-clocks',
       ]),
     );
   });
