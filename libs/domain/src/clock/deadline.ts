@@ -21,7 +21,8 @@
  *
  * Counting 'rollEachStep' is how cases started before the law's reading was adopted keep counting
  * (their committed histories must replay unchanged): the N-day last day is rolled first, then P and E
- * are each counted from the rolled day and rolled again. It can give a later day than the law.
+ * are each counted from the rolled day and rolled again. It can give a later day than the law. (Such
+ * cases have no pauses counted as elapsed time: those came with the lawful rules.)
  */
 import { DomainError } from '../errors';
 import { Calendar, isWorkingDay } from './calendar';

@@ -1,6 +1,5 @@
 import { type Calendar, type Deadline, deadlineEndingOn, type Pause, startOfLocalDay } from '../clock';
-import { type Opinion } from '../case/case-state';
-import { type CaseState } from '../case/case-state';
+import { type CaseState, type Opinion } from '../case/case-state';
 import { clockPhaseOf } from '../case/status';
 import { type ClockAdjustments, clockDeadline } from '../policy/clock-schedule';
 import { type Policy } from '../policy/policy';
