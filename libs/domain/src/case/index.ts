@@ -14,3 +14,5 @@ export * from './state-diagram';
 export { MAX_REPRESENTATIVES } from './registration';
 export { caseUnitOf } from './actor-checks';
 export { caseAssigneesOf, packageLeaderOf } from './case-assignees';
+export * from './skip-level';
+export * from './petitioner-rating';
