@@ -268,6 +268,7 @@ export const en: SameKeys<Messages> = {
     supervisor: 'Supervisor',
     admin: 'Administrator',
     system: 'System',
+    petitioner: 'Petitioner',
   },
   unitLevel: {
     district: 'District',

@@ -242,7 +242,7 @@ export const zhCN = {
   status: CASE_STATUS_LABELS,
   channel: CASE_CHANNEL_LABELS,
   category: CASE_CATEGORY_LABELS,
-  role: { ...ROLE_LABELS, system: '系统' },
+  role: { ...ROLE_LABELS, system: '系统', petitioner: '信访人' },
   unitLevel: { district: '区县', town: '乡镇街道', department: '部门', village: '村社区' },
   action: CASE_ACTION_LABELS,
   event: {
