@@ -34,8 +34,9 @@ const TABLE_GRANTS: Record<string, string> = {
   case_repeat_visits: 'SELECT, INSERT, UPDATE',
   reception_sessions: 'SELECT, INSERT',
   case_attachments: 'SELECT, INSERT',
-  // The worker's relay reads what the public app accepted and marks it delivered.
-  public_satisfaction_ratings: 'SELECT, UPDATE',
+  // The worker's relay reads what the public app accepted and marks it delivered; INSERT for the
+  // public app when it runs as this role (npm start) rather than its own (applyPublicAppGrants).
+  public_satisfaction_ratings: 'SELECT, INSERT, UPDATE',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */
