@@ -337,6 +337,9 @@ export const zhCN = {
     override: '不是同一事项，登记为新案件',
     notAcceptedTitle: '已登记为 {{caseNumber}}，不予受理',
     notAcceptedText: '同一事实和理由已在 {{concluded}} 号案件复核终结，已出具不予受理告知。',
+    handledBelowTitle: '越级信访：已登记为 {{caseNumber}}，不予受理并转下级办理',
+    handledBelowText:
+      '该事项正由下级单位 {{unit}} 在 {{lower}} 号案件办理中（条例第十九条），本次来访已记入该案件（累计 {{count}} 次），已出具告知；本级继续跟踪该案件办理情况。',
   },
   duties: {
     title: '五包落实情况',
