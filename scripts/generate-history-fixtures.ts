@@ -59,6 +59,7 @@ import {
   directoryUpdatedSignal,
   migratePolicyUpdate,
   type PetitionCaseInput,
+  petitionerRatingUpdate,
   recordRepeatVisitUpdate,
   registrationRecordedUpdate,
 } from '../workflows/case-messages';
@@ -726,6 +727,53 @@ const SCENARIOS: Scenario[] = [
         newHandler,
       );
       await driver.expectStatus(handle, 'inHandling');
+      await driver.export(scenario.name, scenario.description, handle);
+      await driver.terminate(handle);
+    },
+  },
+  {
+    name: 'skip-level-visit-and-petitioner-rating',
+    description:
+      'a skip-level visit (art. 19) naming the higher level’s case; accepted, defined, replied and delivered; the petitioner’s own rating from the public progress query (sent twice, recorded once); a counter rating then refused',
+    async run(driver, scenario) {
+      await driver.startOfWorkingDay();
+      const handle = await driver.startCase('RPD01-2026-000009');
+      await handle.executeUpdate(recordRepeatVisitUpdate, {
+        args: [
+          {
+            visitId: 'replay-skip-level-visit-1',
+            channel: 'visit',
+            receivedAt: new Date(await driver.now()).toISOString(),
+            similarity: 1,
+            actor: people.clerkD,
+            skipLevelCaseNumber: 'RPC01-2026-000001',
+          },
+        ],
+      });
+      await acceptAndDefine(driver, handle);
+      await replyAndDeliver(driver, handle);
+      const rating = {
+        ratingId: '00000000-0000-4000-8000-000000000009',
+        replySeq: 1,
+        satisfaction: 'basicallySatisfied' as const,
+        comment: '处理及时',
+        submittedAt: new Date(await driver.now()).toISOString(),
+      };
+      const first = await handle.executeUpdate(petitionerRatingUpdate, { args: [rating] });
+      const again = await handle.executeUpdate(petitionerRatingUpdate, { args: [rating] });
+      if (again.eventSeq !== first.eventSeq)
+        throw new Error(
+          `${scenario.name}: the same rating recorded twice (${first.eventSeq}, ${again.eventSeq})`,
+        );
+      const counter = await driver
+        .act(handle, { type: 'recordSatisfaction', satisfaction: 'satisfied' }, people.handlerT)
+        .then(
+          () => 'accepted',
+          (error: Error) => error.cause?.constructor.name ?? error.name,
+        );
+      if (counter === 'accepted')
+        throw new Error(`${scenario.name}: a second rating of the reply was accepted`);
+      await driver.expectStatus(handle, 'replied');
       await driver.export(scenario.name, scenario.description, handle);
       await driver.terminate(handle);
     },

@@ -72,6 +72,7 @@ describe('replay of committed case histories', () => {
         'continue-as-new',
         'recusal-reassign',
         'lawful-clocks',
+        'skip-level-visit-and-petitioner-rating',
       ]),
     );
   });

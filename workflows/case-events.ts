@@ -11,6 +11,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { id: 'system:engine', role: 'system', unitCode: null };
 
+/** The petitioner, acting on their own case through the public progress query (never a staff member). */
+export const PETITIONER_ACTOR: Actor = { id: 'petitioner', role: 'petitioner', unitCode: null };
+
 export interface CaseEventInput {
   caseNumber: string;
   /** Per-case sequence, numbered by the workflow: 1, 2, 3 … with no gap. */

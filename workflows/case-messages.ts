@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { type Calendar } from '../libs/domain/src/clock/calendar';
 import { type CaseAction, type RegisterAction } from '../libs/domain/src/case/actions';
 import { type CaseState } from '../libs/domain/src/case/case-state';
+import { type Satisfaction } from '../libs/domain/src/case/vocabulary';
 import { type DirectorySnapshot } from '../libs/domain/src/org/directory';
 import { type Principal } from '../libs/domain/src/org/principal';
 import { type UnitTree } from '../libs/domain/src/org/units';
@@ -73,6 +74,11 @@ export interface RepeatVisitRequest {
   similarity: number;
   /** The clerk who registered the visit; their unit is where the petitioner came. */
   actor: Principal;
+  /**
+   * A skip-level petition of this matter (art. 19): the case the higher level registered, not accepted
+   * and referred here. Absent for a repeat visit at the same level.
+   */
+  skipLevelCaseNumber?: string;
 }
 
 export interface RepeatVisitResult {
@@ -80,6 +86,24 @@ export interface RepeatVisitResult {
   /** This visit's number among the case's repeat visits (1 = the first repeat). */
   repeatVisits: number;
   lastSeq: number;
+}
+
+/** The petitioner's own satisfaction rating (art. 21), relayed from the public progress query. */
+export interface PetitionerRatingRequest {
+  /** The stored rating's id: delivering the same rating twice records it once. */
+  ratingId: string;
+  /** The reply (its replyIssued event's sequence) the rating answers. */
+  replySeq: number;
+  satisfaction: Satisfaction;
+  comment: string | null;
+  /** When the public app accepted it (ISO-8601). */
+  submittedAt: string;
+}
+
+export interface PetitionerRatingResult {
+  status: CaseState['status'];
+  /** The satisfactionRecorded event's sequence (null for a repeated delivery after a continue-as-new). */
+  eventSeq: number | null;
 }
 
 export interface PolicyMigration {
@@ -120,6 +144,10 @@ export const actUpdate = defineUpdate<ActResult, [ActRequest]>('act');
 /** Records a repeat visit on an open case; escalates it as the case's policy says. */
 export const recordRepeatVisitUpdate = defineUpdate<RepeatVisitResult, [RepeatVisitRequest]>(
   'recordRepeatVisit',
+);
+/** Records the petitioner's own rating, once per reply; refused when an answer is already recorded. */
+export const petitionerRatingUpdate = defineUpdate<PetitionerRatingResult, [PetitionerRatingRequest]>(
+  'petitionerRating',
 );
 /** An administrator moves an open case to another policy version, recorded. */
 export const migratePolicyUpdate = defineUpdate<{ changed: boolean }, [PolicyMigration]>('migratePolicy');

@@ -21,6 +21,8 @@ import {
   type CaseFacts,
   type CaseState,
   type ClockRules,
+  applyPetitionerRating,
+  checkPetitionerRating,
   clockAlarms,
   clockDeadline,
   DomainError,
@@ -28,6 +30,7 @@ import {
   feedbackAlarms,
   isDomainError,
   isFinalStatus,
+  isRecordedRating,
   isSystemActor,
   localDateAt,
   NATIONAL_PAUSE_REASONS,
@@ -49,6 +52,7 @@ import {
   type CaseView,
   type ChainHead,
   GENESIS_HASH,
+  PETITIONER_ACTOR,
   SYSTEM_ACTOR,
 } from './case-events';
 import {
@@ -60,6 +64,9 @@ import {
   directoryUpdatedSignal,
   migratePolicyUpdate,
   type PetitionCaseInput,
+  type PetitionerRatingRequest,
+  type PetitionerRatingResult,
+  petitionerRatingUpdate,
   recordRepeatVisitUpdate,
   registrationRecordedUpdate,
   type RepeatVisitRequest,
@@ -411,6 +418,10 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       receivedAt: request.receivedAt,
       similarity: request.similarity,
       registeringUnitCode: request.actor.unitCode,
+      // A skip-level petition (art. 19) names the higher level's case; a same-level visit is as before.
+      ...(request.skipLevelCaseNumber
+        ? { skipLevel: true, skipLevelCaseNumber: request.skipLevelCaseNumber }
+        : {}),
     });
     const recipientRole = repeatEscalationRecipient(policy, visitNumber);
     if (recipientRole) {
@@ -451,6 +462,41 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
         new DomainError('FIELD_REQUIRED', '缺少来访编号 / visitId is required', { field: 'visitId' }),
       );
     }
+  }
+
+  // ── the petitioner's own rating (art. 21), relayed from the public progress query ────────────
+  let ratingEventSeq: number | null = null;
+  let ratingInFlight = false;
+  async function recordPetitionerRating(request: PetitionerRatingRequest): Promise<PetitionerRatingResult> {
+    const current = state as CaseState;
+    if (isRecordedRating(current, request.ratingId)) {
+      // The same rating delivered again (a retried relay): answer once the first one is recorded.
+      // (After a continue-as-new the sequence is no longer known here: null; the timeline has it.)
+      await condition(() => !ratingInFlight);
+      return { status: current.status, eventSeq: ratingEventSeq };
+    }
+    state = applyPetitionerRating(current, { ...request, channel: 'publicQuery' }, now());
+    revision++;
+    ratingInFlight = true;
+    let eventSeq: number;
+    try {
+      eventSeq = await record('satisfactionRecorded', PETITIONER_ACTOR, {
+        status: current.status,
+        fromStatus: current.status,
+        satisfaction: request.satisfaction,
+        by: 'petitioner',
+        channel: 'publicQuery',
+        comment: request.comment,
+        replySeq: request.replySeq,
+        ratingId: request.ratingId,
+        submittedAt: request.submittedAt,
+      });
+    } finally {
+      ratingInFlight = false;
+    }
+    ratingEventSeq = eventSeq;
+    publishSearchAttributes();
+    return { status: current.status, eventSeq };
   }
 
   // ── deadline recomputation: calendar updates and policy migrations ─────────────────────────
@@ -515,6 +561,12 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
   );
 
   setHandler(recordRepeatVisitUpdate, recordRepeatVisit, { validator: validateRepeatVisit });
+
+  // A new Update: histories from before it never call it, so they replay unchanged (no patch needed).
+  setHandler(petitionerRatingUpdate, recordPetitionerRating, {
+    validator: (request: PetitionerRatingRequest) =>
+      rethrowAsFailure(() => checkPetitionerRating(state, { ...request, channel: 'publicQuery' })),
+  });
 
   setHandler(
     migratePolicyUpdate,

@@ -13,6 +13,7 @@ export const PROGRESS_PAGE = `<!doctype html>
   body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
   h1 { font-size: 1.4rem; }
   label { display: block; margin: .8rem 0 .2rem; }
+  input[type=radio] { width: auto; }
   input { font-size: 1.1rem; padding: .4rem; width: 100%; box-sizing: border-box; }
   button { margin-top: 1rem; font-size: 1rem; padding: .5rem 1.2rem; }
   .en { color: #666; font-size: .9em; }
@@ -43,6 +44,18 @@ export const PROGRESS_PAGE = `<!doctype html>
   <ul id="deadlines"></ul>
   <h3>书面告知 <span class="en">/ written notices</span></h3>
   <ul id="notices"></ul>
+  <section id="rating" hidden>
+    <h3>满意度评价 <span class="en">/ rate the reply</span></h3>
+    <p id="ratingStatus"></p>
+    <form id="rate" hidden>
+      <label><input type="radio" name="satisfaction" value="satisfied" required> 满意 <span class="en">/ satisfied</span></label>
+      <label><input type="radio" name="satisfaction" value="basicallySatisfied"> 基本满意 <span class="en">/ basically satisfied</span></label>
+      <label><input type="radio" name="satisfaction" value="dissatisfied"> 不满意 <span class="en">/ dissatisfied</span></label>
+      <label for="comment">评价意见（可不填）<span class="en">/ comment (optional)</span></label>
+      <textarea id="comment" name="comment" maxlength="500" rows="3" style="width:100%"></textarea>
+      <button type="submit">提交评价 <span class="en">/ Submit rating</span></button>
+    </form>
+  </section>
 </section>
 <script src="progress.js"></script>
 </body>
@@ -106,7 +119,38 @@ export const PROGRESS_SCRIPT = `'use strict';
             return item(n.title + '（' + n.issuedOn + '） ', button);
           })
         : [item('暂无 / none yet')]);
+      showRating(progress.rating);
       result.hidden = false;
+    }).catch(function (e) { error.textContent = e.message; });
+  });
+  var rating = document.getElementById('rating');
+  var rate = document.getElementById('rate');
+  function showRating(state) {
+    rating.hidden = !state;
+    if (!state) return;
+    document.getElementById('ratingStatus').textContent = state.label;
+    rate.hidden = state.status !== 'open';
+  }
+  rate.addEventListener('submit', function (event) {
+    event.preventDefault();
+    error.textContent = '';
+    var chosen = rate.querySelector('input[name="satisfaction"]:checked');
+    if (!chosen) { error.textContent = '请选择评价 / choose an answer'; return; }
+    var body = credentials();
+    body.satisfaction = chosen.value;
+    var comment = rate.comment.value.trim();
+    if (comment) body.comment = comment;
+    fetch('public/progress/rating', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().then(function (answer) {
+        // Recorded now, or already rated (at the counter or online): either way the form is done.
+        if (response.ok || answer.code === 'SATISFACTION_ALREADY_RECORDED') {
+          showRating({ status: 'rated', label: answer.message });
+          return;
+        }
+        throw new Error(answer.message || ('HTTP ' + response.status));
+      });
     }).catch(function (e) { error.textContent = e.message; });
   });
 })();

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { NoticeRenderer } from '../../../libs/nest/src';
 import { renderedNoticeFile } from '../../api/src/notices/notice-file';
 import { PROGRESS_PAGE, PROGRESS_SCRIPT } from './progress-page';
-import { ProgressQueryDto } from './progress-query.dto';
+import { ProgressQueryDto, RatingDto } from './progress-query.dto';
 import { ProgressService } from './progress.service';
 
 @Controller()
@@ -37,6 +37,19 @@ export class ProgressController {
   @HttpCode(200)
   query(@Body() body: ProgressQueryDto, @Ip() ip: string) {
     return this.progress.progress(body.caseNumber, body.queryCode, ip);
+  }
+
+  /**
+   * The petitioner rates the reply (art. 21): 满意 / 基本满意 / 不满意 with an optional comment, once per
+   * reply, after its delivery; checked and rate-limited like the query. 201: recorded.
+   */
+  @Post('public/progress/rating')
+  @HttpCode(201)
+  rate(@Body() body: RatingDto, @Ip() ip: string) {
+    return this.progress.rate(body.caseNumber, body.queryCode, ip, {
+      satisfaction: body.satisfaction,
+      comment: body.comment,
+    });
   }
 
   /** One issued notice as PDF, asked with the same case number and code (no link to share or leak). */

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AppConfig } from '../../../libs/config/src';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../libs/domain/src/case/status';
+import { type Satisfaction } from '../../../libs/domain/src/case/vocabulary';
 import { localDateAt } from '../../../libs/domain/src/clock/time-zone';
 import { hitRateLimit } from '../../../libs/persistence/src/auth';
 import { APP_CONFIG } from '../../../libs/nest/src';
@@ -11,8 +12,9 @@ import {
   queryCodeMatches,
   storedNotice,
   type StoredNotice,
+  storePublicRating,
 } from '../../../libs/persistence/src';
-import { ApiError } from '../../api/src/http/api-error';
+import { ApiError, refusalOf } from '../../api/src/http/api-error';
 
 /** The deadlines a petitioner is told about; the units' internal windows (e.g. objections) are left out. */
 const PUBLIC_DEADLINES: Readonly<Record<string, string>> = {
@@ -25,13 +27,60 @@ const PUBLIC_DEADLINES: Readonly<Record<string, string>> = {
   reReviewDecision: '复核决定 / re-review decision',
 };
 
+/**
+ * The petitioner's own rating of the reply (art. 21), once the reply is issued: `awaitingDelivery` until
+ * its delivery is recorded, then `open`, then `rated` (at the counter or online, whichever came first).
+ */
+export type PublicRatingStatus = 'awaitingDelivery' | 'open' | 'rated';
+
 export interface PublicProgress {
   caseNumber: string;
   status: { code: string; label: string };
   receivedOn: string;
   deadlines: { kind: string; label: string; lastDay: string }[];
   notices: { id: string; kind: string; title: string; issuedOn: string }[];
+  /** Present once the reply is issued. */
+  rating?: { status: PublicRatingStatus; label: string };
 }
+
+/** The answer to a rating the public app stored: it is recorded and will reach the case. */
+export interface RatingReceipt {
+  caseNumber: string;
+  status: 'recorded';
+  satisfaction: Satisfaction;
+  message: string;
+}
+
+const RATING_LABELS: Readonly<Record<PublicRatingStatus, string>> = {
+  awaitingDelivery: '答复送达后可评价 / you may rate the reply once it is delivered',
+  open: '可对答复进行满意度评价 / you may rate the reply',
+  rated: '已评价 / rated',
+};
+
+interface RatingRow {
+  status: string;
+  reply_seq: number | null;
+  reply_delivered_on: string | null;
+  satisfaction_recorded_at: Date | null;
+}
+
+function ratingStatusOf(row: RatingRow): PublicRatingStatus | null {
+  if (row.reply_seq === null) return null;
+  if (row.satisfaction_recorded_at !== null) return 'rated';
+  return row.reply_delivered_on === null ? 'awaitingDelivery' : 'open';
+}
+
+/** The refusals of a rating, each a stable code (the domain's, where the case would refuse the same). */
+const refuseRating = refusalOf({
+  REPLY_NOT_DELIVERED: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '答复尚未送达，送达后方可评价 / the reply has not been delivered yet; you may rate it once it is',
+  ],
+  SATISFACTION_ALREADY_RECORDED: [
+    HttpStatus.CONFLICT,
+    '该答复已评价，评价已记录，不能重复评价 / this reply has already been rated; the rating is recorded',
+  ],
+});
 
 /** Wrong code and unknown case: the one answer, so it tells nothing about which part was wrong. */
 function notFound(): ApiError {
@@ -74,6 +123,52 @@ export class ProgressService {
         title: notice.title,
         issuedOn: this.localDate(notice.issuedAt),
       })),
+      ...(await this.ratingOf(caseNumber)),
+    };
+  }
+
+  private async ratingOf(caseNumber: string): Promise<Pick<PublicProgress, 'rating'>> {
+    const [row]: RatingRow[] = await this.db.query(
+      `SELECT status, reply_seq, reply_delivered_on, satisfaction_recorded_at FROM cases WHERE case_number = $1`,
+      [caseNumber],
+    );
+    const status = row ? ratingStatusOf(row) : null;
+    return status ? { rating: { status, label: RATING_LABELS[status] } } : {};
+  }
+
+  /**
+   * The petitioner's own rating (art. 21): after the reply's delivery, once per reply. Stored durably
+   * here (insert only) and relayed into the case by the worker; a counter rating that came first, or an
+   * earlier online rating of the same reply, refuses it.
+   */
+  async rate(
+    caseNumber: string,
+    queryCode: string,
+    address: string,
+    answer: { satisfaction: Satisfaction; comment?: string },
+  ): Promise<RatingReceipt> {
+    await this.verify(caseNumber, queryCode, address);
+    const [row]: RatingRow[] = await this.db.query(
+      `SELECT status, reply_seq, reply_delivered_on, satisfaction_recorded_at FROM cases WHERE case_number = $1`,
+      [caseNumber],
+    );
+    if (!row) throw notFound();
+    const status = ratingStatusOf(row);
+    if (status === 'rated') throw refuseRating('SATISFACTION_ALREADY_RECORDED');
+    if (status !== 'open' || row.status === 'withdrawn') throw refuseRating('REPLY_NOT_DELIVERED');
+    const comment = answer.comment?.trim() || null;
+    const stored = await storePublicRating(this.db, {
+      caseNumber,
+      replySeq: row.reply_seq!,
+      satisfaction: answer.satisfaction,
+      comment,
+    });
+    if (!stored) throw refuseRating('SATISFACTION_ALREADY_RECORDED');
+    return {
+      caseNumber,
+      status: 'recorded',
+      satisfaction: answer.satisfaction,
+      message: '评价已记录，感谢你的参与 / your rating is recorded, thank you',
     };
   }
 

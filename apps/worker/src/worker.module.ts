@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule } from '../../../libs/nest/src';
+import { ConfigModule, DatabaseModule, TemporalClientModule } from '../../../libs/nest/src';
 import { CaseActivitiesService } from './case-activities';
+import { PublicRatingRelay } from './public-rating-relay';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule],
-  providers: [CaseActivitiesService, TemporalWorkerService],
+  // The Temporal client serves the public-rating relay (the Worker has its own native connection).
+  imports: [ConfigModule, DatabaseModule, TemporalClientModule],
+  providers: [CaseActivitiesService, TemporalWorkerService, PublicRatingRelay],
 })
 export class WorkerModule {}

@@ -34,6 +34,9 @@ const TABLE_GRANTS: Record<string, string> = {
   case_repeat_visits: 'SELECT, INSERT, UPDATE',
   reception_sessions: 'SELECT, INSERT',
   case_attachments: 'SELECT, INSERT',
+  // The worker's relay reads what the public app accepted and marks it delivered; INSERT for the
+  // public app when it runs as this role (npm start) rather than its own (applyPublicAppGrants).
+  public_satisfaction_ratings: 'SELECT, INSERT, UPDATE',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */
@@ -49,10 +52,14 @@ export async function applyGrants(owner: DataSource, appRole: string): Promise<v
 /**
  * What the public progress query app needs, for a role of its own in the public network zone: the case's
  * status and deadline columns only (no subject, no units, no staff), its notices and their templates, the
- * query codes, and the rate-limit counters.
+ * query codes, the rate-limit counters, and inserting (only) the petitioner's own satisfaction rating.
  */
 const PUBLIC_APP_GRANTS: readonly string[] = [
   'SELECT (case_number, status, received_at, clock, due_last_day) ON cases',
+  // Whether the reply is delivered and already rated, to offer the petitioner's own rating (art. 21).
+  'SELECT (reply_seq, reply_delivered_on, satisfaction_recorded_at) ON cases',
+  // The rating itself: insert only — the public app never reads or changes a stored rating.
+  'INSERT (case_number, reply_seq, satisfaction, comment) ON public_satisfaction_ratings',
   'SELECT ON notices',
   'SELECT ON notice_templates',
   'SELECT ON case_query_codes',

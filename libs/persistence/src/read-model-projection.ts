@@ -70,5 +70,30 @@ export async function projectEvent(tx: EntityManager, event: CaseEventInput, has
     { caseNumber: event.caseNumber },
     { ...status, ...fromView, eventCount: event.seq, lastEventHash: hash, updatedAt: occurredAt },
   );
+  await projectReplyRating(tx, event, occurredAt);
   await projectMetricFacts(tx, event);
+}
+
+/**
+ * What the public progress query needs to offer the petitioner's own rating (art. 21): the reply it
+ * answers, the reply's delivery, and whether an answer is recorded (at the counter or online).
+ */
+async function projectReplyRating(tx: EntityManager, event: CaseEventInput, occurredAt: Date): Promise<void> {
+  if (event.type === 'replyIssued') {
+    await tx.query(
+      `UPDATE cases SET reply_seq = $2, reply_delivered_on = NULL, satisfaction_recorded_at = NULL
+       WHERE case_number = $1`,
+      [event.caseNumber, event.seq],
+    );
+  } else if (event.type === 'deliveryRecorded' && event.payload.document === 'reply') {
+    await tx.query(`UPDATE cases SET reply_delivered_on = $2 WHERE case_number = $1`, [
+      event.caseNumber,
+      event.payload.deliveredOn,
+    ]);
+  } else if (event.type === 'satisfactionRecorded') {
+    await tx.query(`UPDATE cases SET satisfaction_recorded_at = $2 WHERE case_number = $1`, [
+      event.caseNumber,
+      occurredAt,
+    ]);
+  }
 }

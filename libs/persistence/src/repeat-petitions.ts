@@ -28,6 +28,10 @@ export interface EarlierMatter {
   similarity: number;
   /** When the case ended (for a concluded case: its conclusion). */
   endedAt: Date | null;
+  /** Where the earlier case is, for the skip-level rule (art. 19). */
+  registeringUnitCode: string;
+  holdingUnitCode: string;
+  responsibleUnitCode: string | null;
 }
 
 /**
@@ -41,9 +45,17 @@ export async function findEarlierSameMatter(
   probe: RepeatProbe,
 ): Promise<EarlierMatter | null> {
   if (!probe.idNumberBidx && !probe.phoneBidx) return null;
-  const rows: { case_number: string; status: string; similarity: number; ended_at: Date | null }[] =
-    await db.query(
-      `SELECT c.case_number, c.status, m.similarity, f.ended_at
+  const rows: {
+    case_number: string;
+    status: string;
+    similarity: number;
+    ended_at: Date | null;
+    registering_unit_code: string;
+    holding_unit_code: string | null;
+    responsible_unit_code: string | null;
+  }[] = await db.query(
+    `SELECT c.case_number, c.status, m.similarity, f.ended_at,
+              c.registering_unit_code, c.holding_unit_code, c.responsible_unit_code
        FROM case_submissions s
        JOIN cases c ON c.case_number = s.case_number
        LEFT JOIN case_metric_facts f ON f.case_number = c.case_number
@@ -60,22 +72,75 @@ export async function findEarlierSameMatter(
          AND m.similarity >= $8::real
        ORDER BY c.status = 'concluded', m.similarity DESC, c.registered_at DESC
        LIMIT 1`,
-      [
-        probe.idNumberBidx,
-        probe.name,
-        probe.phoneBidx,
-        probe.category,
-        probe.matterUnitCode,
-        probe.subject,
-        probe.content,
-        probe.threshold,
-        probe.notRepeatOf,
-        probe.viewer.userId,
-        probe.viewer.unitCode,
-      ],
-    );
+    [
+      probe.idNumberBidx,
+      probe.name,
+      probe.phoneBidx,
+      probe.category,
+      probe.matterUnitCode,
+      probe.subject,
+      probe.content,
+      probe.threshold,
+      probe.notRepeatOf,
+      probe.viewer.userId,
+      probe.viewer.unitCode,
+    ],
+  );
   const [row] = rows;
   return row
-    ? { caseNumber: row.case_number, status: row.status, similarity: row.similarity, endedAt: row.ended_at }
+    ? {
+        caseNumber: row.case_number,
+        status: row.status,
+        similarity: row.similarity,
+        endedAt: row.ended_at,
+        registeringUnitCode: row.registering_unit_code,
+        holdingUnitCode: row.holding_unit_code ?? row.registering_unit_code,
+        responsibleUnitCode: row.responsible_unit_code,
+      }
+    : null;
+}
+
+/** The lower case a skip-level petition was referred to (art. 19), with its status as it stands now. */
+export interface SkipLevelReferral {
+  caseNumber: string;
+  /** The lower unit the petition was referred to. */
+  referredToUnitCode: string | null;
+  status: string;
+  holdingUnitCode: string | null;
+  responsibleUnitCode: string | null;
+  updatedAt: Date;
+}
+
+/**
+ * For a case the higher level registered and referred down (art. 19): the lower case it is linked to,
+ * read live from the read model, so the registering level keeps seeing how the matter is handled.
+ */
+export async function skipLevelReferralOf(
+  db: Pick<EntityManager, 'query'>,
+  caseNumber: string,
+): Promise<SkipLevelReferral | null> {
+  const [row]: {
+    case_number: string;
+    handled_below_unit_code: string | null;
+    status: string;
+    holding_unit_code: string | null;
+    responsible_unit_code: string | null;
+    updated_at: Date;
+  }[] = await db.query(
+    `SELECT c.case_number, s.handled_below_unit_code, c.status, c.holding_unit_code, c.responsible_unit_code,
+            c.updated_at
+     FROM case_submissions s JOIN cases c ON c.case_number = s.handled_below_in
+     WHERE s.case_number = $1`,
+    [caseNumber],
+  );
+  return row
+    ? {
+        caseNumber: row.case_number,
+        referredToUnitCode: row.handled_below_unit_code,
+        status: row.status,
+        holdingUnitCode: row.holding_unit_code,
+        responsibleUnitCode: row.responsible_unit_code,
+        updatedAt: row.updated_at,
+      }
     : null;
 }

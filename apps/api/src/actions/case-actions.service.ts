@@ -10,6 +10,7 @@ import { TemporalClientHolder } from '../../../../libs/nest/src';
 import {
   caseAttachments,
   type CaseEntity,
+  hasPendingPublicRating,
   isAttachmentRef,
   isWithinUnit,
 } from '../../../../libs/persistence/src';
@@ -56,6 +57,7 @@ export class CaseActionsService {
     const fields = await this.validBody(actionType, body);
     await this.checkAttachedEvidence(found.caseNumber, fields.evidenceRefs);
     const action = await this.toCaseAction(actionType, fields, found);
+    if (actionType === 'recordSatisfaction') await this.checkNoOnlineRating(found.caseNumber);
     try {
       return await this.temporal.client.workflow
         .getHandle(caseWorkflowId(caseNumber))
@@ -63,6 +65,19 @@ export class CaseActionsService {
     } catch (error) {
       throw updateRejectionToApiError(error);
     }
+  }
+
+  /**
+   * The petitioner rated online first (art. 21) and the relay has not brought it to the case yet: the
+   * first answer wins, so the counter's is refused now, as the case will refuse it once it arrives.
+   */
+  private async checkNoOnlineRating(caseNumber: string): Promise<void> {
+    if (!(await hasPendingPublicRating(this.db, caseNumber))) return;
+    throw new ApiError(
+      HttpStatus.CONFLICT,
+      'SATISFACTION_ALREADY_RECORDED',
+      '信访人已通过网上查询评价，评价已记录 / the petitioner already rated the reply online; the rating is recorded',
+    );
   }
 
   private async validBody(type: StaffActionType, body: unknown): Promise<Record<string, unknown>> {

@@ -38,8 +38,10 @@ export class CasesController {
   @ApiCreatedResponse({
     type: RegisteredCaseDto,
     description:
-      '新案件；同一事实和理由已复核终结时登记后即不予受理（status notAccepted, sameFactsAs）/ ' +
-      'a new case; on the facts of a case concluded after re-review it is registered and not accepted at once (status notAccepted, sameFactsAs)',
+      '新案件；同一事实和理由已复核终结时登记后即不予受理（status notAccepted, sameFactsAs）；' +
+      '越级信访事项正由下级办理时登记、关联后不予受理并转下级（status notAccepted, handledBelowIn, referredToUnitCode）/ ' +
+      'a new case; on the facts of a case concluded after re-review it is registered and not accepted at once (status notAccepted, sameFactsAs); ' +
+      'a skip-level petition of a matter being handled below is registered, linked, not accepted and referred down (status notAccepted, handledBelowIn, referredToUnitCode)',
   })
   async register(
     @Body() body: RegisterCaseDto,
@@ -93,6 +95,8 @@ export class CasesController {
       sixDefines: found.sixDefines,
       repeatVisits: found.repeatVisits,
       policyVersion: found.policyVersion,
+      // Art. 19: a skip-level petition referred to the lower case handling the matter, and how it stands.
+      handledBelow: await this.cases.handledBelowOf(found.caseNumber),
     };
   }
 }

@@ -12,12 +12,16 @@ import {
   type EarlierMatter,
   IdempotencyKeyEntity,
   generateQueryCode,
+  loadUnitTree,
+  skipLevelReferralOf,
   PersonalDataProtector,
   storeQueryCode,
   UnitEntity,
 } from '../../../../libs/persistence/src';
 import { DEFAULT_ID_TYPE, normalizeIdNumber } from '../../../../libs/domain/src/intake/identity-document';
 import { validateAction } from '../../../../libs/domain/src/case/decide';
+import { decideEarlierMatter, type EarlierMatterDecision } from '../../../../libs/domain/src/case/skip-level';
+import { CASE_STATUS_LABELS, type CaseStatus } from '../../../../libs/domain/src/case/status';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
 import { isDomainError } from '../../../../libs/domain/src/errors';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
@@ -44,6 +48,13 @@ export interface RegistrationOutcome {
   repeatVisits?: number;
   /** The concluded earlier case on the same facts: the new case was not accepted. */
   sameFactsAs?: string;
+  /**
+   * Art. 19: the lower case handling the same matter. The new case is registered here, linked to it,
+   * not accepted (handledBelow) and referred to the lower unit, where the visit is recorded.
+   */
+  handledBelowIn?: string;
+  /** The lower unit the petition was referred to. */
+  referredToUnitCode?: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -128,11 +139,88 @@ export class CasesService {
       : await this.startCaseWorkflow(
           input ?? (await this.startInputs.forSubmission(this.db.manager, submission, clerk)),
         );
+    if (submission.handledBelowIn) return this.referDown(submission, outcome, created, clerk);
     if (!submission.sameFactsAs) return { ...outcome, created };
     if (outcome.status === 'registered') {
       outcome = await this.repeats.notAcceptSameFacts(outcome.caseNumber, submission.sameFactsAs, clerk);
     }
     return { ...outcome, created, sameFactsAs: submission.sameFactsAs };
+  }
+
+  /**
+   * Art. 19, once the higher level's case is registered: it is not accepted (handledBelow, the notice naming
+   * the lower unit) and the lower case records the skip-level visit (counted and escalated there like a
+   * repeat visit). Both steps are idempotent, so a retried registration completes whatever was left.
+   */
+  private async referDown(
+    submission: CaseSubmissionEntity,
+    registered: { caseNumber: string; status: string },
+    created: boolean,
+    clerk: Principal,
+  ): Promise<RegistrationOutcome> {
+    const lowerCaseNumber = submission.handledBelowIn!;
+    const lowerUnitCode = submission.handledBelowUnitCode ?? '';
+    let outcome = registered;
+    if (outcome.status === 'registered') {
+      outcome = await this.repeats.notAcceptHandledBelow(
+        outcome.caseNumber,
+        lowerCaseNumber,
+        lowerUnitCode,
+        clerk,
+      );
+    }
+    const visit = await this.repeats.visitOfSkipLevelCase(this.db.manager, submission.caseNumber);
+    const recorded = visit ? await this.repeats.recordVisit(visit, clerk) : null;
+    return {
+      ...outcome,
+      created,
+      handledBelowIn: lowerCaseNumber,
+      referredToUnitCode: lowerUnitCode,
+      ...(recorded ? { repeatVisits: recorded.repeatVisits } : {}),
+    };
+  }
+
+  /**
+   * The registering level's view of a skip-level case (art. 19): the lower case it was referred to and
+   * that case's status now; null for any other case.
+   */
+  async handledBelowOf(caseNumber: string): Promise<{
+    caseNumber: string;
+    referredToUnitCode: string | null;
+    status: string;
+    statusLabel: string;
+    holdingUnitCode: string | null;
+    responsibleUnitCode: string | null;
+    updatedAt: string;
+  } | null> {
+    const referral = await skipLevelReferralOf(this.db, caseNumber);
+    if (!referral) return null;
+    return {
+      ...referral,
+      statusLabel: CASE_STATUS_LABELS[referral.status as CaseStatus] ?? referral.status,
+      updatedAt: referral.updatedAt.toISOString(),
+    };
+  }
+
+  /** Art. 19 or a repeat visit: what the earlier case on the same matter makes of this registration. */
+  private async decideEarlier(
+    tx: EntityManager,
+    clerk: Principal,
+    earlier: EarlierMatter | null,
+  ): Promise<EarlierMatterDecision> {
+    if (!earlier) return { kind: 'newCase' };
+    const tree = await loadUnitTree(tx, clerk.unitCode, this.config.BODIES_ABOVE_TOP);
+    return decideEarlierMatter(
+      clerk.unitCode,
+      {
+        caseNumber: earlier.caseNumber,
+        status: earlier.status as CaseStatus,
+        registeringUnitCode: earlier.registeringUnitCode,
+        holdingUnitCode: earlier.holdingUnitCode,
+        responsibleUnitCode: earlier.responsibleUnitCode,
+      },
+      tree,
+    );
   }
 
   /** The petitioner's ID number, phone and address as stored: encrypted, with blind indexes for lookup. */
@@ -260,7 +348,8 @@ export class CasesService {
     // The clerk's unit registers: its policy and calendar in force serve repeat detection and the workflow.
     const inForce = await this.startInputs.inForceAt(tx, clerk.unitCode);
     const earlierMatter = await this.earlierSameMatter(tx, dto, clerk, personalData, inForce.policy);
-    if (earlierMatter && earlierMatter.status !== 'concluded') {
+    const decision = await this.decideEarlier(tx, clerk, earlierMatter);
+    if (earlierMatter && decision.kind === 'repeatVisit') {
       const visit = await this.repeats.storeVisit(tx, earlierMatter, dto, clerk, receivedAt, idempotencyKey);
       if (idempotencyKey)
         await tx.insert(IdempotencyKeyEntity, {
@@ -290,12 +379,18 @@ export class CasesService {
       notRepeatOf: dto.notRepeatOf
         ? { caseNumber: dto.notRepeatOf.caseNumber, reason: dto.notRepeatOf.reason }
         : null,
-      sameFactsAs: earlierMatter?.caseNumber ?? null,
+      sameFactsAs: decision.kind === 'concludedSameFacts' ? decision.caseNumber : null,
+      handledBelowIn: decision.kind === 'handledBelow' ? decision.caseNumber : null,
+      handledBelowUnitCode: decision.kind === 'handledBelow' ? decision.handlingUnitCode : null,
       receptionSessionId: dto.receptionSessionId ?? null,
       submittedAt: now,
     });
     await tx.insert(CaseSubmissionEntity, submission);
     if (dto.collective) await storeRepresentatives(tx, this.personalData, caseNumber, dto.collective);
+    if (earlierMatter && decision.kind === 'handledBelow') {
+      // The lower case records the skip-level visit once this case is registered and not accepted.
+      await this.repeats.storeVisit(tx, earlierMatter, dto, clerk, receivedAt, idempotencyKey, caseNumber);
+    }
     // The petitioner's progress query code, printed on the acceptance notice (art. 21).
     await storeQueryCode(tx, this.personalData, caseNumber, generateQueryCode());
     const input = await this.startInputs.forSubmission(tx, submission, clerk, inForce);

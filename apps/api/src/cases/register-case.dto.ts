@@ -274,4 +274,16 @@ export class RegisteredCaseDto {
       '同一事实和理由已复核终结的既往案件：新案件已登记并不予受理 / the concluded earlier case on the same facts: the new case was registered and not accepted',
   })
   sameFactsAs?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '越级信访（条例第十九条）：该事项正由此下级案件办理；新案件已在本级登记、关联，不予受理（handledBelow）并转下级，下级案件记录本次来访 / ' +
+      'art. 19: the lower case handling the same matter; the new case was registered here, linked, not accepted (handledBelow) and referred down, and the lower case recorded the visit',
+  })
+  handledBelowIn?: string;
+
+  @ApiPropertyOptional({
+    description: '转交的下级单位 / the lower unit the petition was referred to',
+  })
+  referredToUnitCode?: string;
 }

@@ -21,6 +21,8 @@ export interface StoredRepeatVisit {
   similarity: number;
   /** Set once the case's workflow recorded the visit. */
   visitNumber: number | null;
+  /** A skip-level petition (art. 19): the higher level's own case, referred to this lower case. */
+  skipLevelCaseNumber?: string | null;
 }
 
 /** The HTTP answer to a registration that was a repeat visit on an open case. */
@@ -38,7 +40,11 @@ interface VisitRow {
   received_at: Date;
   similarity: number;
   visit_number: number | null;
+  skip_level_case_number: string | null;
 }
+
+const VISIT_COLUMNS =
+  'id, case_number, channel, received_at, similarity, visit_number, skip_level_case_number';
 
 function toVisit(row: VisitRow): StoredRepeatVisit {
   return {
@@ -48,6 +54,7 @@ function toVisit(row: VisitRow): StoredRepeatVisit {
     receivedAt: row.received_at,
     similarity: row.similarity,
     visitNumber: row.visit_number,
+    skipLevelCaseNumber: row.skip_level_case_number,
   };
 }
 
@@ -95,6 +102,8 @@ export class RepeatPetitions {
     clerk: Principal,
     receivedAt: Date,
     idempotencyKey: string | undefined,
+    /** Art. 19: the higher level's case this skip-level visit was registered as (it holds the key then). */
+    skipLevelCaseNumber: string | null = null,
   ): Promise<StoredRepeatVisit> {
     const visit: StoredRepeatVisit = {
       id: randomUUID(),
@@ -103,15 +112,16 @@ export class RepeatPetitions {
       receivedAt,
       similarity: earlier.similarity,
       visitNumber: null,
+      skipLevelCaseNumber,
     };
     await tx.query(
       `INSERT INTO case_repeat_visits (id, case_number, idempotency_key, channel, subject, content, received_at,
-         registering_unit_code, registered_by, similarity, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
+         registering_unit_code, registered_by, similarity, submitted_at, skip_level_case_number)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), $11)`,
       [
         visit.id,
         visit.caseNumber,
-        idempotencyKey ?? null,
+        skipLevelCaseNumber ? null : (idempotencyKey ?? null),
         dto.channel,
         dto.subject,
         dto.content,
@@ -119,16 +129,25 @@ export class RepeatPetitions {
         clerk.unitCode,
         clerk.userId,
         visit.similarity,
+        skipLevelCaseNumber,
       ],
     );
     return visit;
   }
 
+  /** The skip-level visit the higher level's case was referred down as (art. 19), if it was one. */
+  async visitOfSkipLevelCase(manager: EntityManager, caseNumber: string): Promise<StoredRepeatVisit | null> {
+    const rows: VisitRow[] = await manager.query(
+      `SELECT ${VISIT_COLUMNS} FROM case_repeat_visits WHERE skip_level_case_number = $1`,
+      [caseNumber],
+    );
+    return rows[0] ? toVisit(rows[0]) : null;
+  }
+
   /** The repeat visit an earlier request with this Idempotency-Key stored, if it was one. */
   async visitOfKey(manager: EntityManager, idempotencyKey: string): Promise<StoredRepeatVisit | null> {
     const rows: VisitRow[] = await manager.query(
-      `SELECT id, case_number, channel, received_at, similarity, visit_number FROM case_repeat_visits
-       WHERE idempotency_key = $1`,
+      `SELECT ${VISIT_COLUMNS} FROM case_repeat_visits WHERE idempotency_key = $1`,
       [idempotencyKey],
     );
     return rows[0] ? toVisit(rows[0]) : null;
@@ -149,6 +168,7 @@ export class RepeatPetitions {
                 receivedAt: visit.receivedAt.toISOString(),
                 similarity: visit.similarity,
                 actor: clerk,
+                ...(visit.skipLevelCaseNumber ? { skipLevelCaseNumber: visit.skipLevelCaseNumber } : {}),
               },
             ],
             updateId: `repeat-visit-${visit.id}`,
@@ -167,6 +187,44 @@ export class RepeatPetitions {
       [visit.caseNumber],
     );
     return { caseNumber: visit.caseNumber, status: row!.status, repeatOf: visit.caseNumber, repeatVisits };
+  }
+
+  /**
+   * Art. 19: the higher level does not accept a matter still being handled below. The new case is not
+   * accepted with the reason `handledBelow`, by the registering clerk through the case's workflow; the
+   * explanation and the notice name the lower unit handling it and its case, so the petitioner knows where
+   * the matter is being handled. Only the registering level's handling ends: it keeps tracking the lower case.
+   */
+  async notAcceptHandledBelow(
+    caseNumber: string,
+    lowerCaseNumber: string,
+    lowerUnitCode: string,
+    clerk: Principal,
+  ): Promise<{ caseNumber: string; status: string }> {
+    const [unit]: { name: string }[] = await this.db.query(`SELECT name FROM units WHERE code = $1`, [
+      lowerUnitCode,
+    ]);
+    const lowerUnit = unit?.name ?? lowerUnitCode;
+    const explanation =
+      `该信访事项正由${lowerUnit}办理（案件编号：${lowerCaseNumber}），` +
+      `本机关已将你反映的情况转${lowerUnit}一并办理，并跟踪督促办理进展`;
+    const legalChannel = `向${lowerUnit}了解办理情况，或凭该事项受理告知书上的案件编号和查询码查询办理进度`;
+    try {
+      const result = await this.temporal.client.workflow
+        .getHandle(caseWorkflowId(caseNumber))
+        .executeUpdate(actUpdate, {
+          args: [
+            {
+              action: { type: 'notAccept', reason: 'handledBelow', explanation, legalChannel },
+              actor: clerk,
+            },
+          ],
+          updateId: `not-accept-handled-below-${caseNumber}`,
+        });
+      return { caseNumber, status: result.status };
+    } catch (error) {
+      throw updateRejectionToApiError(error);
+    }
   }
 
   /**

@@ -962,6 +962,10 @@ export interface components {
             repeatVisits?: number;
             /** @description 同一事实和理由已复核终结的既往案件：新案件已登记并不予受理 / the concluded earlier case on the same facts: the new case was registered and not accepted */
             sameFactsAs?: string;
+            /** @description 越级信访（条例第十九条）：该事项正由此下级案件办理；新案件已在本级登记、关联，不予受理（handledBelow）并转下级，下级案件记录本次来访 / art. 19: the lower case handling the same matter; the new case was registered here, linked, not accepted (handledBelow) and referred down, and the lower case recorded the visit */
+            handledBelowIn?: string;
+            /** @description 转交的下级单位 / the lower unit the petition was referred to */
+            referredToUnitCode?: string;
         };
         RevealDto: {
             /** @description 查看原因（记入审计）/ why you need the full data (audited) */
@@ -1367,7 +1371,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredCaseDto"];
                 };
             };
-            /** @description 新案件；同一事实和理由已复核终结时登记后即不予受理（status notAccepted, sameFactsAs）/ a new case; on the facts of a case concluded after re-review it is registered and not accepted at once (status notAccepted, sameFactsAs) */
+            /** @description 新案件；同一事实和理由已复核终结时登记后即不予受理（status notAccepted, sameFactsAs）；越级信访事项正由下级办理时登记、关联后不予受理并转下级（status notAccepted, handledBelowIn, referredToUnitCode）/ a new case; on the facts of a case concluded after re-review it is registered and not accepted at once (status notAccepted, sameFactsAs); a skip-level petition of a matter being handled below is registered, linked, not accepted and referred down (status notAccepted, handledBelowIn, referredToUnitCode) */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -78,6 +78,26 @@ export function RegistrationResultPanel(props: {
       {t('repeat.registerAnother')}
     </Button>
   );
+  if (outcome.kind === 'handledBelow') {
+    return (
+      <Card data-testid="registration-result">
+        <Result
+          status="info"
+          title={t('repeat.handledBelowTitle', { caseNumber: outcome.caseNumber })}
+          subTitle={t('repeat.handledBelowText', {
+            lower: outcome.handledBelowIn,
+            unit: outcome.referredToUnitCode,
+            count: outcome.repeatVisits,
+          })}
+          extra={[
+            <OpenCase key="new" caseNumber={outcome.caseNumber} primary />,
+            <OpenCase key="lower" caseNumber={outcome.handledBelowIn} testId="lower-case-link" />,
+            next,
+          ]}
+        />
+      </Card>
+    );
+  }
   if (outcome.kind === 'notAccepted') {
     return (
       <Card data-testid="registration-result">

@@ -92,4 +92,22 @@ describe('registration answer → what the clerk is shown', () => {
       }),
     ).toEqual({ kind: 'notAccepted', caseNumber: 'QX-2026-000003', sameFactsAs: 'QX-2025-000009' });
   });
+
+  it('shows a skip-level petition referred down (art. 19) with the lower case, not as a plain new case', () => {
+    expect(
+      registrationResult({
+        caseNumber: 'QX-2026-000004',
+        status: 'notAccepted',
+        handledBelowIn: 'QXT-2026-000011',
+        referredToUnitCode: 'QXT',
+        repeatVisits: 1,
+      }),
+    ).toEqual({
+      kind: 'handledBelow',
+      caseNumber: 'QX-2026-000004',
+      handledBelowIn: 'QXT-2026-000011',
+      referredToUnitCode: 'QXT',
+      repeatVisits: 1,
+    });
+  });
 });

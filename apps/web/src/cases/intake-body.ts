@@ -92,11 +92,31 @@ export type RegistrationResult =
   /** No new case: the visit was recorded on the petitioner's open earlier case on the same matter. */
   | { kind: 'repeatVisit'; caseNumber: string; repeatVisits: number }
   /** A new case, not accepted at once: the same facts were concluded after re-review in `sameFactsAs`. */
-  | { kind: 'notAccepted'; caseNumber: string; sameFactsAs: string };
+  | { kind: 'notAccepted'; caseNumber: string; sameFactsAs: string }
+  /**
+   * Art. 19: a new case here, not accepted because the matter is being handled below in `handledBelowIn`
+   * (by `referredToUnitCode`), where the visit was recorded.
+   */
+  | {
+      kind: 'handledBelow';
+      caseNumber: string;
+      handledBelowIn: string;
+      referredToUnitCode: string;
+      repeatVisits: number;
+    };
 
 export function registrationResult(answer: RegisteredAnswer): RegistrationResult {
   if (answer.repeatOf) {
     return { kind: 'repeatVisit', caseNumber: answer.repeatOf, repeatVisits: answer.repeatVisits ?? 1 };
+  }
+  if (answer.handledBelowIn) {
+    return {
+      kind: 'handledBelow',
+      caseNumber: answer.caseNumber,
+      handledBelowIn: answer.handledBelowIn,
+      referredToUnitCode: answer.referredToUnitCode ?? '',
+      repeatVisits: answer.repeatVisits ?? 1,
+    };
   }
   if (answer.sameFactsAs) {
     return { kind: 'notAccepted', caseNumber: answer.caseNumber, sameFactsAs: answer.sameFactsAs };

@@ -269,6 +269,7 @@ export const en: SameKeys<Messages> = {
     supervisor: 'Supervisor',
     admin: 'Administrator',
     system: 'System',
+    petitioner: 'Petitioner',
   },
   unitLevel: {
     district: 'District',
@@ -454,6 +455,9 @@ export const en: SameKeys<Messages> = {
     notAcceptedTitle: 'Registered as {{caseNumber}} and not accepted',
     notAcceptedText:
       'The same facts and reasons were concluded after re-review in case {{concluded}}; the not-accepted notice was issued.',
+    handledBelowTitle: 'Skip-level petition: registered as {{caseNumber}}, not accepted, referred down',
+    handledBelowText:
+      'The matter is being handled below by {{unit}} in case {{lower}} (art. 19); this visit was recorded there ({{count}} so far) and the notice issued; this level keeps tracking that case.',
   },
   duties: {
     title: 'Five duties',

@@ -236,7 +236,7 @@ export const zhCN = {
   status: CASE_STATUS_LABELS,
   channel: CASE_CHANNEL_LABELS,
   category: CASE_CATEGORY_LABELS,
-  role: { ...ROLE_LABELS, system: '系统' },
+  role: { ...ROLE_LABELS, system: '系统', petitioner: '信访人' },
   unitLevel: { district: '区县', town: '乡镇街道', department: '部门', village: '村社区' },
   action: CASE_ACTION_LABELS,
   event: {
@@ -359,6 +359,9 @@ export const zhCN = {
     override: '不是同一事项，登记为新案件',
     notAcceptedTitle: '已登记为 {{caseNumber}}，不予受理',
     notAcceptedText: '同一事实和理由已在 {{concluded}} 号案件复核终结，已出具不予受理告知。',
+    handledBelowTitle: '越级信访：已登记为 {{caseNumber}}，不予受理并转下级办理',
+    handledBelowText:
+      '该事项正由下级单位 {{unit}} 在 {{lower}} 号案件办理中（条例第十九条），本次来访已记入该案件（累计 {{count}} 次），已出具告知；本级继续跟踪该案件办理情况。',
   },
   duties: {
     title: '五包落实情况',

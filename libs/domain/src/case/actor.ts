@@ -25,3 +25,17 @@ export function recordedActor(actor: CaseActor): CaseActor {
   };
   return person;
 }
+
+/** Where a petitioner acts on their own case: the public progress query (art. 21). */
+export const PETITIONER_RATING_CHANNELS = ['publicQuery'] as const;
+export type PetitionerRatingChannel = (typeof PETITIONER_RATING_CHANNELS)[number];
+
+/** The petitioner themself, as the actor of their own satisfaction rating: never a staff member. */
+export interface PetitionerActor {
+  readonly petitioner: true;
+  readonly channel: PetitionerRatingChannel;
+}
+
+export function isPetitionerActor(actor: CaseActor | PetitionerActor): actor is PetitionerActor {
+  return (actor as PetitionerActor).petitioner === true;
+}

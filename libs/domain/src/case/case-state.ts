@@ -1,6 +1,6 @@
 import { HandlingBody } from '../org/bodies';
 import { PersonRef } from '../org/principal';
-import { CaseActor } from './actor';
+import { CaseActor, PetitionerActor } from './actor';
 import { CaseStatus, ClockPhase } from './status';
 import { Instant, LocalDate } from './time-values';
 import type { PauseCounting } from '../policy/policy';
@@ -208,7 +208,8 @@ export interface ReviewInfo {
 export interface SatisfactionRecord {
   readonly satisfaction: Satisfaction;
   readonly recordedAt: Instant;
-  readonly recordedBy: CaseActor;
+  /** Staff at the counter, or the petitioner themself through the public progress query. */
+  readonly recordedBy: CaseActor | PetitionerActor;
 }
 
 /** A leader's instruction (批示). */

@@ -25,3 +25,5 @@ export {
   type InterestBasis,
   type SeatToReplace,
 } from './recusal';
+export * from './skip-level';
+export * from './petitioner-rating';

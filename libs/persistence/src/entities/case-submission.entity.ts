@@ -78,6 +78,17 @@ export class CaseSubmissionEntity {
   @Column({ name: 'same_facts_as', type: 'varchar', length: 64, nullable: true })
   sameFactsAs!: string | null;
 
+  /**
+   * Art. 19: the lower case handling the same matter. This case is registered at the higher level,
+   * not accepted (handledBelow) and referred to the lower unit; the lower case records the visit.
+   */
+  @Column({ name: 'handled_below_in', type: 'varchar', length: 64, nullable: true })
+  handledBelowIn!: string | null;
+
+  /** The unit handling the lower case when this petition was referred to it. */
+  @Column({ name: 'handled_below_unit_code', type: 'varchar', length: 32, nullable: true })
+  handledBelowUnitCode!: string | null;
+
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;
 }

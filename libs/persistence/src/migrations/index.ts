@@ -13,6 +13,8 @@ import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
 import { CaseAttachments1764400000014 } from './1764400000014-case-attachments';
 import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessions';
 import { PublicationsInForce1764400000013 } from './1764400000013-publications-in-force';
+import { SkipLevelReferrals1764400000121 } from './1764400000121-skip-level-referrals';
+import { PublicSatisfactionRatings1764400000122 } from './1764400000122-public-satisfaction-ratings';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   CaseScopeUnits1764400000012,
   PublicationsInForce1764400000013,
   CaseAttachments1764400000014,
+  SkipLevelReferrals1764400000121,
+  PublicSatisfactionRatings1764400000122,
 ];
