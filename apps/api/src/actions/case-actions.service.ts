@@ -161,6 +161,12 @@ export class CaseActionsService {
       }
       return { type, ...rest, performedBy } as never;
     }
+    if ((type === 'requestReview' || type === 'requestReReview') && typeof fields.receivedAt === 'string') {
+      // One form of the instant on record (UTC), as a registration's receipt time is stored.
+      const receivedAt = new Date(fields.receivedAt);
+      if (!Number.isNaN(receivedAt.getTime()))
+        return { type, ...fields, receivedAt: receivedAt.toISOString() } as never;
+    }
     return { type, ...fields } as never;
   }
 

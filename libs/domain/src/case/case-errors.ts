@@ -46,6 +46,9 @@ export const CASE_ERROR_KINDS = {
   REQUEST_WINDOW_STILL_OPEN: 'rule',
   TOO_MANY_REPRESENTATIVES: 'rule',
   RECEIVED_AFTER_REGISTRATION: 'rule',
+  RECEIVED_IN_FUTURE: 'rule',
+  RECEIVED_BEFORE_DELIVERY: 'rule',
+  OUTCOME_RETIRED: 'rule',
   // invalid (400): malformed or incomplete input
   ACTION_UNKNOWN: 'invalid',
   FIELD_REQUIRED: 'invalid',

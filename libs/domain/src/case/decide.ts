@@ -6,7 +6,7 @@ import { CaseActor, isSystemActor, recordedActor } from './actor';
 import { assertRoleAllowed } from './actor-checks';
 import { caseError } from './case-errors';
 import { CaseEvent, CASE_EVENT_TYPES } from './case-events';
-import { CaseState } from './case-state';
+import { CaseState, ReviewInfo } from './case-state';
 import { CaseFacts, requireFact } from './facts';
 import { handlingHandlers } from './handling-actions';
 import { opinionHandlers } from './opinion-actions';
@@ -15,6 +15,7 @@ import { checkRegister, registeredCase } from './registration';
 import { routingFollowupHandlers } from './routing-followup-actions';
 import { CASE_STATUS_LABELS, CaseStatus, clockPhaseOf } from './status';
 import { allowedActions, nextStatus } from './transition-table';
+import { compareInstants } from './time-values';
 import { triageHandlers } from './triage-actions';
 
 const HANDLERS: ActionHandlers<CaseCommandType> = {
@@ -104,10 +105,42 @@ export function validateAction(
   check(state, action, actor, facts);
 }
 
-function eventDetails(action: CaseAction, after: CaseState): Record<string, unknown> {
+/**
+ * A review or re-review request on the timeline: the deciding body, for a review the original handling
+ * body it sits above (art. 35), whether it was back-dated (received before it was recorded, with the
+ * reason), and the closure it undid when it reopened a case the lapse had closed.
+ */
+function reviewRequestDetails(
+  fields: Record<string, unknown>,
+  request: ReviewInfo,
+  before: CaseState | null,
+  after: CaseState,
+): Record<string, unknown> {
+  return {
+    ...fields,
+    body: request.body,
+    ...(request === after.review && after.reply?.handlingUnitCode
+      ? { handlingUnitCode: after.reply.handlingUnitCode }
+      : {}),
+    ...(request.receivedAt !== undefined
+      ? { backdated: compareInstants(request.receivedAt, request.requestedAt) < 0 }
+      : {}),
+    ...(before?.status === 'closed' && before.closure ? { reopenedClosure: before.closure } : {}),
+  };
+}
+
+function eventDetails(
+  action: CaseAction,
+  after: CaseState,
+  before: CaseState | null,
+): Record<string, unknown> {
   const { type, ...fields } = action;
-  if (type === 'requestReview' && after.review) return { ...fields, body: after.review.body };
-  if (type === 'requestReReview' && after.reReview) return { ...fields, body: after.reReview.body };
+  if (type === 'requestReview' && after.review)
+    return reviewRequestDetails(fields, after.review, before, after);
+  if (type === 'requestReReview' && after.reReview)
+    return reviewRequestDetails(fields, after.reReview, before, after);
+  if (type === 'reply' && after.reply?.handlingUnitCode)
+    return { ...fields, handlingUnitCode: after.reply.handlingUnitCode };
   if (type === 'reassign' && after.sixDefines) return { ...fields, defines: after.sixDefines };
   if (type === 'reportCompletion' && after.completionReport) {
     const { toUnitCode, feedbackDueDate, late } = after.completionReport;
@@ -148,7 +181,7 @@ export function applyAction(
       by: context.actor,
       fromStatus: state?.status ?? null,
       toStatus: to,
-      details: eventDetails(action, next),
+      details: eventDetails(action, next, state),
     },
   ];
   const pause = next.pause;

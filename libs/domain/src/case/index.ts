@@ -13,4 +13,5 @@ export * from './decide';
 export * from './state-diagram';
 export { MAX_REPRESENTATIVES } from './registration';
 export { caseUnitOf } from './actor-checks';
+export { originalHandlingUnitOf } from './opinion-actions';
 export { caseAssigneesOf, packageLeaderOf } from './case-assignees';

@@ -43,13 +43,18 @@ function clockStart(state: CaseState, calendar: Calendar): ClockStart | null {
       return delivered ? { name: 'reviewRequest', startedAt: dayStart(delivered, calendar) } : null;
     }
     case 'reviewDecision':
-      return state.review ? { name: 'reviewDecision', startedAt: state.review.requestedAt } : null;
+      // From when the request was received (back-dated or not), not when it was recorded.
+      return state.review
+        ? { name: 'reviewDecision', startedAt: state.review.receivedAt ?? state.review.requestedAt }
+        : null;
     case 'reReviewRequest': {
       const delivered = state.review?.opinion?.delivery?.deliveredOn;
       return delivered ? { name: 'reReviewRequest', startedAt: dayStart(delivered, calendar) } : null;
     }
     case 'reReviewDecision':
-      return state.reReview ? { name: 'reReviewDecision', startedAt: state.reReview.requestedAt } : null;
+      return state.reReview
+        ? { name: 'reReviewDecision', startedAt: state.reReview.receivedAt ?? state.reReview.requestedAt }
+        : null;
     case 'none':
       return null;
   }
