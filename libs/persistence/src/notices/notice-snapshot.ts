@@ -94,6 +94,10 @@ export class NoticeSnapshotBuilder {
         );
         return {
           ...common,
+          // Issued in the name of the original handling body, whichever of its staff or units wrote it.
+          ...(typeof handlingUnitCode === 'string'
+            ? { issuingUnit: await this.unitName(handlingUnitCode) }
+            : {}),
           ...this.opinion(),
           reviewBody: await this.nameAbove(handler),
           reviewWindowDays: (await this.policy()).clocks.reviewRequest.days,
