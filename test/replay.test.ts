@@ -70,6 +70,7 @@ describe('replay of committed case histories', () => {
         'withdrawn',
         'reception-objection-completion',
         'continue-as-new',
+        'art35-backdated-review',
       ]),
     );
   });
