@@ -48,30 +48,6 @@ function stateConflict(status: CaseStatus | null, action: CaseAction['type']): D
   });
 }
 
-/**
- * A review or re-review asked after the case closed because its window lapsed: say the window closed
- * (the specific reason) rather than a bare state conflict.
- */
-function lapsedWindow(state: CaseState | null, action: CaseAction['type']): DomainError | undefined {
-  if (state?.status !== 'closed') return undefined;
-  const closedAt = state.closure?.at;
-  if (action === 'requestReview' && state.review === null) {
-    return caseError('REVIEW_WINDOW_CLOSED', {
-      zh: '已超过申请复查的期限，案件已办结',
-      en: 'the review request window has closed; the case is closed',
-      details: { closedAt },
-    });
-  }
-  if (action === 'requestReReview' && state.review?.opinion && state.reReview === null) {
-    return caseError('RE_REVIEW_WINDOW_CLOSED', {
-      zh: '已超过申请复核的期限，案件已办结',
-      en: 'the re-review request window has closed; the case is closed',
-      details: { closedAt },
-    });
-  }
-  return undefined;
-}
-
 /** Status, then role, then the action's own checks (input, unit scope, business rules). */
 function check(state: CaseState | null, action: CaseAction, actor: CaseActor, facts: CaseFacts): CaseStatus {
   if (typeof action !== 'object' || action === null || !isCaseActionType(action.type)) {
@@ -80,8 +56,9 @@ function check(state: CaseState | null, action: CaseAction, actor: CaseActor, fa
   const at = requireFact(facts, 'at', action.type);
   if (!isSystemActor(actor)) assertPrincipal(actor, 'actor');
   const to = nextStatus(state?.status ?? null, action.type);
-  if (to === undefined)
-    throw lapsedWindow(state, action.type) ?? stateConflict(state?.status ?? null, action.type);
+  // A review or re-review asked after the lapse closed the case is a transition: its handler names the
+  // lapsed window (REVIEW_WINDOW_CLOSED / RE_REVIEW_WINDOW_CLOSED) unless it was received in time.
+  if (to === undefined) throw stateConflict(state?.status ?? null, action.type);
   assertRoleAllowed(actor, action.type);
   if (action.type === 'register') {
     checkRegister(action, facts);
