@@ -192,6 +192,11 @@ describe('review and opinions as the Regulation says (arts. 32, 35, 36)', () => 
     });
     // 30 days from the day of receipt (not counted): day +15, or the first working day after it when
     // it is a rest day or holiday — never the 30 days from today that the recording time would give.
+    // Open again for the supervisors' figures too, until its next end.
+    const [facts] = await stack.db.query(`SELECT ended_at FROM case_metric_facts WHERE case_number = $1`, [
+      caseNumber,
+    ]);
+    expect(facts.ended_at).toBeNull();
     const due = (await caseOf(caseNumber)).dueLastDay as string;
     expect(due >= shanghaiDay(15) && due < shanghaiDay(25)).toBe(true);
   });
