@@ -274,7 +274,7 @@ function stepsTo(stage: Stage, unit: string, index: number, today: string): [Cas
     [
       {
         type: 'reply',
-        outcome: index % 3 === 0 ? 'support' : 'partlySupport',
+        outcome: index % 3 === 0 ? 'support' : 'explain',
         reasons: '经调查核实，诉求部分合理，已责成相关单位整改。',
       },
       handler,

@@ -646,6 +646,73 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'art35-backdated-review',
+    description:
+      'patches review-body-art35 and art32-outcomes: assigned down → the town accepts and replies (explain) → delivered → the window lapses and closes the case → a review request received on day 29, recorded on day 33, reopens it → the district (above the town) reviews',
+    async run(driver, scenario) {
+      const today = await driver.startOfWorkingDay();
+      const handle = await driver.startCase('RPD01-2026-000009');
+      await driver.act(
+        handle,
+        { type: 'assignDown', toUnitCode: TOWN, reason: '属地管理', feedbackDueDate: plusDays(today, 10) },
+        people.clerkD,
+      );
+      await driver.act(handle, { type: 'accept' }, people.leaderT);
+      await driver.act(
+        handle,
+        {
+          type: 'defineSix',
+          defines: {
+            packageLeader: people.leaderT,
+            responsibleUnitCode: TOWN,
+            handler: people.handlerT,
+            resolutionPlan: '现场核查并协调维修',
+            completionDeadline: plusDays(today, 45),
+            targetOutcome: '排水恢复，群众满意',
+          },
+        },
+        people.leaderT,
+      );
+      await recordDuty(driver, handle, 'investigate', '现场核查');
+      await driver.act(
+        handle,
+        { type: 'reply', outcome: 'explain', reasons: '依政策解释说明' },
+        people.leaderT,
+      );
+      const deliveredAt = await driver.now();
+      await driver.act(
+        handle,
+        { type: 'recordDelivery', document: 'reply', method: 'inPerson', deliveredOn: await driver.today() },
+        people.handlerT,
+      );
+      await driver.sleep(33 * DAY_MS);
+      await driver.expectStatus(handle, 'closed');
+      await driver.act(
+        handle,
+        {
+          type: 'requestReview',
+          reason: '对处理意见不服',
+          receivedAt: new Date(deliveredAt + 29 * DAY_MS).toISOString(),
+          receivedAtReason: '信件于第29日寄达，第33日补录',
+        },
+        people.clerkD,
+      );
+      await driver.expectStatus(handle, 'underReview');
+      const review = (await driver.snapshot(handle)).state?.review;
+      if (review?.body.kind !== 'unit' || review.body.code !== DISTRICT)
+        throw new Error(`art35-backdated-review: reviewed by ${JSON.stringify(review?.body)}`);
+      await driver.sleep(2 * DAY_MS);
+      await driver.act(
+        handle,
+        { type: 'decideReview', outcome: 'support', reasons: '予以支持' },
+        people.leaderD,
+      );
+      await driver.expectStatus(handle, 'reviewed');
+      await driver.export(scenario.name, scenario.description, handle);
+      await driver.terminate(handle);
+    },
+  },
+  {
     name: 'repeat-visits',
     description:
       'three repeat visits on the open case (one sent twice, recorded once): the second escalated to the package leader, the third to the supervision office; then accepted',

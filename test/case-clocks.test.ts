@@ -452,6 +452,56 @@ describe('case clocks on the time-skipping server', () => {
     expect(refused).toBe('REVIEW_WINDOW_CLOSED');
   });
 
+  it('art. 35: a review request received on day 29 but recorded on day 33, after the lapse closed the case, reopens it; its decision clock runs from day 29', async () => {
+    const d0 = await harness.advanceToShanghai(10);
+    const run = await harness.startCase({ org, calendar: everyDayCalendar() });
+    await acceptAndDefine(run, org, plusDays(d0, 60));
+    await replyAndDeliver(run, org, d0, d0);
+
+    // Delivered on d0: the window ends with d0+30; on day 33 the lapse has closed the case.
+    await harness.sleepUntil(isoPlus(run.receivedAt, 33 * DAY_MS));
+    expect((await run.snapshot()).state?.status).toBe('closed');
+    const closedEvents = (await run.events()).length;
+
+    // The request reached the office on d0+29 at 10:00 and is entered only now (d0+33).
+    const receivedAt = isoPlus(run.receivedAt, 29 * DAY_MS);
+    const request = { type: 'requestReview' as const, reason: '对处理意见不服', receivedAt };
+    const receivedAtReason = '信件于第29日寄达，因积压第33日补录';
+    // An earlier day needs the reason; received after the window, it is late however it is dated.
+    expect(await run.rejection(request, org.clerkD)).toBe('FIELD_REQUIRED');
+    expect(
+      await run.rejection(
+        { ...request, receivedAt: isoPlus(run.receivedAt, 31 * DAY_MS), receivedAtReason },
+        org.clerkD,
+      ),
+    ).toBe('REVIEW_WINDOW_CLOSED');
+    expect(await run.rejection({ type: 'requestReview', reason: '对处理意见不服' }, org.clerkD)).toBe(
+      'REVIEW_WINDOW_CLOSED',
+    );
+    expect((await run.events()).length).toBe(closedEvents);
+
+    expect((await run.act({ ...request, receivedAtReason }, org.clerkD)).status).toBe('underReview');
+    const [requested] = await run.events('reviewRequested');
+    expect(requested.payload).toMatchObject({
+      status: 'underReview',
+      fromStatus: 'closed',
+      receivedAt,
+      receivedAtReason,
+      backdated: true,
+      reopenedClosure: { by: { system: true } },
+      // Art. 35: the district accepted and issued the opinion, so the body above it reviews.
+      body: { kind: 'external', name: '市信访局' },
+      handlingUnitCode: org.district,
+    });
+    // Decided within 30 days of receipt: d0+29 not counted → d0+59 (every day a working day).
+    expect((await run.snapshot()).clock).toMatchObject({
+      name: 'reviewDecision',
+      startedAt: receivedAt,
+      deadline: { lastDay: plusDays(d0, 59), endsAt: endOfShanghaiDay(plusDays(d0, 59)) },
+    });
+    expect(await run.readModelStatus()).toBe('underReview');
+  });
+
   it('re-review concludes: review and re-review asked within their windows, decided one level up, hearing time not counted (art. 36, counted before the roll)', async () => {
     const d0 = await harness.advanceToShanghai(10);
     // Every day a working day except d0+89 and d0+90, where the re-review's own 30 days end (below).
@@ -460,10 +510,29 @@ describe('case clocks on the time-skipping server', () => {
       holidays: [plusDays(d0, 89), plusDays(d0, 90)],
     });
     const run = await harness.startCase({ org, calendar });
-    await acceptAndDefine(run, org, plusDays(d0, 60));
+    // The district assigns the matter down; the town accepts it and issues the handling opinion.
+    await run.act(
+      { type: 'assignDown', toUnitCode: org.town, reason: '属地管理', feedbackDueDate: plusDays(d0, 20) },
+      org.clerkD,
+    );
+    await run.act({ type: 'accept' }, org.leaderT);
+    await run.act(
+      {
+        type: 'defineSix',
+        defines: {
+          packageLeader: org.leaderT,
+          responsibleUnitCode: org.town,
+          handler: org.handlerT,
+          resolutionPlan: '现场核查并协调维修',
+          completionDeadline: plusDays(d0, 60),
+          targetOutcome: '排水恢复，群众满意',
+        },
+      },
+      org.leaderT,
+    );
     await replyAndDeliver(run, org, d0, d0);
 
-    // Review asked on day 29 of the window, to the body above the town: the district.
+    // Review asked on day 29 of the window, to the body above the town that accepted and replied (art. 35): the district.
     await harness.sleepUntil(isoPlus(run.receivedAt, 29 * DAY_MS));
     const reviewDay = plusDays(d0, 29);
     expect((await run.act({ type: 'requestReview', reason: '对处理意见不服' }, org.clerkD)).status).toBe(

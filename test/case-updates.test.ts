@@ -69,7 +69,7 @@ function lifecycle(org: Org, today: string): Step[] {
     ['resolve', duty('resolve', '协调物业疏通'), (o) => o.handlerT1, 'inHandling'],
     [
       'reply',
-      { type: 'reply', outcome: 'partlySupport', reasons: '已协调疏通，改造需列入计划' },
+      { type: 'reply', outcome: 'explain', reasons: '已协调疏通，改造需列入计划' },
       (o) => o.handlerT1,
       'replied',
     ],
@@ -332,7 +332,7 @@ describe('case workflow Updates on the dev server', () => {
     const day = today();
     for (const [name, action, actor, status] of lifecycle(org, day)) {
       if (name === 'decideReview') {
-        // The town that handled the case may not decide its review: the body one level up does.
+        // The town that did the work may not decide the review: the body above the district that accepted does.
         await expectRejectedWithoutTrace(run, () => run.act(action, org.leaderT1), 'NOT_DECIDING_BODY');
       }
       const result = await run.act(action, actor(org));
@@ -382,8 +382,8 @@ describe('case workflow Updates on the dev server', () => {
       org.clerkD.userId,
       org.leaderD.userId,
     ]);
-    expect(events[9].payload.body).toEqual({ kind: 'unit', code: org.district });
-    expect(events[12].payload.body).toEqual({ kind: 'external', name: org.bodiesAboveTop[0] });
+    expect(events[9].payload.body).toEqual({ kind: 'external', name: org.bodiesAboveTop[0] });
+    expect(events[12].payload.body).toEqual({ kind: 'external', name: org.bodiesAboveTop[1] });
     expect(await run.caseRow()).toEqual({
       status: 'concluded',
       eventCount: 14,
@@ -403,16 +403,18 @@ describe('case workflow Updates on the dev server', () => {
     });
     expect(state.duties.map((d) => d.duty)).toEqual(['investigate', 'explainPolicy', 'resolve']);
     expect(state.reply).toMatchObject({
-      outcome: 'partlySupport',
+      outcome: 'explain',
+      handlingUnitCode: org.district,
       delivery: { method: 'inPerson', deliveredOn: day },
     });
     expect(state.satisfaction?.satisfaction).toBe('dissatisfied');
+    // Art. 35: the district accepted and issued the opinion, so the body above it reviews; art. 36: the next one re-reviews.
     expect(state.review).toMatchObject({
-      body: { kind: 'unit', code: org.district },
+      body: { kind: 'external', name: org.bodiesAboveTop[0] },
       opinion: { outcome: 'notSupport', delivery: { method: 'post' } },
     });
     expect(state.reReview).toMatchObject({
-      body: { kind: 'external', name: org.bodiesAboveTop[0] },
+      body: { kind: 'external', name: org.bodiesAboveTop[1] },
       opinion: { outcome: 'notSupport' },
     });
 

@@ -249,12 +249,14 @@ describe('supervisors’ metrics', () => {
       repeatPetition: [1, 6],
       reviewRequests: [1, 1],
       reviewSupport: [0, 1],
-      reviewPartlySupport: [0, 1],
+      reviewExplain: [0, 1],
       reviewNotSupport: [1, 1],
+      reviewPartlySupport: [0, 1],
       reReviewRequests: [0, 1],
       reReviewSupport: [0, 0],
-      reReviewPartlySupport: [0, 0],
+      reReviewExplain: [0, 0],
       reReviewNotSupport: [0, 0],
+      reReviewPartlySupport: [0, 0],
     });
     const byKey = Object.fromEntries(report.body.figures.map((figure: any) => [figure.key, figure]));
     expect(byKey.onTimeTriage).toMatchObject({

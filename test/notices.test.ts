@@ -79,13 +79,16 @@ describe('written notices', () => {
     expect(extension).toContain(`办理期限延长至${formatNoticeDate(afterExtension)}`);
     expect(extension).toContain('需委托第三方检测管网');
     expect(handling).toContain('经核查，管网淤堵属实，已协调疏通。');
-    expect(handling).toContain('处理结论：部分支持');
-    expect(handling).toContain(`30日内向${org.districtName}请求复查`);
-    expect(handling).toContain(org.townName);
-    expect(review).toContain(`不服${org.townName}于${today}作出的处理意见`);
+    // Art. 32's outcome; art. 35: the district accepted the matter, so the opinion is the district's
+    // (the town's handler wrote it) and the body above the district, the city's office, reviews it.
+    expect(handling).toContain('处理结论：解释说明');
+    expect(handling).toContain('30日内向市信访局请求复查');
+    expect(handling).toContain(`${org.districtName}${today}`);
+    expect(review).toContain(`不服${org.districtName}于${today}作出的处理意见`);
     expect(review).toContain('原处理意见事实清楚，予以维持。');
-    expect(review).toContain('复查结论：不支持');
-    expect(reReview).toContain(`不服${org.districtName}于${today}作出的复查意见`);
+    expect(review).toContain('复查结论：不予支持');
+    expect(review).toContain('30日内向省信访局请求复核');
+    expect(reReview).toContain(`不服市信访局于${today}作出的复查意见`);
     expect(reReview).toContain('复查意见正确，复核维持。');
 
     // Each notice is listed on the timeline at the event that issued it.

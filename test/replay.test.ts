@@ -73,6 +73,7 @@ describe('replay of committed case histories', () => {
         'recusal-reassign',
         'lawful-clocks',
         'skip-level-visit-and-petitioner-rating',
+        'art35-backdated-review',
       ]),
     );
   });

@@ -39,6 +39,7 @@ import {
   parseCalendar,
   parsePolicy,
   repeatEscalationRecipient,
+  requestWindowEndsAt,
   resolveEscalationRecipients,
   runningClock,
   SYSTEM_ACTOR as SYSTEM_CASE_ACTOR,
@@ -147,6 +148,11 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
     : patched('lawful-clock-rules')
       ? 'lawful'
       : 'legacy';
+  // Histories from before art. 35's review body and art. 32's outcomes keep the rules they ran under.
+  const legacyRules = {
+    ...(patched('review-body-art35') ? {} : { legacyReviewBody: true }),
+    ...(patched('art32-outcomes') ? {} : { legacyOutcomes: true }),
+  };
 
   const now = () => new Date(Date.now()).toISOString();
   const currentClock = () => (state ? runningClock(state, policy, calendar, told, clockRules) : null);
@@ -220,6 +226,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       const step = state.routing[state.routing.length - 1];
       return step ? clockDeadline(policy, 'misrouteObjection', calendar, step.at).endsAt : undefined;
     }
+    if ((action.type === 'requestReview' || action.type === 'requestReReview') && state.status === 'closed')
+      return requestWindowEndsAt(state, action.type, policy, calendar);
     const clock = currentClock();
     return clock?.kind === 'right' ? clock.deadline.endsAt : undefined;
   }
@@ -240,6 +248,8 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
             pauseReasons: policy.pauseReasons ?? NATIONAL_PAUSE_REASONS,
           }
         : {}),
+      timeZone: calendar.timeZone,
+      ...legacyRules,
     };
   }
 

@@ -364,7 +364,7 @@ export async function replyAndDeliver(run: CaseRun, org: Org, today: string, del
     },
     org.handlerT,
   );
-  await run.act({ type: 'reply', outcome: 'partlySupport', reasons: '已协调维修' }, org.handlerT);
+  await run.act({ type: 'reply', outcome: 'explain', reasons: '已协调维修' }, org.handlerT);
   await run.act({ type: 'recordDelivery', document: 'reply', method: 'inPerson', deliveredOn }, org.handlerT);
 }
 

@@ -110,7 +110,7 @@ export class CaseJourney {
       summary: '现场核查管网',
       evidenceRefs: ['附件：核查记录'],
     });
-    await this.act(org.handlerT, 'reply', { outcome: 'partlySupport', reasons });
+    await this.act(org.handlerT, 'reply', { outcome: 'explain', reasons });
   }
 
   async reviewAndReReview(reviewReasons: string, reReviewReasons: string): Promise<void> {

@@ -28,7 +28,10 @@ export const NOTICE_FIELDS = {
   transferredOn: { label: '转送日期 / date transferred', type: 'date' },
   originalDueOn: { label: '原办理期限 / original due date', type: 'date' },
   extendedDueOn: { label: '延长后的办理期限 / extended due date', type: 'date' },
-  outcome: { label: '结论（支持/部分支持/不支持）/ outcome', type: 'text' },
+  outcome: {
+    label: '处理结论（予以支持/解释说明/不予支持，《信访工作条例》第三十二条）/ outcome (art. 32)',
+    type: 'text',
+  },
   opinion: { label: '意见正文 / opinion text', type: 'text' },
   reviewBody: { label: '复查机关 / review body', type: 'text' },
   reviewWindowDays: { label: '请求复查期限（日）/ days to ask for review', type: 'days' },

@@ -31,7 +31,7 @@ export const SAMPLE_NOTICES: { [K in NoticeKind]: NoticeData<K> } = {
   },
   handlingOpinion: {
     ...common,
-    outcome: '部分支持',
+    outcome: '予以支持',
     opinion: '经调查，小区停车位划分方案未经业主大会表决。\n责成物业服务企业于30日内重新组织表决。',
     reviewBody: '临江市人民政府信访局',
     reviewWindowDays: 30,
@@ -41,7 +41,7 @@ export const SAMPLE_NOTICES: { [K in NoticeKind]: NoticeData<K> } = {
     reviewedUnit: '临江区信访局',
     reviewedOpinionOn: '2026-12-20',
     requestedOn: '2027-01-08',
-    outcome: '维持原处理意见',
+    outcome: '不予支持',
     opinion: '原处理意见认定事实清楚，适用政策正确。',
     reReviewBody: '江南省信访局',
     reReviewWindowDays: 30,
@@ -51,7 +51,7 @@ export const SAMPLE_NOTICES: { [K in NoticeKind]: NoticeData<K> } = {
     reviewedUnit: '临江市人民政府信访局',
     reviewedOpinionOn: '2027-02-05',
     requestedOn: '2027-02-20',
-    outcome: '维持复查意见',
+    outcome: '不予支持',
     opinion: '复查意见认定事实清楚，程序合法。',
   },
 };

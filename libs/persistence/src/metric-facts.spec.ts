@@ -96,6 +96,19 @@ describe('metricFactChange', () => {
     ]);
   });
 
+  it('art. 35: a review request received in time that reopens a closed case clears its end', () => {
+    expect(
+      metricFactChange(event('reviewRequested', { status: 'underReview', fromStatus: 'closed' })).assignments,
+    ).toEqual([
+      { column: 'review_requested_at', value: '2026-11-02T01:00:00.000Z', rule: 'first' },
+      { column: 'ended_at', value: null, rule: 'latest' },
+    ]);
+    expect(
+      metricFactChange(event('reviewRequested', { status: 'underReview', fromStatus: 'replied' }))
+        .assignments,
+    ).toEqual([{ column: 'review_requested_at', value: '2026-11-02T01:00:00.000Z', rule: 'first' }]);
+  });
+
   it('counts escalation levels, supervision orders and reminders, never a refused extension', () => {
     expect(metricFactChange(event('deadlineEscalated', { level: 3, clock: 'triage' })).occurrence).toEqual({
       kind: 'escalated',

@@ -25,7 +25,12 @@ export type MetricFactColumn =
  * deadline in force when the period ran out, whatever is recorded after it.
  */
 export type MetricFactAssignment =
-  | { column: MetricFactColumn; value: string; rule: 'first' | 'latest' | 'untilTriaged' }
+  | {
+      column: MetricFactColumn;
+      /** Null only to clear `ended_at` of a case a late-recorded review request reopened. */
+      value: string | null;
+      rule: 'first' | 'latest' | 'untilTriaged';
+    }
   | { column: MetricFactColumn; value: string; rule: 'untilLapsed'; asOf: string };
 
 /** Something counted by when it happened: an extension granted, an escalation level, a supervision order or reminder. */
@@ -59,6 +64,8 @@ const OUTCOMES: Readonly<Record<string, MetricFactColumn>> = {
   [CASE_EVENT_TYPES.decideReview]: 'review_outcome',
   [CASE_EVENT_TYPES.decideReReview]: 're_review_outcome',
 };
+
+const REOPENING: readonly string[] = [CASE_EVENT_TYPES.requestReview, CASE_EVENT_TYPES.requestReReview];
 
 function occurrenceOf(event: CaseEventInput): MetricOccurrence | null {
   switch (event.type) {
@@ -101,6 +108,10 @@ export function metricFactChange(event: CaseEventInput): MetricFactChange {
     assignments.push({ column: 'satisfaction', value: event.payload.satisfaction, rule: 'latest' });
   if ((FINAL_STATUSES as readonly unknown[]).includes(event.payload.status))
     assignments.push({ column: 'ended_at', value: at, rule: 'first' });
+  // A review or re-review request received in time but recorded after the lapse closed the case reopens
+  // it (arts. 35–36): it is open again until its next end.
+  else if (event.payload.fromStatus === 'closed' && REOPENING.includes(event.type))
+    assignments.push({ column: 'ended_at', value: null, rule: 'latest' });
   return { assignments, occurrence: occurrenceOf(event) };
 }
 

@@ -8,7 +8,7 @@ import {
   METRIC_FIGURE_KEYS,
   outcomeFigureKey,
 } from '../../domain/src/metrics/figures';
-import { REPLY_OUTCOMES } from '../../domain/src/case/vocabulary';
+import { RECORDED_REPLY_OUTCOMES } from '../../domain/src/case/vocabulary';
 
 /**
  * The supervisors' figures as SQL over `cases` (as `m`, with `case_metric_facts`) and the period `p`
@@ -51,7 +51,7 @@ function outcomeSql(
   decided: string,
 ): Record<string, FigureSql> {
   return Object.fromEntries(
-    REPLY_OUTCOMES.map((outcome) => [
+    RECORDED_REPLY_OUTCOMES.map((outcome) => [
       outcomeFigureKey(stage, outcome),
       { denominator: decided, numerator: `${column} = '${outcome}'` },
     ]),

@@ -20,6 +20,7 @@ import {
   NOT_ACCEPT_REASONS,
   OBJECTION_DECISIONS,
   OPINION_DOCUMENTS,
+  RECORDED_REPLY_OUTCOMES,
   RECUSAL_DECISIONS,
   RECUSAL_GROUNDS,
   REPLY_OUTCOMES,
@@ -53,6 +54,27 @@ export class PauseClockDto extends ReasonDto {
   })
   @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}$/)
   reasonCode!: string;
+}
+
+/** A review or re-review request (arts. 35–36), optionally with the moment it was received. */
+export class ReviewRequestDto extends ReasonDto {
+  @ApiPropertyOptional({
+    description:
+      '收到时间（可早于录入，不得晚于现在、不得早于意见书送达之日）；申请期限与复查/复核决定期限自此起算 / when the request was received, ISO-8601: not in the future, not before the opinion’s delivery; the window and the decision clock run from it. Defaults to now',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedAt?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '收到时间早于录入当日时必填：补登原因 / required when receivedAt is before the day it is recorded',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  receivedAtReason?: string;
 }
 
 export class TextDto {
@@ -216,8 +238,13 @@ export class ApproveExtensionDto {
 }
 
 export class OpinionDto {
-  @ApiProperty({ enum: REPLY_OUTCOMES })
-  @IsIn(REPLY_OUTCOMES)
+  @ApiProperty({
+    enum: REPLY_OUTCOMES,
+    description:
+      '处理结论（《信访工作条例》第三十二条）：予以支持 support / 解释说明 explain / 不予支持 notSupport；旧称“部分支持”（partlySupport）已停用，提交时 422 OUTCOME_RETIRED（字段 outcome）/ the outcome of art. 32; the retired partlySupport is refused with 422 OUTCOME_RETIRED',
+  })
+  // The retired value passes here so the case engine refuses it with its own code (422, field outcome).
+  @IsIn(RECORDED_REPLY_OUTCOMES)
   outcome!: string;
 
   @ApiProperty()
@@ -331,9 +358,9 @@ export const ACTION_BODIES = {
   reply: OpinionDto,
   recordDelivery: RecordDeliveryDto,
   recordSatisfaction: RecordSatisfactionDto,
-  requestReview: ReasonDto,
+  requestReview: ReviewRequestDto,
   decideReview: OpinionDto,
-  requestReReview: ReasonDto,
+  requestReReview: ReviewRequestDto,
   decideReReview: OpinionDto,
   withdraw: ReasonDto,
   close: CloseDto,

@@ -182,6 +182,12 @@ export class CaseActionsService {
       const { userId, ...rest } = fields as { userId: string } & Record<string, unknown>;
       return { type, ...rest, person: await this.person(userId, 'recusal', 'userId') } as never;
     }
+    if ((type === 'requestReview' || type === 'requestReReview') && typeof fields.receivedAt === 'string') {
+      // One form of the instant on record (UTC), as a registration's receipt time is stored.
+      const receivedAt = new Date(fields.receivedAt);
+      if (!Number.isNaN(receivedAt.getTime()))
+        return { type, ...fields, receivedAt: receivedAt.toISOString() } as never;
+    }
     return { type, ...fields } as never;
   }
 

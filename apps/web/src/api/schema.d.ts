@@ -798,8 +798,11 @@ export interface components {
             reasonCode: string;
         };
         OpinionDto: {
-            /** @enum {string} */
-            outcome: "support" | "partlySupport" | "notSupport";
+            /**
+             * @description 处理结论（《信访工作条例》第三十二条）：予以支持 support / 解释说明 explain / 不予支持 notSupport；旧称“部分支持”（partlySupport）已停用，提交时 422 OUTCOME_RETIRED（字段 outcome）/ the outcome of art. 32; the retired partlySupport is refused with 422 OUTCOME_RETIRED
+             * @enum {string}
+             */
+            outcome: "support" | "explain" | "notSupport";
             reasons: string;
         };
         RecordDeliveryDto: {
@@ -813,6 +816,14 @@ export interface components {
         RecordSatisfactionDto: {
             /** @enum {string} */
             satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied";
+        };
+        ReviewRequestDto: {
+            /** @description 理由 / reason */
+            reason: string;
+            /** @description 收到时间（可早于录入，不得晚于现在、不得早于意见书送达之日）；申请期限与复查/复核决定期限自此起算 / when the request was received, ISO-8601: not in the future, not before the opinion’s delivery; the window and the decision clock run from it. Defaults to now */
+            receivedAt?: string;
+            /** @description 收到时间早于录入当日时必填：补登原因 / required when receivedAt is before the day it is recorded */
+            receivedAtReason?: string;
         };
         CloseDto: {
             note?: string;
@@ -2034,7 +2045,7 @@ export interface operations {
                 /** @description 结束日期（含，北京时间）/ last day, included (local date) */
                 to?: string;
                 /** @description 指标 / figure */
-                figure: "onTimeTriage" | "onTimeCompletion" | "overdue" | "extensions" | "escalationLevel1" | "escalationLevel2" | "escalationLevel3" | "escalationLevel4" | "supervisionOrders" | "reminders" | "participation" | "satisfaction" | "repeatPetition" | "reviewRequests" | "reviewSupport" | "reviewPartlySupport" | "reviewNotSupport" | "reReviewRequests" | "reReviewSupport" | "reReviewPartlySupport" | "reReviewNotSupport";
+                figure: "onTimeTriage" | "onTimeCompletion" | "overdue" | "extensions" | "escalationLevel1" | "escalationLevel2" | "escalationLevel3" | "escalationLevel4" | "supervisionOrders" | "reminders" | "participation" | "satisfaction" | "repeatPetition" | "reviewRequests" | "reviewSupport" | "reviewExplain" | "reviewNotSupport" | "reviewPartlySupport" | "reReviewRequests" | "reReviewSupport" | "reReviewExplain" | "reReviewNotSupport" | "reReviewPartlySupport";
                 /** @description 分子或分母 / numerator or denominator */
                 part: "numerator" | "denominator";
                 limit?: number;

@@ -17,6 +17,8 @@ function fieldInput(field: ActionField) {
       return <UnitTreeSelect />;
     case 'date':
       return <DatePicker className="full-width" />;
+    case 'instant':
+      return <DatePicker showTime className="full-width" />;
     case 'number':
       return <InputNumber min={field.min} max={field.max} />;
     case 'boolean':
@@ -46,13 +48,18 @@ function ChoiceSelect(props: {
   );
 }
 
-/** Dates go to the API as YYYY-MM-DD; empty optional fields are left out (unknown fields are refused). */
+/** Dates go to the API as YYYY-MM-DD, instants as ISO-8601; empty optional fields are left out (unknown fields are refused). */
 function toBody(fields: readonly ActionField[], values: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const value = values[field.name];
     if (value === undefined || value === null || value === '') continue;
-    body[field.name] = field.kind === 'date' ? (value as Dayjs).format('YYYY-MM-DD') : value;
+    body[field.name] =
+      field.kind === 'date'
+        ? (value as Dayjs).format('YYYY-MM-DD')
+        : field.kind === 'instant'
+          ? (value as Dayjs).toISOString()
+          : value;
   }
   return body;
 }

@@ -9,6 +9,7 @@ export type FieldKind =
   | { kind: 'textarea' }
   | { kind: 'unit' }
   | { kind: 'date' }
+  | { kind: 'instant' }
   | { kind: 'number'; min: number; max: number }
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'boolean' }
@@ -20,6 +21,7 @@ const text = (name: string, required = true): ActionField => ({ name, required, 
 const textarea = (name: string, required = true): ActionField => ({ name, required, kind: 'textarea' });
 const unit = (name: string): ActionField => ({ name, required: true, kind: 'unit' });
 const date = (name: string, required = true): ActionField => ({ name, required, kind: 'date' });
+const instant = (name: string, required = true): ActionField => ({ name, required, kind: 'instant' });
 const list = (name: string, required = true): ActionField => ({ name, required, kind: 'list' });
 const choice = (name: string, options: readonly string[]): ActionField => ({
   name,
@@ -29,7 +31,14 @@ const choice = (name: string, options: readonly string[]): ActionField => ({
 });
 
 const REASON = [textarea('reason')];
-const OPINION = [choice('outcome', ['support', 'partlySupport', 'notSupport']), textarea('reasons')];
+/** Art. 32's outcomes only: the retired 'partlySupport' is refused for new opinions. */
+const OPINION = [choice('outcome', ['support', 'explain', 'notSupport']), textarea('reasons')];
+/** A review or re-review request, optionally received earlier than entered (then with the reason). */
+const REVIEW_REQUEST = [
+  textarea('reason'),
+  instant('receivedAt', false),
+  textarea('receivedAtReason', false),
+];
 
 export const ACTION_FORMS = {
   accept: [],
@@ -78,9 +87,9 @@ export const ACTION_FORMS = {
     date('deliveredOn'),
   ],
   recordSatisfaction: [choice('satisfaction', ['satisfied', 'basicallySatisfied', 'dissatisfied'])],
-  requestReview: REASON,
+  requestReview: REVIEW_REQUEST,
   decideReview: OPINION,
-  requestReReview: REASON,
+  requestReReview: REVIEW_REQUEST,
   decideReReview: OPINION,
   withdraw: REASON,
   close: [textarea('note', false)],

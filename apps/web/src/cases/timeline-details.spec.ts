@@ -16,6 +16,11 @@ describe('timeline details as text', () => {
     expect(detailText(recipients, label)).toBe('区负责人（N17）、镇承办人（N17-T）');
   });
 
+  it('names a deciding body by its unit code, or an external body by its name (arts. 35–36)', () => {
+    expect(detailText({ kind: 'unit', code: 'N17' }, label)).toBe('N17');
+    expect(detailText({ kind: 'external', name: '市信访局' }, label)).toBe('市信访局');
+  });
+
   it('shows a nested record under its field labels, leaving references out', () => {
     expect(detailText({ headcount: 30, representativeRefs: ['case_representatives/X#1'] }, label)).toBe(
       '来访人数：30',

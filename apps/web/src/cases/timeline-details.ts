@@ -10,6 +10,8 @@ export function detailText(value: unknown, label: (key: string) => string): stri
   if (Array.isArray(value)) return value.map((item) => detailText(item, label)).join('、');
   if (typeof value !== 'object') return String(value);
   const record = value as Record<string, unknown>;
+  // A deciding body (review, re-review): a unit of the tree by its code; an external body by its name.
+  if (record.kind === 'unit' && typeof record.code === 'string') return record.code;
   if (typeof record.name === 'string') {
     return typeof record.unitCode === 'string' ? `${record.name}（${record.unitCode}）` : record.name;
   }

@@ -11,7 +11,7 @@ import {
   OpinionDocument,
   RecusalDecision,
   RecusalGround,
-  ReplyOutcome,
+  RecordedReplyOutcome,
   Satisfaction,
 } from './vocabulary';
 
@@ -37,6 +37,18 @@ export interface RegisterAction {
   readonly notRepeatOf?: { readonly caseNumber: string; readonly reason: string };
   /** Registered in a leader's reception session (领导接待日): the session and its leader, the package leader. */
   readonly reception?: ReceptionRef;
+}
+
+/**
+ * A review or re-review request (arts. 35–36). Like a registration it may carry the moment it was
+ * received, earlier than it is recorded: the request window and the decision clock run from that moment.
+ */
+export interface ReviewRequestFields {
+  readonly reason: string;
+  /** When the request reached the office; defaults to the moment it is recorded. */
+  readonly receivedAt?: Instant;
+  /** Required when `receivedAt` falls on a day before the day it is recorded: why it is entered late. */
+  readonly receivedAtReason?: string;
 }
 
 export type CaseAction =
@@ -82,7 +94,7 @@ export type CaseAction =
       readonly reasonCode?: string;
     }
   | { readonly type: 'resumeClock' }
-  | { readonly type: 'reply'; readonly outcome: ReplyOutcome; readonly reasons: string }
+  | { readonly type: 'reply'; readonly outcome: RecordedReplyOutcome; readonly reasons: string }
   | {
       readonly type: 'recordDelivery';
       readonly document: OpinionDocument;
@@ -90,10 +102,10 @@ export type CaseAction =
       readonly deliveredOn: LocalDate;
     }
   | { readonly type: 'recordSatisfaction'; readonly satisfaction: Satisfaction }
-  | { readonly type: 'requestReview'; readonly reason: string }
-  | { readonly type: 'decideReview'; readonly outcome: ReplyOutcome; readonly reasons: string }
-  | { readonly type: 'requestReReview'; readonly reason: string }
-  | { readonly type: 'decideReReview'; readonly outcome: ReplyOutcome; readonly reasons: string }
+  | ({ readonly type: 'requestReview' } & ReviewRequestFields)
+  | { readonly type: 'decideReview'; readonly outcome: RecordedReplyOutcome; readonly reasons: string }
+  | ({ readonly type: 'requestReReview' } & ReviewRequestFields)
+  | { readonly type: 'decideReReview'; readonly outcome: RecordedReplyOutcome; readonly reasons: string }
   | { readonly type: 'withdraw'; readonly reason: string }
   | { readonly type: 'close'; readonly note?: string }
   | { readonly type: 'instruct'; readonly text: string }

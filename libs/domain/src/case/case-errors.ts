@@ -54,6 +54,9 @@ export const CASE_ERROR_KINDS = {
   TOO_MANY_REPRESENTATIVES: 'rule',
   RECEIVED_AFTER_REGISTRATION: 'rule',
   RECUSED_PERSON_NAMED: 'rule',
+  RECEIVED_IN_FUTURE: 'rule',
+  RECEIVED_BEFORE_DELIVERY: 'rule',
+  OUTCOME_RETIRED: 'rule',
   // invalid (400): malformed or incomplete input
   ACTION_UNKNOWN: 'invalid',
   FIELD_REQUIRED: 'invalid',

@@ -13,7 +13,7 @@ import {
   ObjectionDecision,
   RecusalDecision,
   RecusalGround,
-  ReplyOutcome,
+  RecordedReplyOutcome,
   Satisfaction,
   SupervisionKind,
 } from './vocabulary';
@@ -189,18 +189,35 @@ export interface Delivery {
 
 /** A written opinion: the handling opinion, or a review or re-review opinion. */
 export interface Opinion {
-  readonly outcome: ReplyOutcome;
+  /** Art. 32's outcome; an opinion from before its wording may carry a legacy one (partlySupport). */
+  readonly outcome: RecordedReplyOutcome;
   readonly reasons: string;
   readonly issuedAt: Instant;
   readonly issuedBy: CaseActor;
   readonly delivery: Delivery | null;
+  /**
+   * On the handling opinion: the original handling body (原办理机关、单位, art. 35) — the unit that
+   * accepted the matter and issues the opinion in its name, whichever unit below it did the work.
+   * Review goes one level above it. Absent on opinions issued before it was recorded.
+   */
+  readonly handlingUnitCode?: string;
 }
 
 export interface ReviewInfo {
-  /** The body deciding: one level above the handler unit (review) or above the review body (re-review). */
+  /**
+   * The body deciding: one level above the original handling body, the unit that accepted and issued
+   * the handling opinion (review, art. 35), or above the review body (re-review, art. 36).
+   */
   readonly body: HandlingBody;
   readonly reason: string;
+  /** When the request was recorded. */
   readonly requestedAt: Instant;
+  /**
+   * When the request was received, if earlier than recorded (back-dated, with `receivedAtReason`):
+   * the window was judged and the decision clock runs from it. Absent: received when recorded.
+   */
+  readonly receivedAt?: Instant;
+  readonly receivedAtReason?: string;
   readonly recordedBy: CaseActor;
   readonly opinion: Opinion | null;
 }

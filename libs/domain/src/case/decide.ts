@@ -6,7 +6,7 @@ import { CaseActor, isSystemActor, recordedActor } from './actor';
 import { assertRoleAllowed } from './actor-checks';
 import { caseError } from './case-errors';
 import { CaseEvent, CASE_EVENT_TYPES } from './case-events';
-import { CaseState } from './case-state';
+import { CaseState, ReviewInfo } from './case-state';
 import { CaseFacts, requireFact } from './facts';
 import { handlingHandlers } from './handling-actions';
 import { opinionHandlers } from './opinion-actions';
@@ -16,6 +16,7 @@ import { checkRegister, registeredCase } from './registration';
 import { routingFollowupHandlers } from './routing-followup-actions';
 import { CASE_STATUS_LABELS, CaseStatus, clockPhaseOf } from './status';
 import { allowedActions, nextStatus } from './transition-table';
+import { compareInstants } from './time-values';
 import { triageHandlers } from './triage-actions';
 
 const HANDLERS: ActionHandlers<CaseCommandType> = {
@@ -49,30 +50,6 @@ function stateConflict(status: CaseStatus | null, action: CaseAction['type']): D
   });
 }
 
-/**
- * A review or re-review asked after the case closed because its window lapsed: say the window closed
- * (the specific reason) rather than a bare state conflict.
- */
-function lapsedWindow(state: CaseState | null, action: CaseAction['type']): DomainError | undefined {
-  if (state?.status !== 'closed') return undefined;
-  const closedAt = state.closure?.at;
-  if (action === 'requestReview' && state.review === null) {
-    return caseError('REVIEW_WINDOW_CLOSED', {
-      zh: '已超过申请复查的期限，案件已办结',
-      en: 'the review request window has closed; the case is closed',
-      details: { closedAt },
-    });
-  }
-  if (action === 'requestReReview' && state.review?.opinion && state.reReview === null) {
-    return caseError('RE_REVIEW_WINDOW_CLOSED', {
-      zh: '已超过申请复核的期限，案件已办结',
-      en: 'the re-review request window has closed; the case is closed',
-      details: { closedAt },
-    });
-  }
-  return undefined;
-}
-
 /** Status, then role, then the action's own checks (input, unit scope, business rules). */
 function check(state: CaseState | null, action: CaseAction, actor: CaseActor, facts: CaseFacts): CaseStatus {
   if (typeof action !== 'object' || action === null || !isCaseActionType(action.type)) {
@@ -81,8 +58,9 @@ function check(state: CaseState | null, action: CaseAction, actor: CaseActor, fa
   const at = requireFact(facts, 'at', action.type);
   if (!isSystemActor(actor)) assertPrincipal(actor, 'actor');
   const to = nextStatus(state?.status ?? null, action.type);
-  if (to === undefined)
-    throw lapsedWindow(state, action.type) ?? stateConflict(state?.status ?? null, action.type);
+  // A review or re-review asked after the lapse closed the case is a transition: its handler names the
+  // lapsed window (REVIEW_WINDOW_CLOSED / RE_REVIEW_WINDOW_CLOSED) unless it was received in time.
+  if (to === undefined) throw stateConflict(state?.status ?? null, action.type);
   assertRoleAllowed(actor, action.type);
   // A person with an interest (recused, or accused) may not act (art. 28); declaring it again is a no-op.
   if (state !== null && action.type !== 'declareInterest') assertMayActOnCase(state, actor);
@@ -108,6 +86,30 @@ export function validateAction(
   check(state, action, actor, facts);
 }
 
+/**
+ * A review or re-review request on the timeline: the deciding body, for a review the original handling
+ * body it sits above (art. 35), whether it was back-dated (received before it was recorded, with the
+ * reason), and the closure it undid when it reopened a case the lapse had closed.
+ */
+function reviewRequestDetails(
+  fields: Record<string, unknown>,
+  request: ReviewInfo,
+  before: CaseState | null,
+  after: CaseState,
+): Record<string, unknown> {
+  return {
+    ...fields,
+    body: request.body,
+    ...(request === after.review && after.reply?.handlingUnitCode
+      ? { handlingUnitCode: after.reply.handlingUnitCode }
+      : {}),
+    ...(request.receivedAt !== undefined
+      ? { backdated: compareInstants(request.receivedAt, request.requestedAt) < 0 }
+      : {}),
+    ...(before?.status === 'closed' && before.closure ? { reopenedClosure: before.closure } : {}),
+  };
+}
+
 function eventDetails(
   action: CaseAction,
   before: CaseState | null,
@@ -120,8 +122,12 @@ function eventDetails(
   )
     return recusalEventDetails(action, before, after, by);
   const { type, ...fields } = action;
-  if (type === 'requestReview' && after.review) return { ...fields, body: after.review.body };
-  if (type === 'requestReReview' && after.reReview) return { ...fields, body: after.reReview.body };
+  if (type === 'requestReview' && after.review)
+    return reviewRequestDetails(fields, after.review, before, after);
+  if (type === 'requestReReview' && after.reReview)
+    return reviewRequestDetails(fields, after.reReview, before, after);
+  if (type === 'reply' && after.reply?.handlingUnitCode)
+    return { ...fields, handlingUnitCode: after.reply.handlingUnitCode };
   if (type === 'reassign' && after.sixDefines) return { ...fields, defines: after.sixDefines };
   if (type === 'reportCompletion' && after.completionReport) {
     const { toUnitCode, feedbackDueDate, late } = after.completionReport;

@@ -42,6 +42,22 @@ export interface CaseFacts {
   readonly runningClock?: { readonly name: ClockName; readonly endsAt: Instant };
   /** Lawful clock rules only: the policy's reasons a clock may be paused for (pauseClock). */
   readonly pauseReasons?: readonly PauseReason[];
+  /**
+   * The case's time zone: the day a back-dated review or re-review request was received
+   * (requestReview, requestReReview with `receivedAt`).
+   */
+  readonly timeZone?: string;
+  /**
+   * A case whose workflow history predates art. 35's review body (patch `review-body-art35` absent):
+   * review goes one level above the responsible unit, as it did then. Absent: above the original
+   * handling body (the unit that accepted and issued the handling opinion).
+   */
+  readonly legacyReviewBody?: boolean;
+  /**
+   * A case whose workflow history predates art. 32's outcomes (patch `art32-outcomes` absent): a new
+   * opinion may still be 'partlySupport', as it could then. Absent: only art. 32's three outcomes.
+   */
+  readonly legacyOutcomes?: boolean;
 }
 
 const FACT_CHECKS: { readonly [K in keyof CaseFacts]-?: (value: unknown) => boolean } = {
@@ -59,6 +75,9 @@ const FACT_CHECKS: { readonly [K in keyof CaseFacts]-?: (value: unknown) => bool
     (CLOCK_NAMES as readonly unknown[]).includes((value as { name: unknown }).name) &&
     isInstant((value as { endsAt: unknown }).endsAt),
   pauseReasons: Array.isArray,
+  timeZone: (value) => typeof value === 'string' && value !== '',
+  legacyReviewBody: (value) => typeof value === 'boolean',
+  legacyOutcomes: (value) => typeof value === 'boolean',
 };
 
 /** The fact, checked; throws FACT_MISSING naming the fact and the action that needed it. */

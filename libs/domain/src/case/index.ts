@@ -13,6 +13,7 @@ export * from './decide';
 export * from './state-diagram';
 export { MAX_REPRESENTATIVES } from './registration';
 export { caseUnitOf } from './actor-checks';
+export { originalHandlingUnitOf } from './opinion-actions';
 export { caseAssigneesOf, packageLeaderOf } from './case-assignees';
 export {
   interestOf,

@@ -4,13 +4,16 @@ import { CaseActionOf, CaseActionType } from './actions';
 import { assertActsForBody, assertOnCase, caseUnitOf } from './actor-checks';
 import { caseError, CaseErrorCode } from './case-errors';
 import { CaseState, Opinion, ReviewInfo } from './case-state';
-import { requireFact } from './facts';
-import { requireLocalDate, requireOneOf, requireText } from './input-checks';
-import { compareInstants } from './time-values';
+import { localDateAt } from '../clock/time-zone';
+import { CaseFacts, requireFact } from './facts';
+import { optionalText, requireInstant, requireLocalDate, requireOneOf, requireText } from './input-checks';
+import { compareInstants, Instant } from './time-values';
 import {
   DELIVERY_METHODS,
+  isLegacyReplyOutcome,
   OPINION_DOCUMENTS,
   OpinionDocument,
+  RECORDED_REPLY_OUTCOMES,
   REPLY_OUTCOMES,
   SATISFACTION_LEVELS,
 } from './vocabulary';
@@ -40,18 +43,20 @@ export function assertDelivered(state: CaseState, document: 'reply' | 'reviewOpi
   });
 }
 
+/** The request must have been received (not merely recorded) before its window ended. */
 function assertWithinWindow(
   context: ActionContext,
   type: CaseActionType,
   closedCode: CaseErrorCode,
   zh: string,
+  receivedAt: Instant,
 ): void {
   const windowEndsAt = requireFact(context.facts, 'windowEndsAt', type);
-  if (compareInstants(context.at, windowEndsAt) < 0) return;
+  if (compareInstants(receivedAt, windowEndsAt) < 0) return;
   throw caseError(closedCode, {
     zh,
     en: `the request window ended at ${windowEndsAt}`,
-    details: { windowEndsAt },
+    details: { windowEndsAt, receivedAt },
   });
 }
 
@@ -66,16 +71,45 @@ function requireReview(state: CaseState, key: 'review' | 'reReview'): ReviewInfo
   return review;
 }
 
-/** Review goes one level above the handler unit; re-review one level above the review body. */
-function decidingBody(context: ActionContext, type: 'requestReview' | 'requestReReview'): HandlingBody {
-  const tree = requireFact(context.facts, 'unitTree', type);
-  return type === 'requestReview'
-    ? bodyAbove(tree, unitBody(caseUnitOf(context.state)))
-    : bodyAbove(tree, requireReview(context.state, 'review').body);
+/**
+ * The original handling body (原办理机关、单位, art. 35): the unit that accepted the matter and issued
+ * the handling opinion, as recorded on it — not the responsible unit it had do the work. An opinion
+ * from before it was recorded: the holding unit, which is the accepting unit once a case is accepted.
+ */
+export function originalHandlingUnitOf(state: CaseState): string {
+  return state.reply?.handlingUnitCode ?? state.holdingUnitCode;
 }
 
-function checkOpinionInput(action: { outcome: unknown; reasons: unknown }): void {
-  requireOneOf(action.outcome, REPLY_OUTCOMES, 'outcome');
+/**
+ * Review goes one level above the original handling body (art. 35); re-review one level above the
+ * review body (art. 36). A case from before art. 35's rule (fact `legacyReviewBody`) keeps the rule it
+ * started under: one level above the responsible unit.
+ */
+function decidingBody(context: ActionContext, type: 'requestReview' | 'requestReReview'): HandlingBody {
+  const tree = requireFact(context.facts, 'unitTree', type);
+  if (type === 'requestReReview') return bodyAbove(tree, requireReview(context.state, 'review').body);
+  const handledBy =
+    context.facts.legacyReviewBody === true
+      ? caseUnitOf(context.state)
+      : originalHandlingUnitOf(context.state);
+  return bodyAbove(tree, unitBody(handledBy));
+}
+
+/**
+ * Art. 32's outcomes only (予以支持 / 解释说明 / 不予支持); the retired 'partlySupport' is refused with
+ * OUTCOME_RETIRED (422, field outcome) unless the case predates art. 32's wording (fact `legacyOutcomes`).
+ */
+function checkOpinionInput(action: { outcome: unknown; reasons: unknown }, facts: CaseFacts): void {
+  const legacy = facts.legacyOutcomes === true;
+  if (!legacy && isLegacyReplyOutcome(action.outcome)) {
+    throw caseError('OUTCOME_RETIRED', {
+      zh: '“部分支持”不是《信访工作条例》第三十二条规定的处理结论，请选择予以支持、解释说明或不予支持',
+      en: `'${action.outcome}' is not an outcome of art. 32; use support, explain or notSupport`,
+      field: 'outcome',
+      details: { allowed: REPLY_OUTCOMES },
+    });
+  }
+  requireOneOf(action.outcome, legacy ? RECORDED_REPLY_OUTCOMES : REPLY_OUTCOMES, 'outcome');
   requireText(action.reasons, 'reasons', '理由');
 }
 
@@ -104,26 +138,92 @@ interface ReviewRequestRule {
 type ReviewRequestType = 'requestReview' | 'requestReReview';
 type ReviewDecisionType = 'decideReview' | 'decideReReview';
 
-/** A review or re-review request: asked in its window, recorded by the body one level up. */
+/**
+ * When a review or re-review request was received: by default when it is recorded; back-dated like a
+ * registration's receipt — not later than now, not before the day the opinion was delivered, and with
+ * a reason when it falls on an earlier day than today (in the case's time zone).
+ */
+function receivedMoment(
+  context: ActionContext,
+  action: CaseActionOf<ReviewRequestType>,
+  rule: ReviewRequestRule,
+): Instant {
+  if (action.receivedAt === undefined || action.receivedAt === null) {
+    if (context.state.status === 'closed') {
+      // Closed because the window lapsed: only a request received in time, and so dated, reopens it.
+      throw caseError(rule.closedCode, {
+        zh: `${rule.closedZh}，案件已办结；期限内收到的申请须填写收到时间`,
+        en: 'the window has lapsed and the case is closed; a request received in time needs its receivedAt',
+        field: 'receivedAt',
+      });
+    }
+    return context.at;
+  }
+  const receivedAt = requireInstant(action.receivedAt, 'receivedAt');
+  if (compareInstants(receivedAt, context.at) > 0) {
+    throw caseError('RECEIVED_IN_FUTURE', {
+      zh: '收到时间不能晚于现在',
+      en: 'the receipt time cannot be in the future',
+      field: 'receivedAt',
+    });
+  }
+  const timeZone = requireFact(context.facts, 'timeZone', action.type);
+  const receivedOn = localDateAt(Date.parse(receivedAt), timeZone);
+  const deliveredOn = opinionOf(context.state, rule.after)?.delivery?.deliveredOn;
+  if (deliveredOn !== undefined && receivedOn < deliveredOn) {
+    throw caseError('RECEIVED_BEFORE_DELIVERY', {
+      zh: `收到时间不能早于${rule.after === 'reply' ? '信访处理意见书' : '复查意见书'}送达之日（${deliveredOn}）`,
+      en: `the request cannot have been received before the opinion was delivered on ${deliveredOn}`,
+      field: 'receivedAt',
+      details: { deliveredOn },
+    });
+  }
+  if (receivedOn < localDateAt(Date.parse(context.at), timeZone)) {
+    requireText(action.receivedAtReason, 'receivedAtReason', '补登原因（收到时间早于今日）');
+  }
+  return receivedAt;
+}
+
+/** A request on a closed case reopens it only where the window lapsed: nothing asked yet at this level. */
+function assertNotYetRequested(state: CaseState, rule: ReviewRequestRule): void {
+  if (state[rule.key] === null) return;
+  throw caseError('CASE_STATE_CONFLICT', {
+    zh: rule.key === 'review' ? '本案已申请过复查' : '本案已申请过复核',
+    en: `a ${rule.key} was already requested`,
+  });
+}
+
+/**
+ * A review or re-review request: received in its window (recorded then, or later with the moment it
+ * was received), recorded by the body one level up. One received in time but recorded after the window
+ * lapsed reopens the case the lapse closed.
+ */
 function reviewRequest<T extends ReviewRequestType>(rule: ReviewRequestRule): ActionHandler<T> {
   return {
     check(context, generic) {
       const action = generic as CaseActionOf<ReviewRequestType>;
       requireText(action.reason, 'reason', rule.label);
       assertDelivered(context.state, rule.after);
-      assertWithinWindow(context, action.type, rule.closedCode, rule.closedZh);
+      assertNotYetRequested(context.state, rule);
+      const receivedAt = receivedMoment(context, action, rule);
+      assertWithinWindow(context, action.type, rule.closedCode, rule.closedZh, receivedAt);
       assertActsForBody(context.actor, decidingBody(context, action.type), context.facts, action.type);
     },
     apply(context, generic) {
       const action = generic as CaseActionOf<ReviewRequestType>;
+      const backdated = action.receivedAt !== undefined && action.receivedAt !== null;
+      const reason = optionalText(action.receivedAtReason, 'receivedAtReason');
       const request: ReviewInfo = {
         body: decidingBody(context, action.type),
         reason: action.reason.trim(),
         requestedAt: context.at,
+        ...(backdated ? { receivedAt: action.receivedAt } : {}),
+        ...(backdated && reason !== null ? { receivedAtReason: reason } : {}),
         recordedBy: context.actor,
         opinion: null,
       };
-      return { ...context.state, [rule.key]: request };
+      const reopened = context.state.status === 'closed' ? { closure: null } : {};
+      return { ...context.state, ...reopened, [rule.key]: request };
     },
   };
 }
@@ -137,7 +237,7 @@ function reviewDecision<T extends ReviewDecisionType>(
     check({ state, actor, facts }, generic) {
       const action = generic as CaseActionOf<ReviewDecisionType>;
       assertActsForBody(actor, requireReview(state, key).body, facts, action.type);
-      checkOpinionInput(action);
+      checkOpinionInput(action, facts);
     },
     apply(context, generic) {
       return withOpinion(
@@ -160,9 +260,9 @@ export const opinionHandlers: ActionHandlers<
   | 'decideReReview'
 > = {
   reply: {
-    check({ state, actor }, action) {
+    check({ state, actor, facts }, action) {
       assertOnCase(state, actor);
-      checkOpinionInput(action);
+      checkOpinionInput(action, facts);
       if (!state.duties.some((record) => record.duty === 'investigate')) {
         throw caseError('INVESTIGATION_NOT_RECORDED', {
           zh: '答复前须记录调查核实情况（包调查核实）',
@@ -171,7 +271,9 @@ export const opinionHandlers: ActionHandlers<
       }
     },
     apply(context, action) {
-      return { ...context.state, reply: issuedOpinion(context, action) };
+      // Issued in the name of the unit that accepted the matter: the original handling body (art. 35).
+      const reply = { ...issuedOpinion(context, action), handlingUnitCode: context.state.holdingUnitCode };
+      return { ...context.state, reply };
     },
   },
 

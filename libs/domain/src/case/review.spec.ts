@@ -12,7 +12,8 @@ describe('reply, delivery and satisfaction', () => {
     ).toBe('INVESTIGATION_NOT_RECORDED');
     const replied = caseIn('replied');
     expect(replied.reply).toMatchObject({
-      outcome: 'partlySupport',
+      outcome: 'explain',
+      handlingUnitCode: 'T1',
       issuedBy: cast.handlerT1,
       delivery: null,
     });

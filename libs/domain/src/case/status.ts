@@ -16,7 +16,9 @@
  * - underReReview (复核中): re-review asked in time; decided one level further up.
  * - closed (办结), concluded (终结), notAccepted (不予受理), withdrawn (撤回): the end. Closed and
  *   concluded cases still take records that follow the end (duties such as the follow-up visit,
- *   satisfaction, the delivery of the re-review opinion) but never change state again.
+ *   satisfaction, the delivery of the re-review opinion) and never change state again — except a case
+ *   the lapse of its request window closed, which a request received within that window but recorded
+ *   later reopens (arts. 35–36: the petitioner asked in time).
  *
  * A paused clock is not a state: it is an aspect (`pause`) of the states whose clock the office runs.
  */

@@ -131,7 +131,7 @@ const PATHS: Readonly<Record<CaseStatus, readonly Step[]>> = (() => {
   const replied: Step[] = [
     ...inHandling,
     [investigate, cast.handlerT1],
-    [{ type: 'reply', outcome: 'partlySupport', reasons: '依据相关规定部分支持' }, cast.handlerT1],
+    [{ type: 'reply', outcome: 'explain', reasons: '依据相关规定解释说明' }, cast.handlerT1],
   ];
   const underReview: Step[] = [
     ...replied,
@@ -140,7 +140,7 @@ const PATHS: Readonly<Record<CaseStatus, readonly Step[]>> = (() => {
   ];
   const reviewed: Step[] = [
     ...underReview,
-    [{ type: 'decideReview', outcome: 'partlySupport', reasons: '维持原处理意见' }, cast.leaderD],
+    [{ type: 'decideReview', outcome: 'notSupport', reasons: '维持原处理意见' }, cast.leaderD],
   ];
   const underReReview: Step[] = [
     ...reviewed,

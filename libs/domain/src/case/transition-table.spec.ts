@@ -1,5 +1,5 @@
 import { CaseAction, CaseActionType, CASE_ACTION_TYPES } from './actions';
-import { CaseActor } from './actor';
+import { CaseActor, SYSTEM_ACTOR } from './actor';
 import { CaseState } from './case-state';
 import { decide } from './decide';
 import { CASE_STATUSES, CaseStatus, FINAL_STATUSES } from './status';
@@ -72,7 +72,10 @@ function sampleAction(type: CaseActionType, state: CaseState | null): CaseAction
       return { type, satisfaction: 'satisfied' };
     case 'requestReview':
     case 'requestReReview':
-      return { type, reason: '不服' };
+      // On a case the lapse closed: a request received in its window, recorded late (back-dated).
+      return state?.status === 'closed'
+        ? { type, reason: '不服', receivedAt: LATE_RECEIVED_AT, receivedAtReason: '来信积压，补录' }
+        : { type, reason: '不服' };
     case 'decideReview':
     case 'decideReReview':
       return { type, outcome: 'notSupport', reasons: '维持' };
@@ -124,8 +127,23 @@ function preparation(status: CaseStatus, type: CaseActionType): Step[] {
   return [];
 }
 
+/** A request received after the reply's delivery (2026-04-10) and recorded a month later. */
+const LATE_RECEIVED_AT = '2026-04-20T02:00:00.000Z';
+const LATE_RECORDED_FACTS = { at: '2026-05-20T02:00:00.000Z', timeZone: 'Asia/Shanghai' };
+
 function attempt(state: CaseState | null, action: CaseAction, actor: CaseActor) {
-  return decide(state, action, actor, fullFacts(action.type));
+  const late = 'receivedAt' in action && action.receivedAt !== undefined;
+  return decide(state, action, actor, fullFacts(action.type, late ? LATE_RECORDED_FACTS : {}));
+}
+
+/** The case in a status, prepared for the action; a re-review reopens a case closed after its review. */
+function caseFor(status: CaseStatus, type: CaseActionType): CaseState {
+  if (status === 'closed' && type === 'requestReReview')
+    return caseIn('reviewed', [
+      [deliver('reviewOpinion'), cast.clerkD],
+      [{ type: 'close' }, SYSTEM_ACTOR],
+    ]);
+  return caseIn(status, preparation(status, type));
 }
 
 const pairs = [null, ...CASE_STATUSES].flatMap((status) =>
@@ -138,7 +156,7 @@ describe('the transition table, state by action', () => {
   it.each(allowedPairs)(
     '%s allows %s: someone in the cast can do it, landing on the table’s status',
     (status, type) => {
-      const state = status === null ? null : caseIn(status, preparation(status, type));
+      const state = status === null ? null : caseFor(status, type);
       const action = sampleAction(type, state);
       const outcomes = everyone.map((actor) => attempt(state, action, actor));
       const success = outcomes.find((outcome) => outcome.ok);
@@ -152,14 +170,6 @@ describe('the transition table, state by action', () => {
     },
   );
 
-  /** A request after its window lapsed and closed the case names the lapsed window instead (422). */
-  const lapsedWindowCode = (status: CaseStatus | null, type: string, state: CaseState | null) =>
-    status === 'closed' && type === 'requestReview' && state?.review === null
-      ? ['REVIEW_WINDOW_CLOSED', 'rule']
-      : status === 'closed' && type === 'requestReReview' && state?.review?.opinion && state.reReview === null
-        ? ['RE_REVIEW_WINDOW_CLOSED', 'rule']
-        : ['CASE_STATE_CONFLICT', 'conflict'];
-
   it.each(deniedPairs)('%s denies %s with CASE_STATE_CONFLICT (409) for everyone', (status, type) => {
     const state = status === null ? null : caseIn(status);
     const action = sampleAction(type, state);
@@ -167,14 +177,20 @@ describe('the transition table, state by action', () => {
       const outcome = attempt(state, action, actor);
       expect(outcome.ok).toBe(false);
       if (!outcome.ok)
-        expect([outcome.error.code, outcome.error.kind]).toEqual(lapsedWindowCode(status, type, state));
+        expect([outcome.error.code, outcome.error.kind]).toEqual(['CASE_STATE_CONFLICT', 'conflict']);
     }
   });
 
-  it('keeps final statuses final: no action leads anywhere else', () => {
+  it('keeps final statuses final: no action leads anywhere else but a request received in time (arts. 35–36)', () => {
     for (const status of FINAL_STATUSES) {
-      for (const type of allowedActions(status)) expect(nextStatus(status, type)).toBe(status);
+      for (const type of allowedActions(status)) {
+        if (status === 'closed' && (type === 'requestReview' || type === 'requestReReview')) continue;
+        expect(nextStatus(status, type)).toBe(status);
+      }
     }
+    // The lapse closed the case while a request received in its window was still to be recorded.
+    expect(nextStatus('closed', 'requestReview')).toBe('underReview');
+    expect(nextStatus('closed', 'requestReReview')).toBe('underReReview');
     expect(allowedActions('concluded')).toEqual([
       'recordDelivery',
       'recordDuty',

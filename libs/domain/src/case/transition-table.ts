@@ -37,9 +37,12 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
   { from: 'inHandling', action: 'reply', to: 'replied' },
   { from: 'replied', action: 'requestReview', to: 'underReview' },
   { from: 'replied', action: 'close', to: 'closed' },
+  // A request received within its window but recorded after the lapse closed the case reopens it.
+  { from: 'closed', action: 'requestReview', to: 'underReview' },
   { from: 'underReview', action: 'decideReview', to: 'reviewed' },
   { from: 'reviewed', action: 'requestReReview', to: 'underReReview' },
   { from: 'reviewed', action: 'close', to: 'closed' },
+  { from: 'closed', action: 'requestReReview', to: 'underReReview' },
   { from: 'underReReview', action: 'decideReReview', to: 'concluded' },
   ...WITHDRAWABLE.map((from): CaseTransition => ({ from, action: 'withdraw', to: 'withdrawn' })),
 ];

@@ -45,14 +45,32 @@ export const DUTY_LABELS: Readonly<Record<DutyKind, string>> = {
   followUpVisit: '包回访',
 };
 
-/** Outcome of a handling opinion (信访处理意见书), and likewise of review and re-review opinions. */
-export const REPLY_OUTCOMES = ['support', 'partlySupport', 'notSupport'] as const;
+/**
+ * Outcome of a handling opinion (信访处理意见书), and likewise of review and re-review opinions, in the
+ * words of art. 32 of the 2022 Regulation: 予以支持 (support), 解释说明 (explain), 不予支持 (not support).
+ * New opinions take only these.
+ */
+export const REPLY_OUTCOMES = ['support', 'explain', 'notSupport'] as const;
 export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];
-export const REPLY_OUTCOME_LABELS: Readonly<Record<ReplyOutcome, string>> = {
-  support: '支持',
-  partlySupport: '部分支持',
-  notSupport: '不支持',
+/**
+ * Outcomes of the engine's wording before art. 32 (部分支持): still on old opinions and in committed
+ * workflow histories, so they stay readable; a new opinion refuses them (OUTCOME_RETIRED).
+ */
+export const LEGACY_REPLY_OUTCOMES = ['partlySupport'] as const;
+export type LegacyReplyOutcome = (typeof LEGACY_REPLY_OUTCOMES)[number];
+/** Every outcome an opinion on record may carry: art. 32's three, then the legacy ones. */
+export const RECORDED_REPLY_OUTCOMES = [...REPLY_OUTCOMES, ...LEGACY_REPLY_OUTCOMES] as const;
+export type RecordedReplyOutcome = (typeof RECORDED_REPLY_OUTCOMES)[number];
+export const REPLY_OUTCOME_LABELS: Readonly<Record<RecordedReplyOutcome, string>> = {
+  support: '予以支持',
+  explain: '解释说明',
+  notSupport: '不予支持',
+  partlySupport: '部分支持（旧）',
 };
+
+export function isLegacyReplyOutcome(value: unknown): value is LegacyReplyOutcome {
+  return (LEGACY_REPLY_OUTCOMES as readonly unknown[]).includes(value);
+}
 
 export const SATISFACTION_LEVELS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];

@@ -1,4 +1,4 @@
-import { REPLY_OUTCOME_LABELS, REPLY_OUTCOMES, type ReplyOutcome } from '../case/vocabulary';
+import { RECORDED_REPLY_OUTCOMES, type RecordedReplyOutcome, REPLY_OUTCOME_LABELS } from '../case/vocabulary';
 import { ESCALATION_ROLE_LABELS } from '../org/escalation-recipients';
 import { DEFAULT_POLICY } from '../policy/default-policy';
 
@@ -37,7 +37,7 @@ const ESCALATION_FIGURES: FigureDefinition[] = DEFAULT_POLICY.escalationLadder.m
   },
 }));
 
-export function outcomeFigureKey(stage: 'review' | 'reReview', outcome: ReplyOutcome): string {
+export function outcomeFigureKey(stage: 'review' | 'reReview', outcome: RecordedReplyOutcome): string {
   return `${stage}${outcome[0].toUpperCase()}${outcome.slice(1)}`;
 }
 
@@ -46,7 +46,8 @@ function outcomeFigures(
   zh: '复查' | '复核',
   en: 'review' | 're-review',
 ): FigureDefinition[] {
-  return REPLY_OUTCOMES.map((outcome) => ({
+  // Art. 32's three, then the legacy 'partlySupport' so opinions from before its wording still count.
+  return RECORDED_REPLY_OUTCOMES.map((outcome) => ({
     key: outcomeFigureKey(stage, outcome),
     label: `${zh}结果：${REPLY_OUTCOME_LABELS[outcome]} / ${en} outcome: ${outcome}`,
     definition: {

@@ -1,3 +1,4 @@
 export * from './alarms';
 export * from './running-clock';
 export * from './feedback-alarms';
+export * from './request-window';

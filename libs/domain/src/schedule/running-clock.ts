@@ -61,11 +61,16 @@ function clockStart(state: CaseState, calendar: Calendar, rules: ClockRules): Cl
     case 'reviewRequest':
       return windowOrDelivery('reviewRequest', state.reply, calendar, rules);
     case 'reviewDecision':
-      return state.review ? { name: 'reviewDecision', startedAt: state.review.requestedAt } : null;
+      // From when the request was received (back-dated or not), not when it was recorded.
+      return state.review
+        ? { name: 'reviewDecision', startedAt: state.review.receivedAt ?? state.review.requestedAt }
+        : null;
     case 'reReviewRequest':
       return windowOrDelivery('reReviewRequest', state.review?.opinion, calendar, rules);
     case 'reReviewDecision':
-      return state.reReview ? { name: 'reReviewDecision', startedAt: state.reReview.requestedAt } : null;
+      return state.reReview
+        ? { name: 'reReviewDecision', startedAt: state.reReview.receivedAt ?? state.reReview.requestedAt }
+        : null;
     case 'none':
       return null;
   }

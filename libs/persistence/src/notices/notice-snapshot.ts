@@ -85,9 +85,19 @@ export class NoticeSnapshotBuilder {
         };
       }
       case 'handlingOpinion': {
-        const handler = unitBody(this.event.actor.unitCode ?? submission.responsible_unit_code);
+        // Review goes above the original handling body recorded on the opinion (art. 35), else the issuer's unit.
+        const handlingUnitCode = this.event.payload.handlingUnitCode;
+        const handler = unitBody(
+          typeof handlingUnitCode === 'string'
+            ? handlingUnitCode
+            : (this.event.actor.unitCode ?? submission.responsible_unit_code),
+        );
         return {
           ...common,
+          // Issued in the name of the original handling body, whichever of its staff or units wrote it.
+          ...(typeof handlingUnitCode === 'string'
+            ? { issuingUnit: await this.unitName(handlingUnitCode) }
+            : {}),
           ...this.opinion(),
           reviewBody: await this.nameAbove(handler),
           reviewWindowDays: (await this.policy()).clocks.reviewRequest.days,
@@ -99,9 +109,11 @@ export class NoticeSnapshotBuilder {
         return {
           ...common,
           ...(body ? { issuingUnit: await this.bodyName(body) } : {}),
-          reviewedUnit: await this.unitName(reply?.actor_unit ?? submission.responsible_unit_code),
+          reviewedUnit: await this.unitName(
+            originalHandlingUnit(reply) ?? reply?.actor_unit ?? submission.responsible_unit_code,
+          ),
           reviewedOpinionOn: reply ? this.localDate(reply.occurred_at) : '',
-          requestedOn: request ? this.localDate(request.occurred_at) : '',
+          requestedOn: request ? this.localDate(requestReceivedAt(request)) : '',
           ...this.opinion(),
           reReviewBody: body ? await this.nameAbove(body) : FALLBACK_BODY_ABOVE,
           reReviewWindowDays: (await this.policy()).clocks.reReviewRequest.days,
@@ -120,7 +132,7 @@ export class NoticeSnapshotBuilder {
           ...(body ? { issuingUnit: await this.bodyName(body) } : {}),
           reviewedUnit: reviewBody ? await this.bodyName(reviewBody) : '',
           reviewedOpinionOn: decision ? this.localDate(decision.occurred_at) : '',
-          requestedOn: request ? this.localDate(request.occurred_at) : '',
+          requestedOn: request ? this.localDate(requestReceivedAt(request)) : '',
           ...this.opinion(),
         };
       }
@@ -176,4 +188,16 @@ export class NoticeSnapshotBuilder {
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The original handling body (art. 35) recorded on a handling opinion's event, when it was. */
+function originalHandlingUnit(reply: EarlierEvent | undefined): string | undefined {
+  const code = reply?.payload.handlingUnitCode;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A review or re-review request was made when it was received (back-dated), else when recorded. */
+function requestReceivedAt(request: EarlierEvent): Date {
+  const receivedAt = request.payload.receivedAt;
+  return typeof receivedAt === 'string' ? new Date(receivedAt) : request.occurred_at;
 }
