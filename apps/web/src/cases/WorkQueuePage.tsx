@@ -24,7 +24,7 @@ const SEARCH_KINDS = {
   byPhone: 'petitionerPhone',
 } as const;
 type SearchKind = keyof typeof SEARCH_KINDS;
-const CASE_NUMBER_LIKE = /^[A-Za-z]{1,8}-[A-Za-z0-9-]*$/;
+const CASE_NUMBER_LIKE = /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]*)+$/;
 
 interface FormValues {
   view?: string;
