@@ -182,6 +182,20 @@ async function main(): Promise<void> {
     const townViewer = (i: number) => ({ userId: `bench-clerk-${i % 5}`, unitCode: UNITS[i % 5]! });
     const results = {
       listFirstPage: await measure(samples, () => listCases(db, { viewer }, 20)),
+      // The console's work queue: open cases, most urgent first, 100 rows and the total (issue 13).
+      queueFirstRows: await measure(samples, () =>
+        listCases(db, { viewer, statuses: ['registered', 'accepted', 'inHandling'] }, 100),
+      ),
+      queueTownFirstRows: await measure(samples, (i) =>
+        listCases(db, { viewer: townViewer(i), statuses: ['registered', 'accepted', 'inHandling'] }, 100),
+      ),
+      queueDueWithin3Days: await measure(samples, () =>
+        listCases(
+          db,
+          { viewer, dueWindow: { timeZone: 'Asia/Shanghai', days: 3, fromStartOfToday: false } },
+          100,
+        ),
+      ),
       listUnitSubtree: await measure(samples, (i) =>
         listCases(db, { viewer: townViewer(i), statuses: ['accepted', 'inHandling'] }, 20),
       ),

@@ -1,6 +1,7 @@
 import { isoOrNull } from './row-values';
 import { type DataSource } from 'typeorm';
 import { type CaseViewer, caseVisibleTo, viewerUnits } from './case-visibility';
+import { maskPersonName } from '../../domain/src/intake/masking';
 
 /** Filters staff combine on the case list, always within what the viewer may see. */
 export interface CaseListFilter {
@@ -20,11 +21,30 @@ export interface CaseListFilter {
   /** Blind indexes of the petitioner's ID number or phone (never the plain number). */
   petitionerIdNumberBidx?: string;
   petitionerPhoneBidx?: string;
+  /** Blind index of the petitioner's normalised name (never the plain name). */
+  petitionerNameBidx?: string;
+  /** Held (for now) by this unit itself. */
+  holdingUnit?: string;
+  /** The case names this person as its handler or its package leader. */
+  namedUserId?: string;
+  /** The case names this person as its package leader. */
+  packageLeaderUserId?: string;
+  /** The case number, exactly or as its beginning (upper case). */
+  caseNumber?: string;
+  /**
+   * Due by the end of the office day `days` after today (0: today), in `timeZone`; counted from the
+   * start of today when `fromStartOfToday` (due today, overdue or not), else from now (not yet overdue).
+   */
+  dueWindow?: { timeZone: string; days: number; fromStartOfToday: boolean };
 }
 
-/** Position after the last row of a page: the stable sort key (registered_at DESC, case_number DESC). */
+/**
+ * Position after the last row of a page: its urgency key (overdue level DESC, due time ASC with cases
+ * without a clock last, case number ASC), unique because the case number is.
+ */
 export interface CaseListCursor {
-  registeredAt: string;
+  overdueLevel: number;
+  dueAt: string | null;
   caseNumber: string;
 }
 
@@ -42,17 +62,24 @@ export interface CaseListRow {
   overdueLevel: number;
   receivedAt: string;
   registeredAt: string;
+  /** The petitioner's name, masked (张**); null for an accusation, whose accuser the queue never shows. */
+  petitionerMasked: string | null;
 }
 
 export interface CaseListPage {
   items: CaseListRow[];
   nextCursor: CaseListCursor | null;
+  /** Every case matching the filters that the viewer may see, on all pages. */
+  total: number;
 }
 
 /**
- * Keyset pagination over (registered_at DESC, case_number DESC), a unique key that never changes.
- * Stability rule: every case that existed when the listing began appears exactly once across the
- * pages, whatever arrives meanwhile; a case that arrives meanwhile appears at most once.
+ * Most urgent first, across all pages: overdue level DESC, then due time ASC (cases without a running
+ * clock last), then case number — a unique key, paged by keyset (index `cases_urgency`).
+ * Stability rule: every case that existed when the listing began, and whose urgency did not change
+ * meanwhile, appears exactly once across the pages, whatever arrives meanwhile; a case that arrives
+ * meanwhile appears at most once. A case whose urgency changes while one pages (its clock moves on, it
+ * escalates) is placed where it stands when each page is read.
  */
 export async function listCases(
   db: DataSource,
@@ -105,27 +132,71 @@ export async function listCases(
       `c.case_number IN (SELECT case_number FROM case_submissions WHERE petitioner_phone_bidx = ${param(filter.petitionerPhoneBidx)})`,
     );
   }
-  if (after) {
+  if (filter.petitionerNameBidx) {
     where.push(
-      `(c.registered_at, c.case_number) < (${param(new Date(after.registeredAt))}, ${param(after.caseNumber)})`,
+      `c.case_number IN (SELECT case_number FROM case_submissions WHERE petitioner_name_bidx = ${param(filter.petitionerNameBidx)})`,
     );
   }
-  const rows: Record<string, unknown>[] = await db.query(
-    `SELECT c.case_number, c.status, c.category, c.channel, c.subject, c.unit_code, c.holding_unit_code,
-            c.responsible_unit_code, c.clock, c.due_at, c.overdue_level, c.received_at, c.registered_at
-     FROM cases c WHERE ${where.join(' AND ')}
-     ORDER BY c.registered_at DESC, c.case_number DESC
-     LIMIT ${param(limit + 1)}`,
-    params,
-  );
+  if (filter.holdingUnit) where.push(`c.holding_unit_code = ${param(filter.holdingUnit)}`);
+  if (filter.namedUserId) {
+    const user = param(filter.namedUserId);
+    where.push(`(c.handler_user_id = ${user} OR c.package_leader_user_id = ${user})`);
+  }
+  if (filter.packageLeaderUserId)
+    where.push(`c.package_leader_user_id = ${param(filter.packageLeaderUserId)}`);
+  if (filter.caseNumber) {
+    const exact = filter.caseNumber.toUpperCase();
+    where.push(
+      `(c.case_number = ${param(exact)} OR c.case_number LIKE ${param(`${exact.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)})`,
+    );
+  }
+  if (filter.dueWindow) {
+    const zone = param(filter.dueWindow.timeZone);
+    const today = `date_trunc('day', now() AT TIME ZONE ${zone})`;
+    where.push(
+      filter.dueWindow.fromStartOfToday ? `c.due_at >= (${today} AT TIME ZONE ${zone})` : `c.due_at >= now()`,
+    );
+    where.push(
+      `c.due_at < ((${today} + make_interval(days => ${param(filter.dueWindow.days + 1)}::int)) AT TIME ZONE ${zone})`,
+    );
+  }
+  const matching = where.join(' AND ');
+  const countParams = [...params];
+  const keyset = [...where];
+  if (after) {
+    const level = param(after.overdueLevel);
+    keyset.push(`(c.overdue_level < ${level} OR (c.overdue_level = ${level}
+      AND (${DUE_KEY}, c.case_number) > (${param(after.dueAt ?? 'infinity')}::timestamptz, ${param(after.caseNumber)})))`);
+  }
+  const [rows, counted] = await Promise.all([
+    db.query(
+      `SELECT c.case_number, c.status, c.category, c.channel, c.subject, c.unit_code, c.holding_unit_code,
+              c.responsible_unit_code, c.clock, c.due_at, c.overdue_level, c.received_at, c.registered_at,
+              s.petitioner_name
+       FROM cases c LEFT JOIN case_submissions s ON s.case_number = c.case_number
+       WHERE ${keyset.join(' AND ')}
+       ORDER BY c.overdue_level DESC, ${DUE_KEY} ASC, c.case_number ASC
+       LIMIT ${param(limit + 1)}`,
+      params,
+    ) as Promise<Record<string, unknown>[]>,
+    db.query(`SELECT count(*)::int AS total FROM cases c WHERE ${matching}`, countParams) as Promise<
+      { total: number }[]
+    >,
+  ]);
   const items = rows.slice(0, limit).map(toRow);
   const last = items[items.length - 1];
   return {
     items,
     nextCursor:
-      rows.length > limit && last ? { registeredAt: last.registeredAt, caseNumber: last.caseNumber } : null,
+      rows.length > limit && last
+        ? { overdueLevel: last.overdueLevel, dueAt: last.dueAt, caseNumber: last.caseNumber }
+        : null,
+    total: counted[0]?.total ?? 0,
   };
 }
+
+/** The due time as the urgency order sorts it: cases without a running clock after every dated one. */
+const DUE_KEY = `coalesce(c.due_at, 'infinity'::timestamptz)`;
 
 function toRow(row: Record<string, unknown>): CaseListRow {
   return {
@@ -142,5 +213,9 @@ function toRow(row: Record<string, unknown>): CaseListRow {
     overdueLevel: row.overdue_level as number,
     receivedAt: isoOrNull(row.received_at)!,
     registeredAt: (row.registered_at as Date).toISOString(),
+    petitionerMasked:
+      row.category === 'accusation' || typeof row.petitioner_name !== 'string'
+        ? null
+        : maskPersonName(row.petitioner_name),
   };
 }

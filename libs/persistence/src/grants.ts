@@ -8,7 +8,8 @@ const TABLE_GRANTS: Record<string, string> = {
   units: 'SELECT, INSERT, UPDATE',
   case_number_counters: 'SELECT, INSERT, UPDATE',
   idempotency_keys: 'SELECT, INSERT',
-  case_submissions: 'SELECT, INSERT',
+  // The name's blind index only: filled for rows stored before it existed (backfillPetitionerNameIndex).
+  case_submissions: 'SELECT, INSERT, UPDATE (petitioner_name_bidx)',
   cases: 'SELECT, INSERT, UPDATE',
   case_events: 'SELECT, INSERT',
   inbox_items: 'SELECT, INSERT, UPDATE',
@@ -37,6 +38,7 @@ const TABLE_GRANTS: Record<string, string> = {
   // The worker's relay reads what the public app accepted and marks it delivered; INSERT for the
   // public app when it runs as this role (npm start) rather than its own (applyPublicAppGrants).
   public_satisfaction_ratings: 'SELECT, INSERT, UPDATE',
+  saved_case_views: 'SELECT, INSERT, UPDATE, DELETE',
 };
 
 /** Run as the owner after migrations: the app role gets exactly the grants above, nothing more. */

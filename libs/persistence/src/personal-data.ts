@@ -6,7 +6,7 @@ import { type PayloadKeyRing } from '../../temporal/src/codec/key-ring';
  * The personal data of a petitioner that is encrypted at rest and found only through a blind index;
  * `queryCode` is the petitioner's progress query code, verified only through its keyed hash.
  */
-export type IndexedPersonalField = 'idNumber' | 'phone' | 'address' | 'queryCode';
+export type IndexedPersonalField = 'idNumber' | 'phone' | 'address' | 'queryCode' | 'name';
 
 const FORMAT = 'v1';
 
@@ -61,5 +61,47 @@ export class PersonalDataProtector {
 function normalise(field: IndexedPersonalField, value: string): string {
   // The number alone, not its document type: a clerk's choice of type must not split one document's cases.
   if (field === 'idNumber') return normalizeIdNumber(value);
+  if (field === 'name') return normalisePersonName(value);
   return field === 'phone' ? value.replace(/\D/g, '') : value.trim();
+}
+
+/**
+ * A person's name as its blind index sees it: Unicode NFKC (full-width letters and compatibility forms
+ * folded), every kind of space and the middle dots of transliterated names removed, Latin letters in
+ * lower case — so 「张 三」, 「张三」 and 「ＺＨＡＮＧ·San」 index as typed by any clerk.
+ */
+export function normalisePersonName(value: string): string {
+  return value
+    .normalize('NFKC')
+    .replace(/[\s\u00b7\u2022\u2027\u30fb.]/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * Fills the name's blind index of submissions stored before it existed, in batches; run by the API at
+ * start (it holds the key; the migration cannot). Returns how many rows it filled.
+ */
+export async function backfillPetitionerNameIndex(
+  db: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+  protector: PersonalDataProtector,
+  batchSize = 500,
+): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = (await db.query(
+      `SELECT case_number, petitioner_name FROM case_submissions WHERE petitioner_name_bidx IS NULL LIMIT $1`,
+      [batchSize],
+    )) as { case_number: string; petitioner_name: string }[];
+    if (rows.length === 0) return filled;
+    await db.query(
+      `UPDATE case_submissions s SET petitioner_name_bidx = v.bidx
+       FROM unnest($1::varchar[], $2::char(64)[]) AS v(case_number, bidx)
+       WHERE s.case_number = v.case_number AND s.petitioner_name_bidx IS NULL`,
+      [
+        rows.map((row) => row.case_number),
+        rows.map((row) => protector.blindIndex('name', row.petitioner_name)),
+      ],
+    );
+    filled += rows.length;
+  }
 }

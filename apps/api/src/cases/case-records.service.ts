@@ -1,10 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { type AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG } from '../../../../libs/nest/src';
 import { DataSource } from 'typeorm';
 import { TemporalClientHolder } from '../../../../libs/nest/src';
 import {
   type CaseListCursor,
   type CaseListPage,
   type CaseViewer,
+  backfillPetitionerNameIndex,
   caseTimeline,
   type ChainVerification,
   listCases,
@@ -27,19 +30,30 @@ export interface VerificationReport extends ChainVerification {
 
 /** Reads for staff: the case list and search, a case's timeline, and its chain verification. */
 @Injectable()
-export class CaseRecordsService {
+export class CaseRecordsService implements OnModuleInit {
+  private readonly logger = new Logger(CaseRecordsService.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly temporal: TemporalClientHolder,
     private readonly access: CaseAccess,
     private readonly personalData: PersonalDataProtector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Submissions stored before the name's blind index existed get it before the first search. */
+  async onModuleInit(): Promise<void> {
+    const filled = await backfillPetitionerNameIndex(this.db, this.personalData);
+    if (filled > 0) this.logger.log(`信访人姓名盲索引已补齐 / name blind index filled for ${filled} cases`);
+  }
 
   async list(
     query: ListCasesQuery,
     viewer: CaseViewer,
-  ): Promise<{ items: CaseListPage['items']; nextCursor: string | null }> {
+  ): Promise<{ items: CaseListPage['items']; nextCursor: string | null; total: number }> {
     const date = (value?: string) => (value ? new Date(value) : undefined);
+    const view = query.view;
+    const timeZone = this.config.TIME_ZONE;
     const page = await listCases(
       this.db,
       {
@@ -50,7 +64,7 @@ export class CaseRecordsService {
         channel: query.channel,
         dueFrom: date(query.dueFrom),
         dueTo: date(query.dueTo),
-        minOverdueLevel: query.overdueLevel,
+        minOverdueLevel: view === 'overdue' ? Math.max(1, query.overdueLevel ?? 1) : query.overdueLevel,
         receivedFrom: date(query.receivedFrom),
         receivedTo: date(query.receivedTo),
         text: query.q,
@@ -58,11 +72,27 @@ export class CaseRecordsService {
           query.petitionerIdNumber && this.personalData.blindIndex('idNumber', query.petitionerIdNumber),
         petitionerPhoneBidx:
           query.petitionerPhone && this.personalData.blindIndex('phone', query.petitionerPhone),
+        petitionerNameBidx:
+          query.petitionerName?.trim() && this.personalData.blindIndex('name', query.petitionerName),
+        caseNumber: query.caseNumber,
+        holdingUnit: view === 'heldByMyUnit' ? viewer.unitCode : undefined,
+        namedUserId: view === 'mine' ? viewer.userId : undefined,
+        packageLeaderUserId: view === 'leading' ? viewer.userId : undefined,
+        dueWindow:
+          view === 'dueToday'
+            ? { timeZone, days: 0, fromStartOfToday: true }
+            : query.dueWithinDays !== undefined
+              ? { timeZone, days: query.dueWithinDays, fromStartOfToday: false }
+              : undefined,
       },
       query.limit ?? 20,
       query.cursor ? decodeCursor(query.cursor) : undefined,
     );
-    return { items: page.items, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+    return {
+      items: page.items,
+      nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
+      total: page.total,
+    };
   }
 
   async timeline(caseNumber: string, viewer: CaseViewer, read: AccusationRead): Promise<TimelineEntry[]> {
@@ -93,18 +123,24 @@ export class CaseRecordsService {
 }
 
 function encodeCursor(cursor: CaseListCursor): string {
-  return Buffer.from(JSON.stringify([cursor.registeredAt, cursor.caseNumber])).toString('base64url');
+  return Buffer.from(JSON.stringify(['u1', cursor.overdueLevel, cursor.dueAt, cursor.caseNumber])).toString(
+    'base64url',
+  );
 }
 
 function decodeCursor(raw: string): CaseListCursor {
   try {
-    const [registeredAt, caseNumber] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
-    if (typeof caseNumber !== 'string' || Number.isNaN(Date.parse(registeredAt)))
+    const [format, overdueLevel, dueAt, caseNumber] = JSON.parse(
+      Buffer.from(raw, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (
+      format !== 'u1' ||
+      !Number.isInteger(overdueLevel) ||
+      typeof caseNumber !== 'string' ||
+      !(dueAt === null || (typeof dueAt === 'string' && !Number.isNaN(Date.parse(dueAt))))
+    )
       throw new Error('bad cursor');
-    return { registeredAt, caseNumber };
+    return { overdueLevel: overdueLevel as number, dueAt, caseNumber };
   } catch {
     throw new ApiError(
       HttpStatus.BAD_REQUEST,

@@ -7,11 +7,12 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseStartInputs } from './case-start-input';
 import { RepeatPetitions } from './repeat-petitions.service';
+import { SavedCaseViews, SavedCaseViewsController } from './saved-case-views';
 
 @Module({
   imports: [AuthModule],
-  controllers: [CaseRecordsController, CasesController],
-  providers: [CasesService, CaseStartInputs, RepeatPetitions, CaseRecordsService, CaseAccess],
+  controllers: [CaseRecordsController, CasesController, SavedCaseViewsController],
+  providers: [CasesService, CaseStartInputs, RepeatPetitions, CaseRecordsService, CaseAccess, SavedCaseViews],
   exports: [CaseAccess],
 })
 export class CasesModule {}

@@ -234,6 +234,7 @@ export class CasesService {
       petitionerPhoneEnc: phone ? protector.encrypt(phone) : null,
       petitionerPhoneBidx: phone ? protector.blindIndex('phone', phone) : null,
       petitionerAddressEnc: address ? protector.encrypt(address) : null,
+      petitionerNameBidx: protector.blindIndex('name', dto.petitioner.name),
     };
   }
 

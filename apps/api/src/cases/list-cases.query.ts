@@ -19,6 +19,24 @@ import { PageLimit } from '../http/page-limit';
 import { DEFAULT_ID_TYPE, ID_TYPES, type IdType } from '../../../../libs/domain/src/intake/identity-document';
 import { IsDocumentNumber, IsResidentId } from './resident-id.validator';
 
+/** The queue's ready-made views; each narrows the list, always within what the caller may see. */
+export const CASE_LIST_VIEWS = [
+  /** 本单位持有 — held by my unit */
+  'heldByMyUnit',
+  /** 我的案件 — I am its handler or package leader */
+  'mine',
+  /** 我包案的 — I am its package leader */
+  'leading',
+  /** 今日到期 — due today (office day) */
+  'dueToday',
+  /** 已超期 — overdue */
+  'overdue',
+] as const;
+export type CaseListView = (typeof CASE_LIST_VIEWS)[number];
+
+/** Case numbers as searched: the whole number or its beginning (letters, digits and hyphens). */
+export const CASE_NUMBER_SEARCH_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{1,63}$/;
+
 const splitList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
@@ -109,6 +127,44 @@ export class ListCasesQuery {
   @IsOptional()
   @Matches(PHONE_PATTERN)
   petitionerPhone?: string;
+
+  @ApiPropertyOptional({
+    enum: CASE_LIST_VIEWS,
+    description:
+      '视图：本单位持有、我的案件（承办人或包案领导）、我包案的、今日到期、已超期 / view: held by my unit, mine (handler or package leader), I lead as package leader, due today, overdue',
+  })
+  @IsOptional()
+  @IsIn(CASE_LIST_VIEWS)
+  view?: CaseListView;
+
+  @ApiPropertyOptional({
+    description:
+      'N 天内到期：从现在到今天之后第 N 天结束（按办公时区）/ due from now to the end of the Nth day after today (office time zone)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  dueWithinDays?: number;
+
+  @ApiPropertyOptional({
+    description: '案件编号（完整或开头部分）/ case number, whole or its beginning',
+    example: 'QX-DH-2026-0000',
+  })
+  @IsOptional()
+  @Matches(CASE_NUMBER_SEARCH_PATTERN)
+  caseNumber?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '信访人姓名（规范化后经盲索引查找，不按明文检索）/ petitioner name, normalised and looked up by blind index',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  petitionerName?: string;
 
   @ApiPropertyOptional({ description: '上一页返回的游标 / cursor from the previous page' })
   @IsOptional()

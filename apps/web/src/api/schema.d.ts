@@ -263,6 +263,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我保存的队列视图 / my saved queue views */
+        get: operations["SavedCaseViewsController_list"];
+        put?: never;
+        /** 保存队列视图（名称与筛选条件）/ save a queue view (name and filters) */
+        post: operations["SavedCaseViewsController_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除保存的视图 / delete a saved view */
+        delete: operations["SavedCaseViewsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseNumber}/petitioner": {
         parameters: {
             query?: never;
@@ -978,6 +1013,23 @@ export interface components {
             /** @description 转交的下级单位 / the lower unit the petition was referred to */
             referredToUnitCode?: string;
         };
+        SaveCaseViewDto: {
+            /**
+             * @description 视图名称 / the view’s name
+             * @example 本单位三日内到期
+             */
+            name: string;
+            /**
+             * @description 筛选条件：与案件列表的查询参数相同（不含游标和每页条数），可放入链接分享 / the case list’s query parameters (no cursor or limit), the same as in a shared link
+             * @example {
+             *       "view": "heldByMyUnit",
+             *       "dueWithinDays": "3"
+             *     }
+             */
+            filters: {
+                [key: string]: string;
+            };
+        };
         RevealDto: {
             /** @description 查看原因（记入审计）/ why you need the full data (audited) */
             reason: string;
@@ -1331,6 +1383,14 @@ export interface operations {
                 petitionerIdNumber?: string;
                 /** @description 信访人电话（经盲索引查找）/ petitioner phone, looked up by blind index */
                 petitionerPhone?: string;
+                /** @description 视图：本单位持有、我的案件（承办人或包案领导）、我包案的、今日到期、已超期 / view: held by my unit, mine (handler or package leader), I lead as package leader, due today, overdue */
+                view?: "heldByMyUnit" | "mine" | "leading" | "dueToday" | "overdue";
+                /** @description N 天内到期：从现在到今天之后第 N 天结束（按办公时区）/ due from now to the end of the Nth day after today (office time zone) */
+                dueWithinDays?: number;
+                /** @description 案件编号（完整或开头部分）/ case number, whole or its beginning */
+                caseNumber?: string;
+                /** @description 信访人姓名（规范化后经盲索引查找，不按明文检索）/ petitioner name, normalised and looked up by blind index */
+                petitionerName?: string;
                 /** @description 上一页返回的游标 / cursor from the previous page */
                 cursor?: string;
                 limit?: number;
@@ -1494,6 +1554,87 @@ export interface operations {
             header?: never;
             path: {
                 caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedCaseViewsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedCaseViewsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCaseViewDto"];
+            };
+        };
+        responses: {
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedCaseViewsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
             cookie?: never;
         };

@@ -36,6 +36,16 @@ export type LoginStep =
 export interface CaseListPage {
   items: CaseListRow[];
   nextCursor: string | null;
+  /** Every matching case the user may see, on all pages. */
+  total: number;
+}
+
+/** A saved queue view: its name and the list's query parameters (the same as in a shared link). */
+export interface SavedCaseView {
+  id: string;
+  name: string;
+  filters: Record<string, string>;
+  createdAt: string;
 }
 
 export interface CaseDetail {

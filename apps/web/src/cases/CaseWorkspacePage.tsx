@@ -11,6 +11,7 @@ import { CaseNotices } from './CaseNotices';
 import { currentSixDefines } from './case-summary';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseVisitsCard } from './CaseVisitsCard';
+import { PetitionerCard } from './PetitionerCard';
 import { ClockTag } from './ClockTag';
 import { FiveDutiesCard } from './FiveDutiesCard';
 import { RecusalCard } from './RecusalCard';
@@ -84,6 +85,7 @@ export function CaseWorkspacePage() {
               ]}
             />
           </Card>
+          <PetitionerCard caseNumber={caseNumber} />
           <CaseVisitsCard caseNumber={caseNumber} timeline={entries} />
           <SixDefinesSummary timeline={entries} />
           <RecusalCard timeline={entries} />

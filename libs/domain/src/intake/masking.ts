@@ -16,3 +16,12 @@ export function maskAddress(value: string): string {
   const chars = [...value];
   return `${chars.slice(0, Math.min(3, Math.floor(chars.length / 2))).join('')}***`;
 }
+
+/**
+ * A name as lists show it: the first character (the family name, for most Chinese names) and one * for
+ * each other character — 张三 → 张*, 欧阳娜娜 → 欧***; a name of one character is shown as *.
+ */
+export function maskPersonName(value: string): string {
+  const chars = [...value.trim()];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}

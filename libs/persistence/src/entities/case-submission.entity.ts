@@ -45,6 +45,10 @@ export class CaseSubmissionEntity {
   @Column({ name: 'petitioner_phone_bidx', type: 'char', length: 64, nullable: true })
   petitionerPhoneBidx!: string | null;
 
+  /** Keyed blind index of the normalised name, so staff find a petitioner by name without a plain-text search. */
+  @Column({ name: 'petitioner_name_bidx', type: 'char', length: 64, nullable: true })
+  petitionerNameBidx!: string | null;
+
   /** For an accusation: the accused units and persons, who must never see or receive the case. */
   @Column({ type: 'jsonb', nullable: true })
   accused!: { unitCodes: string[]; userIds: string[] } | null;

@@ -11,6 +11,7 @@ import { NoticesAndQueryCodes1764400000011 } from './1764400000011-notices-and-q
 import { RepeatAndCollectivePetitions1764400000009 } from './1764400000009-repeat-and-collective-petitions';
 import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
 import { CaseAttachments1764400000014 } from './1764400000014-case-attachments';
+import { CaseQueue1764400000131 } from './1764400000131-case-queue';
 import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessions';
 import { PublicationsInForce1764400000013 } from './1764400000013-publications-in-force';
 import { SkipLevelReferrals1764400000121 } from './1764400000121-skip-level-referrals';
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CaseAttachments1764400000014,
   SkipLevelReferrals1764400000121,
   PublicSatisfactionRatings1764400000122,
+  CaseQueue1764400000131,
 ];

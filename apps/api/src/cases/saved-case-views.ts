@@ -1,0 +1,153 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { IsNotEmpty, IsObject, IsString, MaxLength, validate } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { type Principal } from '../auth/principal';
+import { StaffOnly } from '../auth/staff-only.decorator';
+import { ApiError, refusalOf } from '../http/api-error';
+import { toFieldErrors } from '../http/validation-messages';
+import { ListCasesQuery } from './list-cases.query';
+
+/** The list filters a saved view may hold: the queue's query parameters, without the page position. */
+const NOT_SAVED = new Set(['cursor', 'limit']);
+
+const refuse = refusalOf({
+  SAVED_VIEW_NAME_TAKEN: [HttpStatus.CONFLICT, '已有同名视图 / you already have a view of that name'],
+  SAVED_VIEW_NOT_FOUND: [HttpStatus.NOT_FOUND, '视图不存在 / no such saved view'],
+} as const);
+
+export class SaveCaseViewDto {
+  @ApiProperty({ description: '视图名称 / the view’s name', example: '本单位三日内到期' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({
+    description:
+      '筛选条件：与案件列表的查询参数相同（不含游标和每页条数），可放入链接分享 / the case list’s query parameters (no cursor or limit), the same as in a shared link',
+    example: { view: 'heldByMyUnit', dueWithinDays: '3' },
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  @IsObject()
+  filters!: Record<string, string>;
+}
+
+export class SavedCaseView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) filters!: Record<string, string>;
+  @ApiProperty() createdAt!: string;
+}
+
+/** Each staff member's own saved queue views (name and filters); a view is shared as its link. */
+@Injectable()
+export class SavedCaseViews {
+  constructor(private readonly db: DataSource) {}
+
+  async list(user: Principal): Promise<SavedCaseView[]> {
+    const rows: { id: string; name: string; filters: Record<string, string>; created_at: Date }[] =
+      await this.db.query(
+        `SELECT id, name, filters, created_at FROM saved_case_views WHERE user_id = $1 ORDER BY name`,
+        [user.userId],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      filters: row.filters,
+      createdAt: row.created_at.toISOString(),
+    }));
+  }
+
+  async save(user: Principal, dto: SaveCaseViewDto): Promise<SavedCaseView> {
+    const filters = await validFilters(dto.filters);
+    const [row] = await this.db.query(
+      `INSERT INTO saved_case_views (user_id, name, filters) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, name) DO NOTHING RETURNING id, created_at`,
+      [user.userId, dto.name.trim(), JSON.stringify(filters)],
+    );
+    if (!row) throw refuse('SAVED_VIEW_NAME_TAKEN', 'name');
+    return { id: row.id, name: dto.name.trim(), filters, createdAt: (row.created_at as Date).toISOString() };
+  }
+
+  async remove(user: Principal, id: string): Promise<void> {
+    const [, count] = await this.db.query(`DELETE FROM saved_case_views WHERE id = $1 AND user_id = $2`, [
+      id,
+      user.userId,
+    ]);
+    if (!count) throw refuse('SAVED_VIEW_NOT_FOUND');
+  }
+}
+
+/** The filters exactly as the list would accept them in its query string, else 400 naming the filter. */
+async function validFilters(raw: Record<string, unknown>): Promise<Record<string, string>> {
+  const filters: Record<string, string> = {};
+  const fields: { field: string; code: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (NOT_SAVED.has(key) || typeof value !== 'string' || value.length > 200) {
+      fields.push({
+        field: `filters.${key}`,
+        code: 'notASavedFilter',
+        message: '不能保存的筛选条件 / not a filter a view can hold',
+      });
+    } else if (value !== '') filters[key] = value;
+  }
+  const errors = await validate(plainToInstance(ListCasesQuery, filters), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+  });
+  fields.push(...toFieldErrors(errors).map((error) => ({ ...error, field: `filters.${error.field}` })));
+  if (fields.length > 0) {
+    throw new ApiError(
+      HttpStatus.BAD_REQUEST,
+      'VALIDATION_FAILED',
+      '请求内容不符合要求 / request validation failed',
+      fields,
+    );
+  }
+  return filters;
+}
+
+@ApiTags('cases 案件')
+@Controller('case-views')
+export class SavedCaseViewsController {
+  constructor(private readonly views: SavedCaseViews) {}
+
+  @Get()
+  @StaffOnly(PERMISSION_ROLES.readCases)
+  @ApiOperation({ summary: '我保存的队列视图 / my saved queue views' })
+  list(@CurrentUser() user: Principal): Promise<SavedCaseView[]> {
+    return this.views.list(user);
+  }
+
+  @Post()
+  @StaffOnly(PERMISSION_ROLES.readCases)
+  @ApiOperation({ summary: '保存队列视图（名称与筛选条件）/ save a queue view (name and filters)' })
+  save(@Body() body: SaveCaseViewDto, @CurrentUser() user: Principal): Promise<SavedCaseView> {
+    return this.views.save(user, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @StaffOnly(PERMISSION_ROLES.readCases)
+  @ApiOperation({ summary: '删除保存的视图 / delete a saved view' })
+  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: Principal): Promise<void> {
+    await this.views.remove(user, id);
+  }
+}
