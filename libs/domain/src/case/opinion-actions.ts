@@ -15,7 +15,7 @@ import {
   SATISFACTION_LEVELS,
 } from './vocabulary';
 
-function opinionOf(state: CaseState, document: OpinionDocument): Opinion | null {
+export function opinionOf(state: CaseState, document: OpinionDocument): Opinion | null {
   if (document === 'reply') return state.reply;
   return (document === 'reviewOpinion' ? state.review : state.reReview)?.opinion ?? null;
 }
@@ -40,7 +40,7 @@ export function assertDelivered(state: CaseState, document: 'reply' | 'reviewOpi
   });
 }
 
-function assertWithinWindow(
+export function assertWithinWindow(
   context: ActionContext,
   type: CaseActionType,
   closedCode: CaseErrorCode,
@@ -55,7 +55,7 @@ function assertWithinWindow(
   });
 }
 
-function requireReview(state: CaseState, key: 'review' | 'reReview'): ReviewInfo {
+export function requireReview(state: CaseState, key: 'review' | 'reReview'): ReviewInfo {
   const review = state[key];
   if (review === null) {
     throw caseError('CASE_STATE_CONFLICT', {
@@ -67,7 +67,10 @@ function requireReview(state: CaseState, key: 'review' | 'reReview'): ReviewInfo
 }
 
 /** Review goes one level above the handler unit; re-review one level above the review body. */
-function decidingBody(context: ActionContext, type: 'requestReview' | 'requestReReview'): HandlingBody {
+export function decidingBody(
+  context: ActionContext,
+  type: 'requestReview' | 'requestReReview',
+): HandlingBody {
   const tree = requireFact(context.facts, 'unitTree', type);
   return type === 'requestReview'
     ? bodyAbove(tree, unitBody(caseUnitOf(context.state)))
