@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { AllowedActions } from './allowed-actions.service';
 import { CaseAccess } from './case-access.service';
 import { CaseRecordsController } from './case-records.controller';
 import { CaseRecordsService } from './case-records.service';
@@ -11,7 +12,7 @@ import { RepeatPetitions } from './repeat-petitions.service';
 @Module({
   imports: [AuthModule],
   controllers: [CaseRecordsController, CasesController],
-  providers: [CasesService, CaseStartInputs, RepeatPetitions, CaseRecordsService, CaseAccess],
+  providers: [CasesService, CaseStartInputs, RepeatPetitions, CaseRecordsService, CaseAccess, AllowedActions],
   exports: [CaseAccess],
 })
 export class CasesModule {}
