@@ -3,6 +3,7 @@ import { type Calendar } from '../libs/domain/src/clock/calendar';
 import { type CaseAction, type RegisterAction } from '../libs/domain/src/case/actions';
 import { type CaseState } from '../libs/domain/src/case/case-state';
 import { type Satisfaction } from '../libs/domain/src/case/vocabulary';
+import { type CaseFacts } from '../libs/domain/src/case/facts';
 import { type DirectorySnapshot } from '../libs/domain/src/org/directory';
 import { type Principal } from '../libs/domain/src/org/principal';
 import { type UnitTree } from '../libs/domain/src/org/units';
@@ -133,7 +134,14 @@ export interface CaseSnapshot {
   chain: ChainHead;
   policyVersion: string;
   calendarVersion: string | null;
+  /**
+   * The facts the `act` validator would be given now (its `at` is the workflow's time of the query), and
+   * the misrouting objection's own window; null before registration. Absent from workers before it existed.
+   */
+  facts?: SnapshotFacts | null;
 }
+
+export type SnapshotFacts = CaseFacts & { misrouteObjectionEndsAt?: string };
 
 /** Answers once `caseRegistered` is in PostgreSQL, so the caller can read its own write. */
 export const registrationRecordedUpdate = defineUpdate<{ caseNumber: string; status: string }>(

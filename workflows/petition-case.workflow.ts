@@ -539,6 +539,14 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
       chain: { ...chain },
       policyVersion: policy.version,
       calendarVersion: calendar.version ?? null,
+      // What the act validator is given now, so callers can say which actions are open (a query: nothing
+      // is recorded and histories replay as before).
+      facts: state
+        ? {
+            ...factsFor({ type: 'accept' }),
+            misrouteObjectionEndsAt: windowEndsAt({ type: 'objectMisroute', reason: '' }),
+          }
+        : null,
     };
   });
 

@@ -7,6 +7,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { ApiError } from '../http/api-error';
+import { AllowedActions } from './allowed-actions.service';
 import { CaseAccess } from './case-access.service';
 import { CasesService } from './cases.service';
 import { RegisterCaseDto, RegisteredCaseDto } from './register-case.dto';
@@ -19,6 +20,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly access: CaseAccess,
+    private readonly allowed: AllowedActions,
   ) {}
 
   @Post()
@@ -74,6 +76,8 @@ export class CasesController {
   @ApiOperation({ summary: '案件详情 / case detail' })
   async detail(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
     const found = await this.access.visibleCase(caseNumber, user, 'detail');
+    // The actions the caller may perform now (state, holding unit, roles, rules); null when unknown.
+    const allowedActions = await this.allowed.forUser(found.caseNumber, user);
     return {
       caseNumber: found.caseNumber,
       status: found.status,
@@ -97,6 +101,7 @@ export class CasesController {
       policyVersion: found.policyVersion,
       // Art. 19: a skip-level petition referred to the lower case handling the matter, and how it stands.
       handledBelow: await this.cases.handledBelowOf(found.caseNumber),
+      allowedActions,
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { AllowedActions } from './allowed-actions.service';
 import { CaseAccess } from './case-access.service';
 import { CaseRecordsController } from './case-records.controller';
 import { CaseRecordsService } from './case-records.service';
@@ -12,7 +13,15 @@ import { SavedCaseViews, SavedCaseViewsController } from './saved-case-views';
 @Module({
   imports: [AuthModule],
   controllers: [CaseRecordsController, CasesController, SavedCaseViewsController],
-  providers: [CasesService, CaseStartInputs, RepeatPetitions, CaseRecordsService, CaseAccess, SavedCaseViews],
+  providers: [
+    CasesService,
+    CaseStartInputs,
+    RepeatPetitions,
+    CaseRecordsService,
+    CaseAccess,
+    SavedCaseViews,
+    AllowedActions,
+  ],
   exports: [CaseAccess],
 })
 export class CasesModule {}

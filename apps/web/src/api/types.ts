@@ -68,6 +68,8 @@ export interface CaseDetail {
   sixDefines: Record<string, unknown> | null;
   repeatVisits: number;
   policyVersion: string | null;
+  /** The actions the calling user may perform now; null when the API cannot tell. */
+  allowedActions: string[] | null;
 }
 
 export interface RegisteredCase {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
@@ -64,13 +64,25 @@ function toBody(fields: readonly ActionField[], values: Record<string, unknown>)
   return body;
 }
 
-/** One staff action as a form; the API's field errors appear at their fields, a refusal above the form. */
+/** What the workflow answered to a sent action: the case's status after it. */
+export interface ActionResult {
+  status: string;
+  lastSeq: number;
+}
+
+/**
+ * One staff action as a form; the API's field errors appear at their fields, a refusal above the form.
+ * What was typed stays until the action is sent (then the form empties) or cancelled on purpose: a
+ * refused send keeps every value for correcting.
+ */
 export function ActionForm(props: {
   caseNumber: string;
   action: StaffAction;
   /** Values the form starts with (e.g. the duty when recording one from the checklist). */
   initialValues?: Record<string, unknown>;
-  onDone(): void;
+  onDone(result?: ActionResult): void;
+  /** Shows a cancel button that empties the form, then calls this. */
+  onCancel?(): void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -81,17 +93,17 @@ export function ActionForm(props: {
 
   const act = useMutation({
     mutationFn: (values: Record<string, unknown>) =>
-      bodyOf<{ status: string; lastSeq: number }>(
+      bodyOf<ActionResult>(
         api.POST('/api/cases/{caseNumber}/actions/{action}', {
           params: { path: { caseNumber: props.caseNumber, action: props.action } },
           body: toBody(fields, values) as never,
         }),
       ),
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       reset();
       await queryClient.invalidateQueries({ queryKey: ['case', props.caseNumber] });
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
-      props.onDone();
+      props.onDone(result);
     },
     onError,
   });
@@ -123,9 +135,22 @@ export function ActionForm(props: {
           {fieldInput(field)}
         </Form.Item>
       ))}
-      <Button type="primary" htmlType="submit" loading={act.isPending}>
-        {t(`action.${props.action}`)}
-      </Button>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={act.isPending}>
+          {t(`action.${props.action}`)}
+        </Button>
+        {props.onCancel && (
+          <Button
+            data-testid="action-cancel"
+            onClick={() => {
+              reset();
+              props.onCancel?.();
+            }}
+          >
+            {t('actionDone.cancel')}
+          </Button>
+        )}
+      </Space>
     </Form>
   );
 }

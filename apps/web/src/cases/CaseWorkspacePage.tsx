@@ -1,10 +1,12 @@
-import { Card, Col, Collapse, Descriptions, Empty, Row, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Space, Tag } from 'antd';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { PageState } from '../common/PageState';
 import { formatOfficeTime } from '../common/office-time';
-import { ActionForm } from './ActionForm';
+import { ActionForm, type ActionResult } from './ActionForm';
+import { STAFF_ACTIONS, type StaffAction } from './action-forms';
 import { availableActions } from './available-actions';
 import { CaseAttachments } from './CaseAttachments';
 import { CaseNotices } from './CaseNotices';
@@ -30,7 +32,35 @@ export function CaseWorkspacePage() {
   const detail = useCaseDetail(caseNumber);
   const timeline = useTimeline(caseNumber);
   const verification = useVerification(caseNumber);
-  const actions = detail.data ? availableActions(detail.data.status, me?.roles ?? []) : [];
+  const { message } = App.useApp();
+  // What the API says this user may do now (state, holding unit, roles, rules); by status and role only
+  // when it cannot tell.
+  const actions: StaffAction[] = detail.data
+    ? (detail.data.allowedActions?.filter(isStaffAction) ??
+      availableActions(detail.data.status, me?.roles ?? []))
+    : [];
+  // The action whose form is open, and the forms opened so far: they stay mounted, closed or not, so what
+  // was typed survives Escape, the close button or a click beside the dialog.
+  const [openAction, setOpenAction] = useState<StaffAction | null>(null);
+  const [openedActions, setOpenedActions] = useState<readonly StaffAction[]>([]);
+  const [lastResult, setLastResult] = useState<string | null>(null);
+  // The status when the form was opened: the answer says where the action took the case from it.
+  const statusAtOpen = useRef('');
+  const openForm = (action: StaffAction) => {
+    statusAtOpen.current = detail.data?.status ?? '';
+    setOpenAction(action);
+    setOpenedActions((opened) => (opened.includes(action) ? opened : [...opened, action]));
+  };
+  const confirmDone = (action: StaffAction, result: ActionResult | undefined) => {
+    setOpenAction(null);
+    const next =
+      result && result.status !== statusAtOpen.current
+        ? t(`actionDone.next.${result.status}`, result.status)
+        : t('actionDone.recorded');
+    const text = t('actionDone.message', { action: t(`action.${action}`), caseNumber, next });
+    setLastResult(text);
+    void message.success(text);
+  };
   const format = (time: string) => formatOfficeTime(time);
   const entries = timeline.data ?? [];
   const handlingStarted =
@@ -106,21 +136,47 @@ export function CaseWorkspacePage() {
                   <CaseAttachments caseNumber={caseNumber} />
                 </Card>
                 <Card title={t('case.actions')}>
+                  {lastResult && (
+                    <Alert
+                      type="success"
+                      showIcon
+                      title={lastResult}
+                      data-testid="action-result"
+                      className="form-alert"
+                    />
+                  )}
                   {actions.length === 0 ? (
                     <Empty description={t('case.noActions')} />
                   ) : (
-                    <Collapse
-                      accordion
-                      data-testid="case-actions"
-                      items={actions.map((action) => ({
-                        key: action,
-                        label: t(`action.${action}`),
-                        children: (
-                          <ActionForm caseNumber={caseNumber} action={action} onDone={() => undefined} />
-                        ),
-                      }))}
-                    />
+                    <Space wrap data-testid="case-actions">
+                      {actions.map((action) => (
+                        <Button key={action} data-action={action} onClick={() => openForm(action)}>
+                          {t(`action.${action}`)}
+                        </Button>
+                      ))}
+                    </Space>
                   )}
+                  {openedActions
+                    .filter((action) => actions.includes(action))
+                    .map((action) => (
+                      <Modal
+                        key={action}
+                        open={openAction === action}
+                        title={`${t(`action.${action}`)} · ${caseNumber}`}
+                        footer={null}
+                        forceRender
+                        onCancel={() => setOpenAction(null)}
+                      >
+                        <div onKeyDown={(event) => closeOnEscape(event, () => setOpenAction(null))}>
+                          <ActionForm
+                            caseNumber={caseNumber}
+                            action={action}
+                            onDone={(result) => confirmDone(action, result)}
+                            onCancel={() => setOpenAction(null)}
+                          />
+                        </div>
+                      </Modal>
+                    ))}
                 </Card>
               </Space>
             </Col>
@@ -150,4 +206,18 @@ export function CaseWorkspacePage() {
       )}
     </PageState>
   );
+}
+
+function isStaffAction(action: string): action is StaffAction {
+  return (STAFF_ACTIONS as readonly string[]).includes(action);
+}
+
+/**
+ * Escape inside an action's dialog closes it (keeping what was typed) — also after a choice list was used,
+ * whose closed popup otherwise keeps the dialog from hearing it; an open list or date picker closes first.
+ */
+function closeOnEscape(event: KeyboardEvent, close: () => void): void {
+  if (event.key !== 'Escape') return;
+  if ((event.target as HTMLElement).closest('.ant-select-open, .ant-picker-focused')) return;
+  close();
 }

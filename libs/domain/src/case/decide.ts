@@ -1,7 +1,7 @@
 import { DomainError, isDomainError } from '../errors';
 import { assertPrincipal } from '../org/principal';
 import { ActionContext, ActionHandler, ActionHandlers, CaseCommandType } from './action-handler';
-import { CaseAction, CASE_ACTION_LABELS, isCaseActionType } from './actions';
+import { CaseAction, CaseActionType, CASE_ACTION_LABELS, isCaseActionType } from './actions';
 import { CaseActor, isSystemActor, recordedActor } from './actor';
 import { assertRoleAllowed } from './actor-checks';
 import { caseError } from './case-errors';
@@ -50,20 +50,33 @@ function stateConflict(status: CaseStatus | null, action: CaseAction['type']): D
   });
 }
 
+/**
+ * The checks every action passes before its own: a well-formed actor, the status (the transition
+ * table), the role (ACTION_ROLES), and no interest in the case (art. 28). Returns the status it leads to.
+ */
+export function checkStatusRoleAndInterest(
+  state: CaseState | null,
+  type: CaseActionType,
+  actor: CaseActor,
+): CaseStatus {
+  if (!isSystemActor(actor)) assertPrincipal(actor, 'actor');
+  const to = nextStatus(state?.status ?? null, type);
+  // A review or re-review asked after the lapse closed the case is a transition: its handler names the
+  // lapsed window (REVIEW_WINDOW_CLOSED / RE_REVIEW_WINDOW_CLOSED) unless it was received in time.
+  if (to === undefined) throw stateConflict(state?.status ?? null, type);
+  assertRoleAllowed(actor, type);
+  // A person with an interest (recused, or accused) may not act (art. 28); declaring it again is a no-op.
+  if (state !== null && type !== 'declareInterest') assertMayActOnCase(state, actor);
+  return to;
+}
+
 /** Status, then role, then the action's own checks (input, unit scope, business rules). */
 function check(state: CaseState | null, action: CaseAction, actor: CaseActor, facts: CaseFacts): CaseStatus {
   if (typeof action !== 'object' || action === null || !isCaseActionType(action.type)) {
     throw caseError('ACTION_UNKNOWN', { zh: '未知的操作', en: 'unknown action', field: 'action.type' });
   }
   const at = requireFact(facts, 'at', action.type);
-  if (!isSystemActor(actor)) assertPrincipal(actor, 'actor');
-  const to = nextStatus(state?.status ?? null, action.type);
-  // A review or re-review asked after the lapse closed the case is a transition: its handler names the
-  // lapsed window (REVIEW_WINDOW_CLOSED / RE_REVIEW_WINDOW_CLOSED) unless it was received in time.
-  if (to === undefined) throw stateConflict(state?.status ?? null, action.type);
-  assertRoleAllowed(actor, action.type);
-  // A person with an interest (recused, or accused) may not act (art. 28); declaring it again is a no-op.
-  if (state !== null && action.type !== 'declareInterest') assertMayActOnCase(state, actor);
+  const to = checkStatusRoleAndInterest(state, action.type, actor);
   if (action.type === 'register') {
     checkRegister(action, facts);
   } else if (state !== null) {

@@ -19,7 +19,7 @@ import { checkSixDefines, mergeDefines, sameDefines, withReceptionLeader } from 
 import { compareInstants } from './time-values';
 import { DUTY_KINDS } from './vocabulary';
 
-function currentDefines(state: CaseState): SixDefines {
+export function currentDefines(state: CaseState): SixDefines {
   if (state.sixDefines === null) {
     throw caseError('CASE_STATE_CONFLICT', { zh: '本案尚未六定', en: 'the six defines are not set yet' });
   }
@@ -58,7 +58,7 @@ function assertWithinMax(days: number, max: number): void {
 }
 
 /** Art. 34: the extension is asked and granted while the handling period runs (lawful clock rules). */
-function assertHandlingPeriodRuns(context: ActionContext): void {
+export function assertHandlingPeriodRuns(context: ActionContext): void {
   const clock = context.facts.runningClock;
   if (clock?.name !== 'handling' || compareInstants(context.at, clock.endsAt) < 0) return;
   throw caseError('EXTENSION_AFTER_DEADLINE', {

@@ -28,3 +28,4 @@ export {
 } from './recusal';
 export * from './skip-level';
 export * from './petitioner-rating';
+export * from './allowed-now';

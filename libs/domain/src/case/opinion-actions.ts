@@ -18,7 +18,7 @@ import {
   SATISFACTION_LEVELS,
 } from './vocabulary';
 
-function opinionOf(state: CaseState, document: OpinionDocument): Opinion | null {
+export function opinionOf(state: CaseState, document: OpinionDocument): Opinion | null {
   if (document === 'reply') return state.reply;
   return (document === 'reviewOpinion' ? state.review : state.reReview)?.opinion ?? null;
 }
@@ -44,7 +44,7 @@ export function assertDelivered(state: CaseState, document: 'reply' | 'reviewOpi
 }
 
 /** The request must have been received (not merely recorded) before its window ended. */
-function assertWithinWindow(
+export function assertWithinWindow(
   context: ActionContext,
   type: CaseActionType,
   closedCode: CaseErrorCode,
@@ -60,7 +60,7 @@ function assertWithinWindow(
   });
 }
 
-function requireReview(state: CaseState, key: 'review' | 'reReview'): ReviewInfo {
+export function requireReview(state: CaseState, key: 'review' | 'reReview'): ReviewInfo {
   const review = state[key];
   if (review === null) {
     throw caseError('CASE_STATE_CONFLICT', {
@@ -85,7 +85,10 @@ export function originalHandlingUnitOf(state: CaseState): string {
  * review body (art. 36). A case from before art. 35's rule (fact `legacyReviewBody`) keeps the rule it
  * started under: one level above the responsible unit.
  */
-function decidingBody(context: ActionContext, type: 'requestReview' | 'requestReReview'): HandlingBody {
+export function decidingBody(
+  context: ActionContext,
+  type: 'requestReview' | 'requestReReview',
+): HandlingBody {
   const tree = requireFact(context.facts, 'unitTree', type);
   if (type === 'requestReReview') return bodyAbove(tree, requireReview(context.state, 'review').body);
   const handledBy =
@@ -126,7 +129,7 @@ function issuedOpinion(
   };
 }
 
-interface ReviewRequestRule {
+export interface ReviewRequestRule {
   key: 'review' | 'reReview';
   /** The opinion whose delivery opens this request's window. */
   after: 'reply' | 'reviewOpinion';
@@ -143,7 +146,7 @@ type ReviewDecisionType = 'decideReview' | 'decideReReview';
  * registration's receipt — not later than now, not before the day the opinion was delivered, and with
  * a reason when it falls on an earlier day than today (in the case's time zone).
  */
-function receivedMoment(
+export function receivedMoment(
   context: ActionContext,
   action: CaseActionOf<ReviewRequestType>,
   rule: ReviewRequestRule,
@@ -185,13 +188,30 @@ function receivedMoment(
 }
 
 /** A request on a closed case reopens it only where the window lapsed: nothing asked yet at this level. */
-function assertNotYetRequested(state: CaseState, rule: ReviewRequestRule): void {
+export function assertNotYetRequested(state: CaseState, rule: ReviewRequestRule): void {
   if (state[rule.key] === null) return;
   throw caseError('CASE_STATE_CONFLICT', {
     zh: rule.key === 'review' ? '本案已申请过复查' : '本案已申请过复核',
     en: `a ${rule.key} was already requested`,
   });
 }
+
+export const REVIEW_REQUEST_RULES: Readonly<Record<ReviewRequestType, ReviewRequestRule>> = {
+  requestReview: {
+    key: 'review',
+    after: 'reply',
+    closedCode: 'REVIEW_WINDOW_CLOSED',
+    label: '复查请求',
+    closedZh: '已超过申请复查的期限',
+  },
+  requestReReview: {
+    key: 'reReview',
+    after: 'reviewOpinion',
+    closedCode: 'RE_REVIEW_WINDOW_CLOSED',
+    label: '复核请求',
+    closedZh: '已超过申请复核的期限',
+  },
+};
 
 /**
  * A review or re-review request: received in its window (recorded then, or later with the moment it
@@ -346,20 +366,8 @@ export const opinionHandlers: ActionHandlers<
     },
   },
 
-  requestReview: reviewRequest({
-    key: 'review',
-    after: 'reply',
-    closedCode: 'REVIEW_WINDOW_CLOSED',
-    label: '复查请求',
-    closedZh: '已超过申请复查的期限',
-  }),
+  requestReview: reviewRequest(REVIEW_REQUEST_RULES.requestReview),
   decideReview: reviewDecision('review', 'reviewOpinion'),
-  requestReReview: reviewRequest({
-    key: 'reReview',
-    after: 'reviewOpinion',
-    closedCode: 'RE_REVIEW_WINDOW_CLOSED',
-    label: '复核请求',
-    closedZh: '已超过申请复核的期限',
-  }),
+  requestReReview: reviewRequest(REVIEW_REQUEST_RULES.requestReReview),
   decideReReview: reviewDecision('reReview', 'reReviewOpinion'),
 };

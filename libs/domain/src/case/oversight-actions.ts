@@ -20,7 +20,7 @@ import { compareInstants } from './time-values';
 import { SupervisionKind } from './vocabulary';
 
 /** Pausing and resuming belong to whoever runs the clock of the current phase. */
-function assertRunsClock(context: ActionContext, type: 'pauseClock' | 'resumeClock'): void {
+export function assertRunsClock(context: ActionContext, type: 'pauseClock' | 'resumeClock'): void {
   const { state, actor, facts } = context;
   switch (clockPhaseOf(state.status)) {
     case 'triage':
@@ -40,7 +40,7 @@ function assertRunsClock(context: ActionContext, type: 'pauseClock' | 'resumeClo
  * Under lawful clock rules a clock pauses only for a reason its policy lists for that clock, and only
  * while it still runs; undefined for cases that keep the earlier rules (any stated reason).
  */
-function lawfulPauseReason(
+export function lawfulPauseReason(
   context: ActionContext,
   action: CaseActionOf<'pauseClock'>,
 ): PauseReason | undefined {
@@ -100,7 +100,7 @@ function supervision(
 }
 
 /** Close needs the petitioner's request window to have lapsed after the last opinion was delivered. */
-function checkClose(context: ActionContext): void {
+export function checkClose(context: ActionContext): void {
   const { state, actor, facts, at } = context;
   if (!isSystemActor(actor) && !isOnCase(state, actor)) {
     if (state.review === null) assertOnCase(state, actor);

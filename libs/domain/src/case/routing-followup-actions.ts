@@ -8,7 +8,7 @@ import { compareLocalDates } from './time-values';
 import { OBJECTION_DECISIONS } from './vocabulary';
 
 /** The receiving unit's objection that brought the case back to its holder, still awaiting a ruling. */
-function pendingObjection(state: CaseState): RoutingStep {
+export function pendingObjection(state: CaseState): RoutingStep {
   const last = state.routing[state.routing.length - 1];
   if (!last || last.kind !== 'objection' || last.toUnitCode !== state.holdingUnitCode || last.ruling) {
     throw caseError('NO_OBJECTION_PENDING', {
@@ -29,7 +29,7 @@ export function assignmentOfHolder(state: CaseState): RoutingStep | undefined {
     .find((s) => s.kind === 'assignDown' && s.toUnitCode === state.holdingUnitCode);
 }
 
-function assignmentToHolder(state: CaseState): RoutingStep {
+export function assignmentToHolder(state: CaseState): RoutingStep {
   const step = assignmentOfHolder(state);
   if (!step) {
     throw caseError('NOT_ASSIGNED_DOWN', {

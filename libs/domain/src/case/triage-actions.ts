@@ -10,7 +10,7 @@ import { compareInstants } from './time-values';
 import { NOT_ACCEPT_REASONS } from './vocabulary';
 
 /** The routing step that brought the case to its holding unit (the one a misroute objection answers). */
-function arrivalStep(state: CaseState): RoutingStep {
+export function arrivalStep(state: CaseState): RoutingStep {
   const step = [...state.routing]
     .reverse()
     .find((s) => s.kind !== 'objection' && s.toUnitCode === state.holdingUnitCode);
