@@ -25,3 +25,4 @@ export {
   type InterestBasis,
   type SeatToReplace,
 } from './recusal';
+export * from './event-vocabulary';
