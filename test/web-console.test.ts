@@ -182,7 +182,7 @@ describe('web console in a real browser', () => {
 
       // The case's ladder may still be delivering higher levels: those arrive on top, so the acknowledged
       // item is looked for among all of the case's rows rather than as the first.
-      await row.getByRole('button', { name: '确认', exact: true }).click();
+      await row.getByRole('button', { name: '确认', exact: true }).first().click();
       await page
         .getByTestId('inbox-items')
         .locator('tr', { hasText: overdue.body.caseNumber })

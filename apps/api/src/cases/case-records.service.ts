@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TemporalClientHolder } from '../../../../libs/nest/src';
+import { type AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
 import {
   type CaseListCursor,
   type CaseListPage,
@@ -33,6 +34,7 @@ export class CaseRecordsService {
     private readonly temporal: TemporalClientHolder,
     private readonly access: CaseAccess,
     private readonly personalData: PersonalDataProtector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(
@@ -65,9 +67,13 @@ export class CaseRecordsService {
     return { items: page.items, nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
   }
 
-  async timeline(caseNumber: string, viewer: CaseViewer, read: AccusationRead): Promise<TimelineEntry[]> {
+  async timeline(
+    caseNumber: string,
+    viewer: CaseViewer,
+    read: AccusationRead,
+  ): Promise<Required<TimelineEntry>[]> {
     await this.access.visibleCase(caseNumber, viewer, read);
-    return caseTimeline(this.db, caseNumber);
+    return caseTimeline(this.db, caseNumber, this.config.TIME_ZONE);
   }
 
   async verify(caseNumber: string, viewer: CaseViewer): Promise<VerificationReport> {

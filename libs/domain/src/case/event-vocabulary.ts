@@ -359,3 +359,44 @@ export function referencedNames(details: unknown): { userIds: Set<string>; unitC
   visit('', details);
   return found;
 }
+
+/** What an inbox item's title is built from: its event's structured fields, never the stored text. */
+export interface InboxTitleFields {
+  eventType: string | null;
+  kind: string;
+  level: number;
+  clock: string | null;
+  dueAt: string | null;
+  dueDate: string | null;
+  /** The unit a feedback is owed to, as text (name and code). */
+  feedbackUnit: string | null;
+  visitNumber: number | null;
+}
+
+/**
+ * An inbox item's title in Chinese with local times, e.g. 超期升级 1 级：分流时限已于 2026-12-01 00:00 到期.
+ * Undefined when its event carries nothing to build one from (the stored title then stands).
+ */
+export function inboxItemTitle(
+  item: InboxTitleFields,
+  formatInstant: (iso: string) => string,
+): string | undefined {
+  const clock = item.clock ? codedValueLabel('clock', item.clock) : '时限';
+  switch (item.eventType) {
+    case 'deadlineWarning':
+      return item.dueAt ? `临期提醒：${clock}将于 ${formatInstant(item.dueAt)} 到期` : undefined;
+    case 'deadlineEscalated':
+      return item.dueAt
+        ? `超期升级 ${item.level} 级：${clock}已于 ${formatInstant(item.dueAt)} 到期`
+        : undefined;
+    case 'feedbackDueWarning':
+    case 'feedbackOverdue':
+      return item.dueDate
+        ? `${EVENT_TYPE_LABELS[item.eventType]}：应于 ${item.dueDate} 前向${item.feedbackUnit ?? '交办单位'}反馈`
+        : undefined;
+    case 'repeatVisitEscalated':
+      return item.visitNumber ? `重复信访：本案第 ${item.visitNumber} 次重复来访` : undefined;
+    default:
+      return undefined;
+  }
+}
