@@ -56,6 +56,7 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['GET /inbox', '                         ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /inbox/stream', '                  ✓  ✓  ✓  ✓  ✓  ✓'],
   ['POST /inbox/:id/acknowledge', '        ✓  ✓  ✓  ✓  ✓  ✓'],
+  ['POST /inbox/acknowledge', '            ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /metrics', '                      ·  ·  ✓  ✓  ✓  ·'],
   ['GET /metrics/cases', '                ·  ·  ✓  ✓  ✓  ·'],
   ['GET /units', '                        ✓  ✓  ✓  ✓  ✓  ✓'],

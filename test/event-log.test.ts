@@ -110,7 +110,7 @@ describe('event log, timeline and search', () => {
         .split('\n');
       expect(lines).toHaveLength(5);
       expect(lines[0]).toContain('序号 seq');
-      expect(lines[3]).toContain('reminderSent');
+      expect(lines[3]).toContain('催办');
       expect(lines[3]).toContain('请尽快办理');
     });
 
@@ -317,7 +317,11 @@ describe('event log, timeline and search', () => {
       );
       const inbox = await getJson(`${api.url}/inbox`, bearer(leader));
       expect(inbox.body.unread).toBe(2);
-      expect((await getJson(`${api.url}/inbox`, bearer(someoneElse))).body).toEqual({ unread: 0, items: [] });
+      expect((await getJson(`${api.url}/inbox`, bearer(someoneElse))).body).toEqual({
+        unread: 0,
+        items: [],
+        groups: [],
+      });
       expect(inbox.body.items.map((i: any) => i.title)).toEqual(['再次升级', '超期升级']);
       const [first] = inbox.body.items;
       const acknowledge = (token?: string) =>

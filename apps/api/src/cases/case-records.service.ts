@@ -1,8 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { type AppConfig } from '../../../../libs/config/src';
-import { APP_CONFIG } from '../../../../libs/nest/src';
 import { DataSource } from 'typeorm';
-import { TemporalClientHolder } from '../../../../libs/nest/src';
+import { type AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
 import {
   type CaseListCursor,
   type CaseListPage,
@@ -95,9 +94,13 @@ export class CaseRecordsService implements OnModuleInit {
     };
   }
 
-  async timeline(caseNumber: string, viewer: CaseViewer, read: AccusationRead): Promise<TimelineEntry[]> {
+  async timeline(
+    caseNumber: string,
+    viewer: CaseViewer,
+    read: AccusationRead,
+  ): Promise<Required<TimelineEntry>[]> {
     await this.access.visibleCase(caseNumber, viewer, read);
-    return caseTimeline(this.db, caseNumber);
+    return caseTimeline(this.db, caseNumber, this.config.TIME_ZONE);
   }
 
   async verify(caseNumber: string, viewer: CaseViewer): Promise<VerificationReport> {

@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   Get,
   HttpCode,
@@ -13,7 +14,13 @@ import { concatMap, filter, interval, type Observable, takeUntil } from 'rxjs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { DataSource } from 'typeorm';
-import { acknowledgeInboxItem, inboxOf, unreadCount } from '../../../../libs/persistence/src';
+import {
+  acknowledgeAllInboxItems,
+  acknowledgeInboxItem,
+  groupInboxByCase,
+  inboxOf,
+  unreadCount,
+} from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
 import { SessionService } from '../auth/sessions.service';
@@ -21,6 +28,7 @@ import { StaffOnly } from '../auth/staff-only.decorator';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
 import { ApiError } from '../http/api-error';
+import { AcknowledgeAllDto } from './inbox.dto';
 import { InboxAnnouncements } from './inbox-announcements.service';
 
 @ApiTags('inbox 待办提醒')
@@ -48,13 +56,26 @@ export class InboxController {
   }
 
   @Get()
-  @ApiOperation({ summary: '我的提醒与升级 / your warnings and escalations, newest first' })
+  @ApiOperation({
+    summary:
+      '我的提醒与升级 / your warnings and escalations: items newest first, and grouped by case (highest level first; ended cases last, not counted as unread)',
+  })
   async list(@CurrentUser() user: Principal) {
     const [items, unread] = await Promise.all([
-      inboxOf(this.db, user.userId),
+      inboxOf(this.db, user.userId, 50, this.config.TIME_ZONE),
       unreadCount(this.db, user.userId),
     ]);
-    return { unread, items };
+    return { unread, items, groups: groupInboxByCase(items) };
+  }
+
+  @Post('acknowledge')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '全部确认 / acknowledge all of your items, or all of one case’s (caseNumber)',
+  })
+  async acknowledgeAll(@Body() body: AcknowledgeAllDto, @CurrentUser() user: Principal) {
+    const acknowledged = await acknowledgeAllInboxItems(this.db, user.userId, body.caseNumber);
+    return { acknowledged, unread: await unreadCount(this.db, user.userId) };
   }
 
   @Post(':id/acknowledge')

@@ -28,10 +28,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的提醒与升级 / your warnings and escalations, newest first */
+        /** 我的提醒与升级 / your warnings and escalations: items newest first, and grouped by case (highest level first; ended cases last, not counted as unread) */
         get: operations["InboxController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部确认 / acknowledge all of your items, or all of one case’s (caseNumber) */
+        post: operations["InboxController_acknowledgeAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -704,6 +721,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcknowledgeAllDto: {
+            /**
+             * @description 只确认这件案件的提醒；不填则确认全部 / only this case’s items; all of yours when absent
+             * @example QX-DH-2026-000037
+             */
+            caseNumber?: string;
+        };
         LoginDto: {
             /** @description 用户名 / username */
             username: string;
@@ -1162,6 +1186,41 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InboxController_acknowledgeAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeAllDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

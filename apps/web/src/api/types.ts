@@ -5,7 +5,7 @@
  */
 export type { CaseListRow } from '../../../../libs/persistence/src/case-list';
 export type { TimelineEntry } from '../../../../libs/persistence/src/timeline';
-export type { InboxItem } from '../../../../libs/persistence/src/inbox-queries';
+export type { InboxCaseGroup, InboxItem } from '../../../../libs/persistence/src/inbox-queries';
 export type { InboxAnnouncement } from '../../../../libs/persistence/src/inbox';
 export type { FigureCase } from '../../../../libs/persistence/src/metrics';
 export type { UnitRow } from '../../../../libs/persistence/src/admin/units-admin';
@@ -14,7 +14,7 @@ export type { IssuedNotice } from '../../../../libs/persistence/src/notices/noti
 export type { AttachmentSummary } from '../../../../libs/domain/src/attachments/attachment-summary';
 import type { CaseListRow } from '../../../../libs/persistence/src/case-list';
 import type { FigureCase } from '../../../../libs/persistence/src/metrics';
-import type { InboxItem } from '../../../../libs/persistence/src/inbox-queries';
+import type { InboxCaseGroup, InboxItem } from '../../../../libs/persistence/src/inbox-queries';
 import type { ManagedUser } from '../../../../libs/persistence/src/admin/users-admin';
 export interface Me {
   userId: string;
@@ -86,6 +86,8 @@ export interface ChainVerification {
 export interface Inbox {
   unread: number;
   items: InboxItem[];
+  /** One row per case: highest level first; ended cases last, not counted as unread. */
+  groups: InboxCaseGroup[];
 }
 
 /** What the inbox stream announces: a new item exists (the list is then read again). */

@@ -1,35 +1,19 @@
 import { Descriptions, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/case/case-events';
 import type { TimelineEntry } from '../api/types';
 import { formatOfficeTime } from '../common/office-time';
-import { detailText } from './timeline-details';
 
-/** The action behind each event type (caseAccepted ← accept), whose label the timeline shows. */
-const ACTION_OF_EVENT: Record<string, string> = Object.fromEntries(
-  Object.entries(CASE_EVENT_TYPES).map(([action, event]) => [event, action]),
-);
-
-/** Bookkeeping references, not something a reader of the timeline acts on. */
-const HIDDEN_DETAILS = new Set(['caseNumber', 'contentRef', 'petitionerRefs']);
-
-/** Details holding a code of a fixed vocabulary, shown by its label: detail → message group. */
-const CODED_DETAILS: Record<string, string> = {
-  channel: 'channel',
-  category: 'category',
-  status: 'status',
-  duty: 'choice',
-  outcome: 'choice',
-  satisfaction: 'choice',
-  ground: 'choice',
-  decision: 'choice',
-};
-
-function visibleDetails(entry: TimelineEntry): [string, unknown][] {
-  return Object.entries(entry.details).filter(([key]) => !HIDDEN_DETAILS.has(key));
+/** The actor's unit by name with its code beside (东湖街道（DH）); the code alone when no longer known. */
+function unitText(entry: TimelineEntry): string {
+  if (!entry.actorUnit) return '';
+  return entry.actorUnitName ? `${entry.actorUnitName}（${entry.actorUnit}）` : entry.actorUnit;
 }
 
-/** Every recorded event in order: what, who (role, unit), when, and the status change. */
+/**
+ * Every recorded event in order: what, who (name, role, unit), when, and the status change. The API
+ * describes each event in the domain's one vocabulary (libs/domain event-vocabulary), the same words
+ * as the CSV export: codes by label, people and units by name, times local.
+ */
 export function CaseTimeline(props: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();
   return (
@@ -42,34 +26,32 @@ export function CaseTimeline(props: { entries: TimelineEntry[] }) {
         content: (
           <div className="timeline-entry">
             <Typography.Text strong>
-              #{entry.seq}{' '}
-              {t(`event.${entry.type}`, {
-                defaultValue: t(`action.${ACTION_OF_EVENT[entry.type] ?? entry.type}`, entry.type),
-              })}
+              #{entry.seq} {t(`event.${entry.type}`, entry.typeLabel ?? entry.type)}
             </Typography.Text>{' '}
             {entry.fromStatus !== entry.status && entry.status && (
               <Tag>
-                {entry.fromStatus ? `${t(`status.${entry.fromStatus}`, entry.fromStatus)} → ` : ''}
-                {t(`status.${entry.status}`, entry.status)}
+                {entry.fromStatus
+                  ? `${t(`status.${entry.fromStatus}`, entry.fromStatusLabel ?? entry.fromStatus)} → `
+                  : ''}
+                {t(`status.${entry.status}`, entry.statusLabel ?? entry.status)}
               </Tag>
             )}
             <div>
-              <Typography.Text type="secondary">
+              <Typography.Text type="secondary" data-testid="timeline-actor">
                 {formatOfficeTime(entry.occurredAt, { seconds: true })} ·{' '}
-                {t(`role.${entry.actorRole}`, entry.actorRole)} {entry.actorId}{' '}
-                {entry.actorUnit ? `· ${entry.actorUnit}` : ''}
+                {t(`role.${entry.actorRole}`, entry.actorRoleLabel ?? entry.actorRole)}{' '}
+                {entry.actorRole === 'system' ? '' : (entry.actorName ?? entry.actorId)}
+                {entry.actorUnit ? ` · ${unitText(entry)}` : ''}
               </Typography.Text>
             </div>
-            {visibleDetails(entry).length > 0 && (
+            {(entry.detailLines ?? []).length > 0 && (
               <Descriptions
                 size="small"
                 column={1}
-                items={visibleDetails(entry).map(([key, value]) => ({
-                  key,
-                  label: t(`field.${key}`, key),
-                  children: CODED_DETAILS[key]
-                    ? t(`${CODED_DETAILS[key]}.${String(value)}`, String(value))
-                    : detailText(value, (field) => t(`field.${field}`, field)),
+                items={(entry.detailLines ?? []).map((line) => ({
+                  key: line.key,
+                  label: line.label,
+                  children: line.text,
                 }))}
               />
             )}

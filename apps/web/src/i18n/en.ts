@@ -1,3 +1,4 @@
+import { EVENT_TYPE_LABELS_EN } from '../../../../libs/domain/src/case/event-vocabulary';
 import type { Messages } from './zh-CN';
 
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -146,6 +147,14 @@ export const en: SameKeys<Messages> = {
     acknowledged: 'Acknowledged',
     arrived: 'New alert (level {{level}})',
     stream: { connecting: 'Connecting', live: 'Live', retrying: 'Reconnecting' },
+    subject: 'Case subject',
+    repeatVisit: 'Repeat visit',
+    due: 'due {{time}}',
+    acknowledgeCase: 'Acknowledge this case',
+    acknowledgeAll: 'Acknowledge all',
+    acknowledgedCount: '{{count}} acknowledged',
+    ended: 'Ended',
+    endedHint: 'These cases have ended; their alerts no longer count as unread',
   },
   dashboard: {
     title: 'Supervision',
@@ -329,18 +338,7 @@ export const en: SameKeys<Messages> = {
     requestRecusal: 'Request recusal',
     decideRecusal: 'Decide recusal',
   },
-  event: {
-    deadlineWarning: 'Deadline warning',
-    deadlineEscalated: 'Escalated as overdue',
-    deadlineRecomputed: 'Deadline recomputed',
-    policyMigrated: 'Policy migrated',
-    receiptBackdated: 'Receipt backdated',
-    repeatVisitRecorded: 'Repeat visit',
-    repeatVisitEscalated: 'Repeat visit escalated',
-    interestDeclared: 'Own interest declared',
-    recusalRequested: 'Recusal requested',
-    recusalDecided: 'Recusal decided',
-  },
+  event: EVENT_TYPE_LABELS_EN,
   field: {
     reasonCode: 'Legal basis of the pause',
     receivedAtReason: 'Reason for late entry',

@@ -1,3 +1,4 @@
+import { EVENT_TYPE_LABELS } from '../../../../libs/domain/src/case/event-vocabulary';
 import { CASE_ACTION_LABELS } from '../../../../libs/domain/src/case/actions';
 import { CASE_STATUS_LABELS } from '../../../../libs/domain/src/case/status';
 import {
@@ -147,6 +148,14 @@ export const zhCN = {
     acknowledged: '已确认',
     arrived: '新的提醒（{{level}} 级）',
     stream: { connecting: '连接中', live: '实时', retrying: '重连中' },
+    subject: '案件标题',
+    repeatVisit: '重复信访',
+    due: '到期 {{time}}',
+    acknowledgeCase: '本案全部确认',
+    acknowledgeAll: '全部确认',
+    acknowledgedCount: '已确认 {{count}} 条',
+    ended: '已结束',
+    endedHint: '以下案件已结束，其提醒不再计入未读',
   },
   dashboard: {
     title: '督查统计',
@@ -259,18 +268,7 @@ export const zhCN = {
     },
   },
   action: CASE_ACTION_LABELS,
-  event: {
-    deadlineWarning: '临期提醒',
-    deadlineEscalated: '超期升级',
-    deadlineRecomputed: '时限重算',
-    policyMigrated: '政策迁移',
-    receiptBackdated: '补登收到时间',
-    repeatVisitRecorded: '重复来访',
-    repeatVisitEscalated: '重复来访升级',
-    interestDeclared: '自行回避',
-    recusalRequested: '申请回避',
-    recusalDecided: '回避决定',
-  },
+  event: EVENT_TYPE_LABELS,
   field: {
     reasonCode: '暂停依据',
     receivedAtReason: '补登原因',

@@ -19,6 +19,18 @@ export function useAcknowledge() {
   });
 }
 
+/** Acknowledges all of one's items, or all of one case's. */
+export function useAcknowledgeAll() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (caseNumber?: string) =>
+      bodyOf<{ acknowledged: number; unread: number }>(
+        api.POST('/api/inbox/acknowledge', { body: caseNumber ? { caseNumber } : {} }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: INBOX_KEY }),
+  });
+}
+
 export type StreamState = 'connecting' | 'live' | 'retrying';
 
 /**

@@ -29,3 +29,4 @@ export {
 export * from './skip-level';
 export * from './petitioner-rating';
 export * from './allowed-now';
+export * from './event-vocabulary';

@@ -56,3 +56,16 @@ export function localDateAt(instantMs: number, timeZone: string): LocalDate {
 export function startOfLocalDay(date: LocalDate, timeZone: string): number {
   return dayNumberOf(date) * MS_PER_DAY - offsetMsOf(timeZone);
 }
+
+/**
+ * An instant as a reader in `timeZone` sees it: 'YYYY-MM-DD HH:mm' (with ':ss' when asked), e.g.
+ * 2026-12-04T15:12:16Z in Asia/Shanghai → '2026-12-04 23:12'.
+ */
+export function formatLocalDateTime(
+  instantMs: number,
+  timeZone: string,
+  options: { seconds?: boolean } = {},
+): string {
+  const local = new Date(instantMs + offsetMsOf(timeZone)).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, options.seconds ? 19 : 16)}`;
+}
