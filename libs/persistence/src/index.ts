@@ -26,3 +26,4 @@ export * from './notices';
 export * from './query-codes';
 export * from './repeat-petitions';
 export * from './reception-sessions';
+export * from './staff-directory';

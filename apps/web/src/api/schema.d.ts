@@ -585,6 +585,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作人员目录（本单位及上下级）/ staff on your unit line, by unit, role and name */
+        get: operations["StaffController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/policies": {
         parameters: {
             query?: never;
@@ -2296,6 +2313,45 @@ export interface operations {
     UnitsController_list: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_list: {
+        parameters: {
+            query?: {
+                /** @description 单位代码（须在本单位上下级之内）/ only this unit (on your unit line) */
+                unit?: string;
+                /** @description 角色 / only people holding this role */
+                role?: "clerk" | "handler" | "unitLeader" | "packageLeader" | "supervisor";
+                /** @description 姓名或单位名称的一部分 / part of the name or of the unit name */
+                q?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

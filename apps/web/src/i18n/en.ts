@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { officeEn } from './office-messages';
 
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
 
@@ -528,4 +529,5 @@ export const en: SameKeys<Messages> = {
     reReviewPartlySupport: 'Re-review: partly support',
     reReviewNotSupport: 'Re-review: not support',
   },
+  ...officeEn,
 };

@@ -13,6 +13,7 @@ import {
 import { ID_TYPE_LABELS } from '../../../../libs/domain/src/intake/identity-document';
 import { ROLE_LABELS } from '../../../../libs/domain/src/org/roles';
 import { CLOCK_LABELS } from '../../../../libs/domain/src/policy/statute';
+import { officeZhCN } from './office-messages';
 
 /** 中文界面文字（默认语言）。The domain's own labels come from libs/domain, so the two never differ. */
 export const zhCN = {
@@ -433,6 +434,7 @@ export const zhCN = {
     reReviewPartlySupport: '复核部分支持',
     reReviewNotSupport: '复核不支持',
   },
+  ...officeZhCN,
 };
 
 export type Messages = typeof zhCN;
