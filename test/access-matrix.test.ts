@@ -62,6 +62,7 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['GET /staff', '                        ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /admin/units', '                   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/units', '                  ·  ·  ·  ·  ·  ✓'],
+  ['PUT /admin/units/:id/notice-numbering', '·  ·  ·  ·  ·  ✓'],
   ['GET /admin/users', '                   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/users', '                  ·  ·  ·  ·  ·  ✓'],
   ['PUT /admin/users/:id/roles', '         ·  ·  ·  ·  ·  ✓'],

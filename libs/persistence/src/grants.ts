@@ -7,6 +7,7 @@ import { type DataSource } from 'typeorm';
 const TABLE_GRANTS: Record<string, string> = {
   units: 'SELECT, INSERT, UPDATE',
   case_number_counters: 'SELECT, INSERT, UPDATE',
+  notice_number_counters: 'SELECT, INSERT, UPDATE',
   idempotency_keys: 'SELECT, INSERT',
   case_submissions: 'SELECT, INSERT',
   cases: 'SELECT, INSERT, UPDATE',

@@ -335,6 +335,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/units/{code}/notice-numbering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置单位的文号格式与简称（留痕）/ set the unit's 文号 pattern and short name (audited)
+         * @description 格式可用 {unitShort} {unitCode} {year} {seq}，须含 {seq}；空则用默认格式 {unitShort}信告〔{year}〕{seq}号。422 NOTICE_NUMBER_PATTERN_INVALID
+         */
+        put: operations["AdminUnitsController_setNoticeNumbering"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -1005,6 +1025,18 @@ export interface components {
              * @example QX-DH
              */
             parentCode: string;
+        };
+        NoticeNumberingDto: {
+            /**
+             * @description 单位简称（印在文号中；空则用全称）/ short name printed in the 文号 (the full name when empty)
+             * @example 东湖
+             */
+            shortName?: Record<string, never> | null;
+            /**
+             * @description 文号格式（空则用默认格式）/ the 文号 pattern (the default when empty): {unitShort} {unitCode} {year} {seq}
+             * @example {unitShort}信告〔{year}〕{seq}号
+             */
+            pattern?: Record<string, never> | null;
         };
         CreateUserDto: {
             /** @description 角色，至少一个 / roles, at least one */
@@ -1738,6 +1770,43 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminUnitsController_setNoticeNumbering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeNumberingDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

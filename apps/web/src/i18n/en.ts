@@ -70,7 +70,7 @@ export const en: SameKeys<Messages> = {
     chainVerified: '✓ Chain verified',
     exportCsv: 'Export CSV',
     notices: 'Written notices',
-    openNotice: 'Open PDF',
+    openNotice: 'Download PDF',
     noticeIssued: 'Issued {{at}}',
     chainBroken: '✗ Chain broken at #{{seq}}',
   },

@@ -82,7 +82,7 @@ export const zhCN = {
     chainVerified: '✓ 链校验通过',
     exportCsv: '导出 CSV',
     notices: '书面告知',
-    openNotice: '打开 PDF',
+    openNotice: '下载 PDF',
     noticeIssued: '{{at}} 发出',
     chainBroken: '✗ 链校验失败（第 {{seq}} 条）',
   },

@@ -13,6 +13,7 @@ import { CaseScopeUnits1764400000012 } from './1764400000012-case-scope-units';
 import { CaseAttachments1764400000014 } from './1764400000014-case-attachments';
 import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessions';
 import { PublicationsInForce1764400000013 } from './1764400000013-publications-in-force';
+import { NoticeDocumentNumbers1764400000151 } from './1764400000151-notice-document-numbers';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CaseScopeUnits1764400000012,
   PublicationsInForce1764400000013,
   CaseAttachments1764400000014,
+  NoticeDocumentNumbers1764400000151,
 ];
