@@ -13,6 +13,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { CaseVisitsCard } from './CaseVisitsCard';
 import { ClockTag } from './ClockTag';
 import { FiveDutiesCard } from './FiveDutiesCard';
+import { PrintMenu } from '../print/PrintMenu';
 import { RecusalCard } from './RecusalCard';
 import { SixDefinesSummary } from './SixDefinesSummary';
 import { TimelineCsvButton } from './TimelineCsvButton';
@@ -53,6 +54,7 @@ export function CaseWorkspacePage() {
                 />
               </Space>
             }
+            extra={<PrintMenu caseNumber={caseNumber} />}
           >
             <Descriptions
               column={3}

@@ -370,7 +370,7 @@ export const en: SameKeys<Messages> = {
     handler: 'Handler',
     packageLeader: 'Package leader',
     ground: 'Ground',
-    userId: 'Person (user ID)',
+    userId: 'Person',
     decision: 'Decision',
     person: 'Person',
     replacementNeeded: 'To be replaced as',

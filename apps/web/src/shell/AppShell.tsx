@@ -17,7 +17,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useInbox, useInboxStream } from '../inbox/use-inbox';
-import { type PageKey, pagesFor } from './navigation';
+import { FirstRunChecklist } from '../admin/FirstRunChecklist';
+import { homePathFor, type PageKey, pagesFor } from './navigation';
 
 const ICONS: Record<PageKey, ReactNode> = {
   queue: <UnorderedListOutlined />,
@@ -54,7 +55,7 @@ export function AppShell() {
 
   return (
     <Layout className="app-shell">
-      <Layout.Header className="app-header">
+      <Layout.Header className="app-header no-print">
         <Typography.Title level={4} className="app-title">
           {t('app.title')}
         </Typography.Title>
@@ -72,7 +73,7 @@ export function AppShell() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light">
+        <Layout.Sider width={200} theme="light" className="app-sider no-print">
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected.key] : []}
@@ -93,6 +94,9 @@ export function AppShell() {
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
+          {me?.roles.includes('admin') && location.pathname === homePathFor(me.roles) && (
+            <FirstRunChecklist />
+          )}
           <Outlet />
         </Layout.Content>
       </Layout>
