@@ -11,13 +11,16 @@ import { ApiFailure } from './api/errors';
 import { PageState } from './common/PageState';
 import { LoginPage } from './auth/LoginPage';
 import { useSession, SessionProvider } from './auth/session';
-import { CaseWorkspacePage } from './cases/CaseWorkspacePage';
-import { IntakePage } from './cases/IntakePage';
-import { WorkQueuePage } from './cases/WorkQueuePage';
-import { InboxPage } from './inbox/InboxPage';
-import { AppShell } from './shell/AppShell';
 import { homePathFor } from './shell/navigation';
 
+// Signed-in pages load after login, so the login page carries only itself (issue 13: ≤ 500 kB).
+const AppShell = lazy(() => import('./shell/AppShell').then((m) => ({ default: m.AppShell })));
+const WorkQueuePage = lazy(() => import('./cases/WorkQueuePage').then((m) => ({ default: m.WorkQueuePage })));
+const IntakePage = lazy(() => import('./cases/IntakePage').then((m) => ({ default: m.IntakePage })));
+const CaseWorkspacePage = lazy(() =>
+  import('./cases/CaseWorkspacePage').then((m) => ({ default: m.CaseWorkspacePage })),
+);
+const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 // Charts and administration load only when opened (echarts alone is most of the bundle).
 const DashboardPage = lazy(() =>
   import('./supervisor/DashboardPage').then((m) => ({ default: m.DashboardPage })),

@@ -1,6 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Space, Spin } from 'antd';
 import type { ReactNode } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/case/case-events';
@@ -8,6 +9,7 @@ import type { CaseDetail, PetitionerView, TimelineEntry } from '../api/types';
 import { useStaffDirectory } from '../common/StaffSelect';
 import { useUnitDirectory } from '../common/UnitTreeSelect';
 import { formatOfficeTime } from '../common/office-time';
+import { useAttachments } from '../cases/CaseAttachments';
 import { currentSixDefines } from '../cases/case-summary';
 import { detailText } from '../cases/timeline-details';
 import { useCaseDetail, usePetitioner, useTimeline } from '../cases/use-case';
@@ -23,6 +25,8 @@ interface SheetData {
   timeline: TimelineEntry[];
   unitName(code: string | null | undefined): string;
   personName(userId: string): string;
+  /** An attachment reference as its file name. */
+  fileName(ref: string): string;
 }
 
 /** Label and value cells, two pairs a row; a pair with `wide` takes the whole row. */
@@ -69,6 +73,8 @@ function useSheetData(caseNumber: string) {
   const timeline = useTimeline(caseNumber);
   const units = useUnitDirectory();
   const staff = useStaffDirectory(undefined, '');
+  const attachments = useAttachments(caseNumber);
+  const fileNames = new Map((attachments.data ?? []).map((file) => [file.ref, file.fileName]));
   const unitNames = new Map((units.data ?? []).map((unit) => [unit.code, unit.name]));
   const staffNames = new Map((staff.data ?? []).map((entry) => [entry.id, entry.name]));
   const ready =
@@ -81,6 +87,7 @@ function useSheetData(caseNumber: string) {
           timeline: timeline.data,
           unitName: (code) => (code ? (unitNames.get(code) ?? code) : ''),
           personName: (userId) => staffNames.get(userId) ?? userId,
+          fileName: (ref) => fileNames.get(ref) ?? ref,
         }
       : undefined;
   return { data, failed: detail.isError || timeline.isError };
@@ -268,21 +275,48 @@ function TimelineSheet({ data }: { data: SheetData }) {
                 {data.personName(entry.actorId)} · {t(`role.${entry.actorRole}`, entry.actorRole)}
                 {entry.actorUnit ? ` · ${data.unitName(entry.actorUnit)}` : ''}
               </td>
-              <td>
-                {Object.entries(entry.details)
-                  .filter(([key]) => !['caseNumber', 'contentRef', 'petitionerRefs'].includes(key))
-                  .map(
-                    ([key, value]) =>
-                      `${t(`field.${key}`, key)}：${detailText(value, (f) => t(`field.${f}`, f))}`,
-                  )
-                  .join('；')}
-              </td>
+              <td>{printedDetails(entry, data, t)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </>
   );
+}
+
+/** Details holding a code of a fixed vocabulary, printed by its label: detail → message group. */
+const CODED_DETAILS: Record<string, string> = {
+  channel: 'channel',
+  category: 'category',
+  status: 'status',
+  duty: 'choice',
+  outcome: 'choice',
+  satisfaction: 'choice',
+  ground: 'choice',
+  decision: 'choice',
+  reason: 'choice',
+  document: 'choice',
+  method: 'choice',
+  reasonCode: 'choice',
+};
+const HIDDEN_DETAILS = new Set(['caseNumber', 'contentRef', 'petitionerRefs', 'changes']);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** An event's details as an office reads them: labels, vocabulary names, local times, files by name. */
+function printedDetails(entry: TimelineEntry, data: SheetData, t: TFunction): string {
+  const value = (key: string, raw: unknown): string => {
+    if (CODED_DETAILS[key] && typeof raw === 'string') return t(`${CODED_DETAILS[key]}.${raw}`, raw);
+    if (typeof raw === 'string' && INSTANT.test(raw)) return formatOfficeTime(raw);
+    if (typeof raw === 'string' && raw.startsWith('attachment:')) return data.fileName(raw);
+    if (/UnitCode$/.test(key) && typeof raw === 'string') return data.unitName(raw);
+    if (Array.isArray(raw) && raw.every((item) => typeof item === 'string'))
+      return raw.map((item) => value(key, item)).join('、');
+    return detailText(raw, (field) => t(`field.${field}`, field));
+  };
+  return Object.entries(entry.details)
+    .filter(([key]) => !HIDDEN_DETAILS.has(key))
+    .map(([key, raw]) => `${t(`field.${key}`, key)}：${value(key, raw)}`)
+    .join('；');
 }
 
 const SHEETS: Record<PrintSheet, (props: { data: SheetData }) => ReactNode> = {

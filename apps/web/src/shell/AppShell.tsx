@@ -10,8 +10,8 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App, Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { App, Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
@@ -97,7 +97,10 @@ export function AppShell() {
           {me?.roles.includes('admin') && location.pathname === homePathFor(me.roles) && (
             <FirstRunChecklist />
           )}
-          <Outlet />
+          {/* Pages load on first visit: the menu stays while one does. */}
+          <Suspense fallback={<Spin className="page-state" />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
