@@ -120,7 +120,7 @@ describe('written notices', () => {
       { pattern: '{unitShort}〔{year}〕{no}号' },
       org.adminD.token,
     );
-    expect([bad.status, bad.body.code, bad.body.errors?.[0]?.field]).toEqual([
+    expect([bad.status, bad.body.code, bad.body.fields?.[0]?.field]).toEqual([
       422,
       'NOTICE_NUMBER_PATTERN_INVALID',
       'pattern',

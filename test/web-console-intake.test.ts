@@ -243,7 +243,7 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
       await page.getByRole('button', { name: '发布接待日' }).click();
       const form = page.locator('form#publish-session');
       // The leader is picked by name from the staff directory, the signed-in leader by default.
-      await form.locator('.ant-select-selection-item').filter({ hasText: org.leaderD.name }).waitFor();
+      await form.getByText(`${org.leaderD.name} · ${org.districtName} · 单位负责人`).waitFor();
       await form.locator('#publish-session_date').fill(today);
       await form.locator('#publish-session_date').press('Enter');
       await form.locator('#publish-session_place').fill('区信访局一楼接待室');
