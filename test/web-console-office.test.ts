@@ -306,6 +306,35 @@ describe('web console: pickers, printing, first run', () => {
     }
   });
 
+  it("sets a unit's 文号 pattern from the units page, its field error shown at the field", async () => {
+    const unitCode = await createUnit(stack.db, '文号测试区');
+    const admin = await signIn(stack, unitCode, ['admin'], '文号管理员');
+    const { context, page } = await browser.newPage(admin.token);
+    try {
+      await page.goto(`${origin}/admin/units`);
+      const form = page.locator('form#noticeNumbering');
+      await form.getByLabel('发文单位').click();
+      await page.locator('.ant-select-tree').getByText(`(${unitCode})`).last().click();
+      await form.getByLabel('单位简称').fill('文区');
+      await form.getByLabel('文号格式').fill('{unitShort}〔{year}〕{no}号');
+      await form.getByRole('button', { name: '保存' }).click();
+      await form.locator('.ant-form-item-has-error').getByText('须含 {seq}', { exact: false }).waitFor();
+      await form.getByLabel('文号格式').fill('{unitShort}访告〔{year}〕{seq}号');
+      await form.getByRole('button', { name: '保存' }).click();
+      await page
+        .getByTestId('notice-numbering')
+        .getByText(`文区访告〔${new Date().getFullYear()}〕1号`, { exact: false })
+        .waitFor();
+    } finally {
+      await context.close();
+    }
+    const [unit] = await stack.db.query(
+      `SELECT short_name, notice_number_pattern FROM units WHERE code = $1`,
+      [unitCode],
+    );
+    expect(unit).toEqual({ short_name: '文区', notice_number_pattern: '{unitShort}访告〔{year}〕{seq}号' });
+  });
+
   /** The raw bytes of one GET (no decompression), with the encodings the caller says it accepts. */
   function rawGet(url: string, acceptEncoding?: string) {
     return new Promise<{ headers: http.IncomingHttpHeaders; bytes: number; status: number }>(

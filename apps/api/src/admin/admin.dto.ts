@@ -51,6 +51,7 @@ export class NoticeNumberingDto {
     description:
       '单位简称（印在文号中；空则用全称）/ short name printed in the 文号 (the full name when empty)',
     example: '东湖',
+    type: String,
     nullable: true,
     maxLength: 20,
   })
@@ -63,6 +64,7 @@ export class NoticeNumberingDto {
     description:
       '文号格式（空则用默认格式）/ the 文号 pattern (the default when empty): {unitShort} {unitCode} {year} {seq}',
     example: '{unitShort}信告〔{year}〕{seq}号',
+    type: String,
     nullable: true,
     maxLength: 100,
   })

@@ -1031,12 +1031,12 @@ export interface components {
              * @description 单位简称（印在文号中；空则用全称）/ short name printed in the 文号 (the full name when empty)
              * @example 东湖
              */
-            shortName?: Record<string, never> | null;
+            shortName?: string | null;
             /**
              * @description 文号格式（空则用默认格式）/ the 文号 pattern (the default when empty): {unitShort} {unitCode} {year} {seq}
              * @example {unitShort}信告〔{year}〕{seq}号
              */
-            pattern?: Record<string, never> | null;
+            pattern?: string | null;
         };
         CreateUserDto: {
             /** @description 角色，至少一个 / roles, at least one */

@@ -36,6 +36,17 @@ export const officeZhCN = {
     policy: '确认策略与日历：发布本地办理时限策略，或导入本年度节假日日历（未发布时使用内置版本）',
     open: '前往',
   },
+  numbering: {
+    title: '告知书文号',
+    unit: '发文单位',
+    shortName: '单位简称',
+    shortNameHint: '印在文号中，如“东湖”；不填则用单位全称',
+    pattern: '文号格式',
+    patternHint:
+      '可用 {unitShort}（简称）{unitCode}（编码）{year}（年份）{seq}（当年序号，必填）；不填则用 {{pattern}}',
+    save: '保存',
+    saved: '已保存。此后出具的告知书文号形如：{{example}}',
+  },
   print: {
     print: '打印',
     thisPage: '打印本页',
@@ -128,6 +139,17 @@ export const officeEn: SameKeys<typeof officeZhCN> = {
     policy:
       'Policy and calendar: publish a local time-limit policy, or import this year’s holiday calendar (the built-in ones apply until then)',
     open: 'Open',
+  },
+  numbering: {
+    title: 'Notice document numbers (文号)',
+    unit: 'Issuing unit',
+    shortName: 'Short name',
+    shortNameHint: 'Printed in the number, e.g. 东湖; the full name when empty',
+    pattern: 'Pattern',
+    patternHint:
+      'May use {unitShort} {unitCode} {year} {seq} (the running number of the year, required); {{pattern}} when empty',
+    save: 'Save',
+    saved: 'Saved. Notices issued from now on are numbered like: {{example}}',
   },
   print: {
     print: 'Print',
