@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../libs/config/src';
 import { migrateDatabase } from '../libs/persistence/src';
-import { announceInitialAdministrator } from './initial-administrator';
+import { prepareInitialAdministrator } from './initial-administrator';
 
 /**
  * `node dist/scripts/migrate.js` (the image's `migrate` command): against an existing PostgreSQL, applies
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   };
   await migrateDatabase(urls);
   say('数据库迁移完成 / migrations applied');
-  await announceInitialAdministrator(urls, say);
+  for (const line of await prepareInitialAdministrator(urls)) say(line);
 }
 
 main().then(

@@ -16,7 +16,7 @@ import {
 import { ensureNoticeFont } from '../libs/notices/src/notice-font';
 import { seedDemoData } from './demo-data';
 import { DEMO_PASSWORD, demoTotpSecret } from './demo-sessions';
-import { announceInitialAdministrator } from './initial-administrator';
+import { prepareInitialAdministrator } from './initial-administrator';
 import { type ClusterCredentials } from '../libs/persistence/src/embedded-postgres';
 import {
   ensureBinary,
@@ -225,7 +225,8 @@ async function main(): Promise<void> {
   const temporalAddress = temporal.value;
   await migrateDatabase(urls);
   say('数据库迁移完成 / migrations applied');
-  await announceInitialAdministrator(urls, say);
+  // Printed last, after the apps' start-up logs, framed.
+  const administratorLines = await prepareInitialAdministrator(urls);
 
   // The apps connect as the application role only; the owner's URL stays with this launcher.
   const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
@@ -252,6 +253,7 @@ async function main(): Promise<void> {
   if (stack.temporal?.uiUrl) say(`  Temporal UI:  ${stack.temporal.uiUrl}`);
   if (process.argv.includes('--demo')) await loadDemoData(urls, temporalAddress, apiUrl, env);
   say('按 Ctrl-C 停止 / press Ctrl-C to stop');
+  for (const line of administratorLines) say(line);
 }
 
 /** `npm run demo`: the same start, then a living system to look at (idempotent across restarts). */

@@ -60,8 +60,10 @@ const ROLE_TABLE: [endpoint: string, flags: string][] = [
   ['GET /metrics', '                      ·  ·  ✓  ✓  ✓  ·'],
   ['GET /metrics/cases', '                ·  ·  ✓  ✓  ✓  ·'],
   ['GET /units', '                        ✓  ✓  ✓  ✓  ✓  ✓'],
+  ['GET /staff', '                        ✓  ✓  ✓  ✓  ✓  ✓'],
   ['GET /admin/units', '                   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/units', '                  ·  ·  ·  ·  ·  ✓'],
+  ['PUT /admin/units/:id/notice-numbering', '·  ·  ·  ·  ·  ✓'],
   ['GET /admin/users', '                   ·  ·  ·  ·  ·  ✓'],
   ['POST /admin/users', '                  ·  ·  ·  ·  ·  ✓'],
   ['PUT /admin/users/:id/roles', '         ·  ·  ·  ·  ·  ✓'],
@@ -254,6 +256,36 @@ describe('the access matrix: every endpoint × role × unit placement × accused
       { case_number: caseNumbers.accusation, reason: 'timelineCsv', n: 4 },
       { case_number: caseNumbers.accusation, reason: 'verification', n: 5 },
     ]);
+  });
+
+  it("lists staff on the caller's unit line only: the unit, above and below; never another tree", async () => {
+    const staffOf = async (who: SignedIn, query = '') => {
+      const response = await fetch(`${stack.api.url}/staff?limit=100${query}`, { headers: bearer(who) });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { items: Record<string, unknown>[] };
+      return body.items;
+    };
+    const idsOf = (placement: Placement) =>
+      ROLES.filter((role) => role !== 'admin').map((role) => people[placement][role].userId);
+    const townIds = idsOf('town');
+    const districtIds = [...idsOf('district'), ...idsOf('accused')];
+    const otherIds = idsOf('other');
+    // The town's clerk sees the town and the district above it, not the unrelated district.
+    const fromTown = (await staffOf(people.town.clerk)).map((entry) => entry.id);
+    expect(fromTown).toEqual(expect.arrayContaining([...townIds, ...districtIds]));
+    expect(fromTown.filter((id) => otherIds.includes(id as string))).toEqual([]);
+    // The district's leader sees the town below; the other district sees neither.
+    const fromDistrict = (await staffOf(people.district.unitLeader)).map((entry) => entry.id);
+    expect(fromDistrict).toEqual(expect.arrayContaining(townIds));
+    const fromOther = (await staffOf(people.other.clerk)).map((entry) => entry.id);
+    expect(fromOther.filter((id) => [...townIds, ...districtIds].includes(id as string))).toEqual([]);
+    // Administrators handle no case and are not offered; only name, roles and unit are given.
+    expect(fromTown).not.toContain(people.town.admin.userId);
+    const handlers = await staffOf(people.town.clerk, `&role=handler&unit=${people.town.handler.unitCode}`);
+    expect(handlers.map((e) => e.id)).toEqual([people.town.handler.userId]);
+    const [entry] = handlers;
+    expect(Object.keys(entry!).sort()).toEqual(['id', 'name', 'roles', 'unitCode', 'unitName']);
+    expect(entry!.roles).toContain('handler');
   });
 
   it('refuses every endpoint without a session', async () => {

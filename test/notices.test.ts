@@ -115,6 +115,61 @@ describe('written notices', () => {
     );
   });
 
+  it("numbers notices by the unit's 文号 pattern, leaves a seal place, and downloads as <case number>-<title>.pdf", async () => {
+    const bad = await callApi(
+      stack.api,
+      'PUT',
+      `/admin/units/${org.district}/notice-numbering`,
+      { pattern: '{unitShort}〔{year}〕{no}号' },
+      org.adminD.token,
+    );
+    expect([bad.status, bad.body.code, bad.body.fields?.[0]?.field]).toEqual([
+      422,
+      'NOTICE_NUMBER_PATTERN_INVALID',
+      'pattern',
+    ]);
+    const set = await callApi(
+      stack.api,
+      'PUT',
+      `/admin/units/${org.district}/notice-numbering`,
+      { shortName: '测区', pattern: '{unitShort}信告〔{year}〕{seq}号' },
+      org.adminD.token,
+    );
+    const year = shanghaiDay().slice(0, 4);
+    expect(set.status).toBe(200);
+    expect(set.body.example).toBe(`测区信告〔${new Date().getFullYear()}〕1号`);
+
+    const journey = await CaseJourney.register(stack, org);
+    await journey.act(org.clerkD, 'accept');
+    const [acceptance] = await notices(journey.caseNumber);
+    const documentNumber = (acceptance as unknown as { documentNumber: string }).documentNumber;
+    expect(documentNumber).toMatch(new RegExp(`^测区信告〔${year}〕\\d+号$`));
+    const text = await textOf(journey.caseNumber, acceptance!.id);
+    expect(text).toContain(withoutSpace(documentNumber));
+    expect(text).toContain('（盖章处）');
+
+    // The next notice of the same unit takes the next number of the year.
+    const second = await CaseJourney.register(stack, org);
+    await second.act(org.clerkD, 'accept');
+    const [next] = await notices(second.caseNumber);
+    const seqOf = (n: string) => Number(/〔\d+〕(\d+)号/.exec(n)![1]);
+    expect(seqOf((next as unknown as { documentNumber: string }).documentNumber)).toBe(
+      seqOf(documentNumber) + 1,
+    );
+
+    const response = await fetch(
+      `${stack.api.url}/cases/${journey.caseNumber}/notices/${acceptance!.id}.pdf`,
+      {
+        headers: bearer(org.clerkD),
+      },
+    );
+    const disposition = response.headers.get('content-disposition')!;
+    expect(disposition).toBe(
+      `attachment; filename="${journey.caseNumber}-notice-${acceptance!.id}.pdf"; ` +
+        `filename*=UTF-8''${encodeURIComponent(`${journey.caseNumber}-受理告知书.pdf`)}`,
+    );
+  });
+
   it('issues the not-accepted notice naming the legal channel, and the transfer notice naming the receiving unit', async () => {
     const refused = await CaseJourney.register(stack, org);
     await refused.act(org.clerkD, 'notAccept', {

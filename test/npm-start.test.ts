@@ -138,6 +138,12 @@ describe('npm start', () => {
     expect((await fetch(`http://127.0.0.1:${ports.public}/`)).status).toBe(200);
     // The first start seeds an administrator and shows the one-time password once; logging in with it
     // leads straight to the forced password change.
+    // It comes last, framed, after every start-up line (no route listing pushes it away).
+    for (let waited = 0; !output.includes('one-time password') && waited < 10_000; waited += 200)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(output.indexOf('one-time password')).toBeGreaterThan(output.indexOf('按 Ctrl-C 停止'));
+    expect(output).toMatch(/={78}\n\[start\]\s+初始管理员[^\n]*\n[^\n]*\n\[start\] ={78}/);
+    expect(output).not.toMatch(/RouterExplorer|RoutesResolver|Mapped \{/);
     const admin = /initial administrator: (\S+)\s+初始密码 \/ one-time password: (\S+)/.exec(output);
     expect(admin).not.toBeNull();
     // The administrator's first login changes the password and enrols TOTP, then creates a clerk, whose

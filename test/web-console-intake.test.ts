@@ -160,13 +160,17 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
   });
 
   /**
-   * Fills and sends the open duty form (its duty already chosen): the handler, a summary, one evidence,
+   * Fills and sends the open duty form (its duty already chosen): the handler (picked by name), a summary, one evidence,
    * and today's date last, confirmed with Enter — twice, as people do — before the submit button.
    */
   async function recordDuty(page: Page, summary: string, evidence: string) {
     const form = page.locator('form#action-recordDuty');
-    await form.locator('#action-recordDuty_performedByUserIds').fill(org.handlerT.userId);
-    await form.locator('#action-recordDuty_performedByUserIds').press('Enter');
+    await form.locator('#action-recordDuty_performedByUserIds').fill(org.handlerT.name);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: org.handlerT.name })
+      .first()
+      .click();
     await form.locator('#action-recordDuty_summary').fill(summary);
     await form.locator('#action-recordDuty_evidenceRefs').fill(evidence);
     await form.locator('#action-recordDuty_evidenceRefs').press('Enter');
@@ -238,7 +242,8 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
       await page.goto(`${origin}/reception`);
       await page.getByRole('button', { name: '发布接待日' }).click();
       const form = page.locator('form#publish-session');
-      expect(await form.locator('#publish-session_leaderUserId').inputValue()).toBe(org.leaderD.userId);
+      // The leader is picked by name from the staff directory, the signed-in leader by default.
+      await form.getByText(`${org.leaderD.name} · ${org.districtName} · 单位负责人`).waitFor();
       await form.locator('#publish-session_date').fill(today);
       await form.locator('#publish-session_date').press('Enter');
       await form.locator('#publish-session_place').fill('区信访局一楼接待室');

@@ -1,4 +1,4 @@
-import { type INestApplication, type LogLevel } from '@nestjs/common';
+import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -19,7 +19,9 @@ export function buildOpenApiDocument(app: INestApplication) {
 }
 
 /** The API application, configured the same way for `npm start` and for tests. */
-export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promise<NestExpressApplication> {
+export async function createApiApp(
+  options: { logger?: LogLevel[] | LoggerService } = {},
+): Promise<NestExpressApplication> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     bodyParser: false,

@@ -1,4 +1,4 @@
-import { type LogLevel } from '@nestjs/common';
+import { type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type NextFunction, type Request, type Response } from 'express';
@@ -21,7 +21,7 @@ function publicHeaders(_request: Request, response: Response, next: NextFunction
 
 /** The public progress query app, configured the same way for `npm start` and for tests. */
 export async function createPublicApp(
-  options: { logger?: LogLevel[] } = {},
+  options: { logger?: LogLevel[] | LoggerService } = {},
 ): Promise<NestExpressApplication> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(PublicModule, {

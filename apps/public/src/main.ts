@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../../../libs/config/src';
 import { loadBlindIndexKey } from '../../../libs/persistence/src';
 import { loadPayloadKeyRing } from '../../../libs/temporal/src/codec/key-ring';
+import { QuietStartupLogger } from '../../api/src/http/startup-logger';
 import { createPublicApp } from './create-public-app';
 
 async function main(): Promise<void> {
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   // Missing or bad keys stop start-up with one line, before Nest starts.
   loadPayloadKeyRing(config);
   loadBlindIndexKey(config);
-  const app = await createPublicApp();
+  const app = await createPublicApp({ logger: new QuietStartupLogger() });
   await app.listen(config.PUBLIC_PORT, config.PUBLIC_HOST);
 }
 

@@ -11,13 +11,16 @@ import { ApiFailure } from './api/errors';
 import { PageState } from './common/PageState';
 import { LoginPage } from './auth/LoginPage';
 import { useSession, SessionProvider } from './auth/session';
-import { CaseWorkspacePage } from './cases/CaseWorkspacePage';
-import { IntakePage } from './cases/IntakePage';
-import { WorkQueuePage } from './cases/WorkQueuePage';
-import { InboxPage } from './inbox/InboxPage';
-import { AppShell } from './shell/AppShell';
 import { homePathFor } from './shell/navigation';
 
+// Signed-in pages load after login, so the login page carries only itself (issue 13: ≤ 500 kB).
+const AppShell = lazy(() => import('./shell/AppShell').then((m) => ({ default: m.AppShell })));
+const WorkQueuePage = lazy(() => import('./cases/WorkQueuePage').then((m) => ({ default: m.WorkQueuePage })));
+const IntakePage = lazy(() => import('./cases/IntakePage').then((m) => ({ default: m.IntakePage })));
+const CaseWorkspacePage = lazy(() =>
+  import('./cases/CaseWorkspacePage').then((m) => ({ default: m.CaseWorkspacePage })),
+);
+const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 // Charts and administration load only when opened (echarts alone is most of the bundle).
 const DashboardPage = lazy(() =>
   import('./supervisor/DashboardPage').then((m) => ({ default: m.DashboardPage })),
@@ -35,6 +38,9 @@ const UnitsPage = lazy(() => import('./admin/UnitsPage').then((m) => ({ default:
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const PoliciesPage = lazy(() => import('./admin/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage').then((m) => ({ default: m.CalendarsPage })));
+const PrintSheetPage = lazy(() =>
+  import('./print/PrintSheetPage').then((m) => ({ default: m.PrintSheetPage })),
+);
 const NoticeTemplatesPage = lazy(() =>
   import('./admin/NoticeTemplatesPage').then((m) => ({ default: m.NoticeTemplatesPage })),
 );
@@ -68,6 +74,8 @@ function SignedInRoutes() {
   return (
     <Suspense fallback={waiting}>
       <Routes>
+        {/* Print sheets stand alone: a clean A4 page, no menus. */}
+        <Route path="/cases/:caseNumber/print/:sheet" element={<PrintSheetPage />} />
         <Route element={<AppShell />}>
           <Route path="/cases" element={<WorkQueuePage />} />
           <Route path="/cases/new" element={<IntakePage />} />
@@ -89,6 +97,13 @@ function SignedInRoutes() {
   );
 }
 
+/**
+ * Where the keyboard is shows in blue, never in the brand's red, which stays for errors and alerts
+ * (a focused field must not look like a refused one).
+ */
+const FOCUS = { activeBorderColor: '#1677ff', activeShadow: '0 0 0 2px rgba(22, 119, 255, 0.2)' };
+const FOCUS_COMPONENTS = { Input: FOCUS, InputNumber: FOCUS, Select: FOCUS, DatePicker: FOCUS };
+
 function Localised() {
   const { i18n } = useTranslation();
   const chinese = i18n.language === 'zh-CN';
@@ -97,7 +112,7 @@ function Localised() {
     <ConfigProvider
       locale={chinese ? zhCN : enUS}
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#b71c1c' } }}
+      theme={{ token: { colorPrimary: '#b71c1c' }, components: FOCUS_COMPONENTS }}
     >
       <AntApp>
         <SessionProvider>

@@ -2,12 +2,16 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '../../../libs/config/src';
 import { dataConverterFromConfig } from '../../../libs/temporal/src/codec';
+import { QuietStartupLogger } from '../../api/src/http/startup-logger';
 import { WorkerModule } from './worker.module';
 
 /** The worker process: a Nest application context hosting the Temporal Worker and its activities. */
 async function main(): Promise<void> {
   dataConverterFromConfig(loadConfig()); // a bad configuration stops start-up with one line, before Nest starts
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    bufferLogs: false,
+    logger: new QuietStartupLogger(),
+  });
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
 }
 

@@ -197,4 +197,22 @@ describe('renderNoticePdf', () => {
       }),
     ).rejects.toBeInstanceOf(DomainError);
   });
+
+  it('prints the 文号 above the title and leaves a marked place for the seal over the signature', async () => {
+    const pdf = await renderNoticePdf(
+      font,
+      {
+        kind: 'acceptance',
+        template: DEFAULT_NOTICE_TEMPLATES.acceptance,
+        data: SAMPLE_NOTICES.acceptance,
+        documentNumber: '临江信告〔2026〕7号',
+        sealArea: true,
+      },
+      { createdAt: CREATED_AT },
+    );
+    const lines = bodyLines(pdfText(pdf));
+    expect(lines.slice(0, 2)).toEqual(['临江信告〔2026〕7号', '信访事项受理告知书']);
+    expect(lines).toContain('（盖章处）');
+    expect(lines.slice(-2)).toEqual(['临江区信访局', '2026年11月16日']); // the signature stays last
+  });
 });

@@ -28,15 +28,24 @@ export interface NoticeToRender<K extends NoticeKind> {
   /** The administrator's template (or DEFAULT_NOTICE_TEMPLATES[kind]). */
   template: string;
   data: NoticeData<K>;
+  /** The 文号 printed above the title (notices issued before numbering have none). */
+  documentNumber?: string | null;
+  /** Leaves a marked place for the issuing unit's seal (盖章处) over the signature, as issued notices do. */
+  sealArea?: boolean;
 }
+
+const SEAL_LABEL = '（盖章处）';
+/** An official seal is 42 mm across (GB/T 9704: the seal sits over the unit name and date). */
+const SEAL_RADIUS = 21 * MM;
 
 export interface RenderOptions {
   /** The PDF's creation date; the output is byte-for-byte the same for the same notice and date. */
   createdAt?: Date;
 }
 
-function refuseUnprintable(font: NoticeFont, text: NoticeText): void {
+function refuseUnprintable(font: NoticeFont, text: NoticeText, extra: readonly string[]): void {
   const printed = [
+    ...extra,
     text.title,
     ...text.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')),
     text.issuingUnit,
@@ -64,7 +73,16 @@ function writeParagraph(doc: PDFKit.PDFDocument, paragraph: string, width: numbe
   });
 }
 
-function writeBody(doc: PDFKit.PDFDocument, text: NoticeText, width: number): void {
+function writeBody(
+  doc: PDFKit.PDFDocument,
+  text: NoticeText,
+  width: number,
+  extras: { documentNumber?: string | null; sealArea?: boolean },
+): void {
+  if (extras.documentNumber) {
+    doc.fontSize(LAYOUT.bodySize).text(extras.documentNumber, { width, align: 'center' });
+    doc.moveDown(1);
+  }
   doc.fontSize(LAYOUT.titleSize).text(text.title, { width, align: 'center' });
   doc.fontSize(LAYOUT.bodySize).moveDown(1);
   for (const block of text.blocks) {
@@ -73,9 +91,36 @@ function writeBody(doc: PDFKit.PDFDocument, text: NoticeText, width: number): vo
   }
   doc.moveDown(2);
   const signatureWidth = width - LAYOUT.signatureRightIndent * LAYOUT.bodySize;
+  if (extras.sealArea) writeSealArea(doc, text, signatureWidth);
   for (const line of [text.issuingUnit, text.issuedOn]) {
     doc.text(line, doc.page.margins.left, doc.y, { ...bodyOptions(doc, signatureWidth), align: 'right' });
   }
+}
+
+/**
+ * A dashed circle over the signature where the unit's seal goes, labelled 盖章处 in small grey text; the
+ * signature keeps its place on the page (a page is opened first when the seal would not fit).
+ */
+function writeSealArea(doc: PDFKit.PDFDocument, text: NoticeText, signatureWidth: number): void {
+  const signatureHeight = 2 * LAYOUT.linePitch;
+  if (doc.y + signatureHeight + SEAL_RADIUS > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const longest = Math.max(doc.widthOfString(text.issuingUnit), doc.widthOfString(text.issuedOn));
+  const centreX = doc.page.margins.left + signatureWidth - longest / 2;
+  const centreY = doc.y + signatureHeight / 2;
+  const top = doc.y;
+  doc.save().circle(centreX, centreY, SEAL_RADIUS).dash(4, { space: 3 }).lineWidth(0.6).stroke('#999999');
+  doc.restore();
+  doc
+    .fillColor('#999999')
+    .fontSize(9)
+    .text(SEAL_LABEL, centreX - SEAL_RADIUS, centreY - SEAL_RADIUS + 6, {
+      width: 2 * SEAL_RADIUS,
+      align: 'center',
+      lineBreak: false,
+    });
+  doc.fillColor('black').fontSize(LAYOUT.bodySize);
+  doc.x = doc.page.margins.left;
+  doc.y = top;
 }
 
 function writePageNumbers(doc: PDFKit.PDFDocument, width: number): void {
@@ -115,7 +160,7 @@ export async function renderNoticePdf<K extends NoticeKind>(
   options: RenderOptions = {},
 ): Promise<Buffer> {
   const text = composeNoticeText(notice.kind, notice.template, notice.data);
-  refuseUnprintable(font, text);
+  refuseUnprintable(font, text, [notice.documentNumber ?? '', notice.sealArea ? SEAL_LABEL : '']);
   const doc = new PDFDocument({
     size: 'A4',
     margins: LAYOUT.margins,
@@ -135,7 +180,7 @@ export async function renderNoticePdf<K extends NoticeKind>(
   doc.registerFont(FONT_NAME, font.font as unknown as Buffer);
   doc.font(FONT_NAME);
   const width = doc.page.width - LAYOUT.margins.left - LAYOUT.margins.right;
-  writeBody(doc, text, width);
+  writeBody(doc, text, width, notice);
   writePageNumbers(doc, width);
   doc.end();
   return output;

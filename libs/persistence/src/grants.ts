@@ -7,6 +7,7 @@ import { type DataSource } from 'typeorm';
 const TABLE_GRANTS: Record<string, string> = {
   units: 'SELECT, INSERT, UPDATE',
   case_number_counters: 'SELECT, INSERT, UPDATE',
+  notice_number_counters: 'SELECT, INSERT, UPDATE',
   idempotency_keys: 'SELECT, INSERT',
   // The name's blind index only: filled for rows stored before it existed (backfillPetitionerNameIndex).
   case_submissions: 'SELECT, INSERT, UPDATE (petitioner_name_bidx)',

@@ -27,3 +27,4 @@ export * from './query-codes';
 export * from './repeat-petitions';
 export * from './reception-sessions';
 export * from './public-ratings';
+export * from './staff-directory';

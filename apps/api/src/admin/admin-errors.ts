@@ -26,6 +26,10 @@ export const ADMIN_ERRORS = {
     HttpStatus.UNPROCESSABLE_ENTITY,
     '不能重置自己的凭据，请修改密码 / you cannot reset your own credentials; change your password instead',
   ],
+  NOTICE_NUMBER_PATTERN_INVALID: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '文号格式只能使用 {unitShort}、{unitCode}、{year}、{seq}，且须含 {seq} / the pattern may use only {unitShort}, {unitCode}, {year}, {seq} and must contain {seq}',
+  ],
 } as const satisfies RefusalTable;
 
 export type AdminErrorCode = keyof typeof ADMIN_ERRORS;

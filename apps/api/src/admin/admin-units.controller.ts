@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
-import { CreateUnitDto } from './admin.dto';
+import { CreateUnitDto, NoticeNumberingDto } from './admin.dto';
 import { AdminUnitsService } from './admin-units.service';
 
 @ApiTags('admin 系统管理')
@@ -28,5 +28,20 @@ export class AdminUnitsController {
   })
   create(@Body() body: CreateUnitDto, @CurrentUser() admin: Principal, @Ip() ip: string) {
     return this.units.create(admin, body, ip);
+  }
+
+  @Put(':code/notice-numbering')
+  @ApiOperation({
+    summary: "设置单位的文号格式与简称（留痕）/ set the unit's 文号 pattern and short name (audited)",
+    description:
+      '格式可用 {unitShort} {unitCode} {year} {seq}，须含 {seq}；空则用默认格式 {unitShort}信告〔{year}〕{seq}号。422 NOTICE_NUMBER_PATTERN_INVALID',
+  })
+  setNoticeNumbering(
+    @Param('code') code: string,
+    @Body() body: NoticeNumberingDto,
+    @CurrentUser() admin: Principal,
+    @Ip() ip: string,
+  ) {
+    return this.units.setNoticeNumbering(admin, code, body, ip);
   }
 }

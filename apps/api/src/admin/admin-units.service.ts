@@ -4,10 +4,16 @@ import {
   insertUnit,
   listUnitSubtree,
   recordAdminAudit,
+  setUnitNoticeNumbering,
   type UnitRow,
 } from '../../../../libs/persistence/src';
 import { type Principal } from '../auth/principal';
-import { type CreateUnitDto } from './admin.dto';
+import {
+  checkDocumentNumberPattern,
+  DEFAULT_DOCUMENT_NUMBER_PATTERN,
+  formatDocumentNumber,
+} from '../../../../libs/notices/src/document-number';
+import { type CreateUnitDto, type NoticeNumberingDto } from './admin.dto';
 import { adminError } from './admin-errors';
 import { requireUnitInScope } from './admin-scope';
 
@@ -37,6 +43,41 @@ export class AdminUnitsService {
         clientAddress,
       });
       return { code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode };
+    });
+  }
+
+  /** A unit's 文号: its short name and pattern, checked, audited, answered with an example number. */
+  async setNoticeNumbering(
+    admin: Principal,
+    code: string,
+    body: NoticeNumberingDto,
+    clientAddress: string | undefined,
+  ): Promise<{ code: string; shortName: string | null; pattern: string | null; example: string }> {
+    const shortName = body.shortName?.trim() || null;
+    const pattern = body.pattern?.trim() || null;
+    if (pattern) {
+      const { unknown, hasSeq } = checkDocumentNumberPattern(pattern);
+      if (unknown.length > 0 || !hasSeq) throw adminError('NOTICE_NUMBER_PATTERN_INVALID', 'pattern');
+    }
+    return this.db.transaction(async (tx) => {
+      await requireUnitInScope(tx, admin, code, 'code');
+      await setUnitNoticeNumbering(tx, code, { shortName, pattern });
+      await recordAdminAudit(tx, {
+        actorId: admin.userId,
+        action: 'unit.noticeNumbering',
+        target: code,
+        unitCode: code,
+        details: { shortName, pattern },
+        clientAddress,
+      });
+      const [unit]: { name: string }[] = await tx.query(`SELECT name FROM units WHERE code = $1`, [code]);
+      const example = formatDocumentNumber(pattern ?? DEFAULT_DOCUMENT_NUMBER_PATTERN, {
+        unitShort: shortName ?? unit!.name,
+        unitCode: code,
+        year: new Date().getFullYear(),
+        seq: 1,
+      });
+      return { code, shortName, pattern, example };
     });
   }
 }

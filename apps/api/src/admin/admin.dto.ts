@@ -46,6 +46,34 @@ export class CreateUnitDto {
   parentCode!: string;
 }
 
+export class NoticeNumberingDto {
+  @ApiPropertyOptional({
+    description:
+      '单位简称（印在文号中；空则用全称）/ short name printed in the 文号 (the full name when empty)',
+    example: '东湖',
+    type: String,
+    nullable: true,
+    maxLength: 20,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  shortName?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      '文号格式（空则用默认格式）/ the 文号 pattern (the default when empty): {unitShort} {unitCode} {year} {seq}',
+    example: '{unitShort}信告〔{year}〕{seq}号',
+    type: String,
+    nullable: true,
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  pattern?: string | null;
+}
+
 export class RolesDto {
   @ApiProperty({ enum: ROLES, isArray: true, description: '角色，至少一个 / roles, at least one' })
   @IsArray()

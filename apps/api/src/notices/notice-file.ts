@@ -3,6 +3,23 @@ import { NoticeFontUnavailableError, type NoticeRenderer } from '../../../../lib
 import { type StoredNotice } from '../../../../libs/persistence/src';
 import { ApiError } from '../http/api-error';
 
+/** RFC 5987 ext-value: UTF-8, percent-encoded beyond attr-char (encodeURIComponent leaves '()* as they are). */
+export function rfc5987(value: string): string {
+  return `UTF-8''${encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )}`;
+}
+
+/**
+ * How a notice downloads: `<case number>-<notice title>.pdf` (RFC 5987 filename*), with an ASCII name
+ * for old clients that still starts with the case number.
+ */
+export function noticeDisposition(notice: Pick<StoredNotice, 'caseNumber' | 'title' | 'id'>): string {
+  const ascii = `${notice.caseNumber}-notice-${notice.id}.pdf`.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=${rfc5987(`${notice.caseNumber}-${notice.title}.pdf`)}`;
+}
+
 /** A stored notice as a PDF download named after the case and the notice. */
 export async function renderedNoticeFile(
   renderer: NoticeRenderer,
@@ -10,10 +27,9 @@ export async function renderedNoticeFile(
 ): Promise<StreamableFile> {
   try {
     const pdf = await renderer.render(notice);
-    const name = encodeURIComponent(`${notice.caseNumber}-${notice.title}.pdf`);
     return new StreamableFile(pdf, {
       type: 'application/pdf',
-      disposition: `inline; filename="notice-${notice.id}.pdf"; filename*=UTF-8''${name}`,
+      disposition: noticeDisposition(notice),
       length: pdf.length,
     });
   } catch (error) {

@@ -8,6 +8,7 @@ import { PageState } from '../common/PageState';
 import { FormRefusal, useApiForm } from '../common/use-api-form';
 import { unitTree } from '../common/unit-tree';
 import { UnitTreeSelect, useUnitDirectory } from '../common/UnitTreeSelect';
+import { NoticeNumberingCard } from './NoticeNumberingCard';
 
 type CreateUnit = components['schemas']['CreateUnitDto'];
 
@@ -84,6 +85,7 @@ export function UnitsPage() {
             </Button>
           </Form>
         </Card>
+        <NoticeNumberingCard />
       </Col>
     </Row>
   );

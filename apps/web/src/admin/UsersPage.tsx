@@ -60,6 +60,16 @@ export function UsersPage() {
     },
     onError: (error) => modal.error({ title: errorText(error) }),
   });
+  // Deactivating a colleague or resetting their credentials ends their sessions: asked before it is done.
+  const confirmThen = (what: 'deactivate' | 'reset-credentials', user: ManagedUser) =>
+    modal.confirm({
+      title: t(`adminConfirm.${what}.title`, { name: user.name, username: user.username }),
+      content: t(`adminConfirm.${what}.content`),
+      okText: t(`adminConfirm.${what}.ok`),
+      okButtonProps: { danger: true },
+      cancelText: t('adminConfirm.cancel'),
+      onOk: () => change.mutate({ id: user.id, what }),
+    });
   const setRoles = useMutation({
     mutationFn: (request: { id: string; roles: Role[] }) =>
       bodyOf(
@@ -152,15 +162,14 @@ export function UsersPage() {
                     <Button
                       size="small"
                       onClick={() =>
-                        change.mutate({ id: user.id, what: user.active ? 'deactivate' : 'reactivate' })
+                        user.active
+                          ? confirmThen('deactivate', user)
+                          : change.mutate({ id: user.id, what: 'reactivate' })
                       }
                     >
                       {t(user.active ? 'admin.deactivate' : 'admin.reactivate')}
                     </Button>
-                    <Button
-                      size="small"
-                      onClick={() => change.mutate({ id: user.id, what: 'reset-credentials' })}
-                    >
+                    <Button size="small" onClick={() => confirmThen('reset-credentials', user)}>
                       {t('admin.resetCredentials')}
                     </Button>
                   </Space>

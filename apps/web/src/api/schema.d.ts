@@ -387,6 +387,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/units/{code}/notice-numbering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设置单位的文号格式与简称（留痕）/ set the unit's 文号 pattern and short name (audited)
+         * @description 格式可用 {unitShort} {unitCode} {year} {seq}，须含 {seq}；空则用默认格式 {unitShort}信告〔{year}〕{seq}号。422 NOTICE_NUMBER_PATTERN_INVALID
+         */
+        put: operations["AdminUnitsController_setNoticeNumbering"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -629,6 +649,23 @@ export interface paths {
         };
         /** 单位目录（本系统单位树，自顶层单位起）/ the unit tree your unit belongs to, each unit after its parent */
         get: operations["UnitsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作人员目录（本单位及上下级）/ staff on your unit line, by unit, role and name */
+        get: operations["StaffController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1079,6 +1116,18 @@ export interface components {
              * @example QX-DH
              */
             parentCode: string;
+        };
+        NoticeNumberingDto: {
+            /**
+             * @description 单位简称（印在文号中；空则用全称）/ short name printed in the 文号 (the full name when empty)
+             * @example 东湖
+             */
+            shortName?: string | null;
+            /**
+             * @description 文号格式（空则用默认格式）/ the 文号 pattern (the default when empty): {unitShort} {unitCode} {year} {seq}
+             * @example {unitShort}信告〔{year}〕{seq}号
+             */
+            pattern?: string | null;
         };
         CreateUserDto: {
             /** @description 角色，至少一个 / roles, at least one */
@@ -1957,6 +2006,43 @@ export interface operations {
             };
         };
     };
+    AdminUnitsController_setNoticeNumbering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeNumberingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminUsersController_list: {
         parameters: {
             query?: {
@@ -2511,6 +2597,45 @@ export interface operations {
     UnitsController_list: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffController_list: {
+        parameters: {
+            query?: {
+                /** @description 单位代码（须在本单位上下级之内）/ only this unit (on your unit line) */
+                unit?: string;
+                /** @description 角色 / only people holding this role */
+                role?: "clerk" | "handler" | "unitLeader" | "packageLeader" | "supervisor";
+                /** @description 姓名或单位名称的一部分 / part of the name or of the unit name */
+                q?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

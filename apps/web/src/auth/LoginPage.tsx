@@ -6,7 +6,7 @@ import { api, bodyOf } from '../api/client';
 import { ApiFailure } from '../api/errors';
 import type { IssuedSession, LoginStep } from '../api/types';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { type LoginScreen, nextLoginScreen, otpauthSecret } from './login-flow';
+import { type LoginScreen, nextLoginScreen, otpauthSecret, refusalText } from './login-flow';
 import { useSession } from './session';
 
 type Answer = IssuedSession | LoginStep;
@@ -16,7 +16,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const [screen, setScreen] = useState<LoginScreen>({ step: 'password' });
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ title: string; rules: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function advance(call: Promise<Answer>) {
@@ -27,7 +27,7 @@ export function LoginPage() {
       if (next.step === 'done') signIn(next.accessToken);
       else setScreen(next);
     } catch (error) {
-      setFailure(error instanceof ApiFailure ? error.message : t('state.error'));
+      setFailure(error instanceof ApiFailure ? refusalText(error) : { title: t('state.error'), rules: [] });
     } finally {
       setBusy(false);
     }
@@ -40,7 +40,23 @@ export function LoginPage() {
         title={<Typography.Title level={4}>{t('app.title')}</Typography.Title>}
         extra={<LanguageSwitch />}
       >
-        {failure && <Alert type="error" showIcon title={failure} className="form-alert" />}
+        {failure && (
+          <Alert
+            type="error"
+            showIcon
+            title={failure.title}
+            description={
+              failure.rules.length > 0 && (
+                <ul className="field-problems" data-testid="broken-rules">
+                  {failure.rules.map((rule) => (
+                    <li key={rule}>{rule}</li>
+                  ))}
+                </ul>
+              )
+            }
+            className="form-alert"
+          />
+        )}
         {screen.step === 'password' && (
           <Form
             layout="vertical"

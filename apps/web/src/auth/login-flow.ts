@@ -25,3 +25,14 @@ export function otpauthSecret(uri: string): string | null {
     return null;
   }
 }
+
+/**
+ * What a refused login step says: the API's message, and each broken rule by name (a new password
+ * refused by PASSWORD_POLICY lists every rule it breaks, e.g. 至少 12 个字符).
+ */
+export function refusalText(failure: { message: string; fields: readonly { message: string }[] }): {
+  title: string;
+  rules: string[];
+} {
+  return { title: failure.message, rules: failure.fields.map((field) => field.message) };
+}

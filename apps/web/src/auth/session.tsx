@@ -2,6 +2,7 @@ import { mayUse } from '../../../../libs/domain/src/org/permissions';
 import { type Role } from '../../../../libs/domain/src/org/roles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, bodyOf, setAccessToken } from '../api/client';
 import type { Me } from '../api/types';
 
@@ -22,6 +23,7 @@ const SessionContext = createContext<Session | undefined>(undefined);
 /** The bearer token lives for the browser tab (sessionStorage); the user behind it comes from /api/auth/me. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(TOKEN_KEY));
 
   const forget = useCallback(() => {
@@ -49,10 +51,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [forget],
   );
 
+  // Signing out forgets the page too: the next person on this tab starts at their own role's home,
+  // not on the page (and cached data) of the one before.
   const signOut = useCallback(async () => {
     await api.POST('/api/auth/logout').catch(() => undefined);
     forget();
-  }, [forget]);
+    void navigate('/', { replace: true });
+  }, [forget, navigate]);
 
   const session = useMemo(
     () => ({ token, me: me.data, loadingMe: me.isPending && token !== null, meQuery: me, signIn, signOut }),

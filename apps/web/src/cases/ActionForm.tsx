@@ -3,9 +3,11 @@ import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch } f
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
+import { StaffSelect } from '../common/StaffSelect';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
 import { FormRefusal, useApiForm } from '../common/use-api-form';
 import { ACTION_FORMS, type ActionField, type StaffAction } from './action-forms';
+import { EvidenceSelect } from './EvidenceSelect';
 
 function fieldInput(field: ActionField) {
   switch (field.kind) {
@@ -27,6 +29,10 @@ function fieldInput(field: ActionField) {
       return <Select mode="tags" tokenSeparators={[',', ' ']} open={false} />;
     case 'choice':
       return <ChoiceSelect field={field.name} options={field.options} />;
+    case 'staff':
+      return <StaffSelect roles={field.roles} multiple={field.multiple} />;
+    case 'evidence':
+      return <EvidenceSelect />;
   }
 }
 

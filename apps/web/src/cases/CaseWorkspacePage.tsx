@@ -16,6 +16,7 @@ import { CaseVisitsCard } from './CaseVisitsCard';
 import { PetitionerCard } from './PetitionerCard';
 import { ClockTag } from './ClockTag';
 import { FiveDutiesCard } from './FiveDutiesCard';
+import { PrintMenu } from '../print/PrintMenu';
 import { RecusalCard } from './RecusalCard';
 import { SixDefinesSummary } from './SixDefinesSummary';
 import { TimelineCsvButton } from './TimelineCsvButton';
@@ -84,6 +85,7 @@ export function CaseWorkspacePage() {
                 />
               </Space>
             }
+            extra={<PrintMenu caseNumber={caseNumber} />}
           >
             <Descriptions
               column={3}

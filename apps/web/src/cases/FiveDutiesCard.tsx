@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DutyKind } from '../../../../libs/domain/src/case/vocabulary';
 import type { TimelineEntry } from '../api/types';
-import { TagList } from '../common/TagList';
 import { formatOfficeTime } from '../common/office-time';
 import { ActionForm } from './ActionForm';
+import { EvidenceLinks } from './EvidenceSelect';
 import { type DutyChecklistItem, type DutyProgress, dutyChecklist } from './five-duties';
 
 function DutyStateTag(props: { item: DutyChecklistItem }) {
@@ -16,7 +16,7 @@ function DutyStateTag(props: { item: DutyChecklistItem }) {
   return <Tag color="orange">{t('duties.open')}</Tag>;
 }
 
-function ProgressRecord(props: { progress: DutyProgress }) {
+function ProgressRecord(props: { progress: DutyProgress; caseNumber: string }) {
   const { t } = useTranslation();
   const { progress } = props;
   return (
@@ -36,7 +36,7 @@ function ProgressRecord(props: { progress: DutyProgress }) {
           key: 'evidence',
           label: t('duties.evidence'),
           span: 2,
-          children: <TagList values={progress.evidenceRefs} />,
+          children: <EvidenceLinks caseNumber={props.caseNumber} refs={progress.evidenceRefs} />,
         },
         {
           key: 'recorded',
@@ -100,7 +100,7 @@ export function FiveDutiesCard(props: { caseNumber: string; timeline: TimelineEn
                 ) : (
                   <Space orientation="vertical" className="full-width">
                     {item.progress.map((progress) => (
-                      <ProgressRecord key={progress.seq} progress={progress} />
+                      <ProgressRecord key={progress.seq} progress={progress} caseNumber={props.caseNumber} />
                     ))}
                   </Space>
                 )

@@ -3,6 +3,7 @@
  * (apps/api/src/actions/action-dtos.ts; a unit test compares them with the OpenAPI schemas).
  */
 import { RECUSAL_DECISIONS, RECUSAL_GROUNDS } from '../../../../libs/domain/src/case/vocabulary';
+import type { Role } from '../../../../libs/domain/src/org/roles';
 
 export type FieldKind =
   | { kind: 'text' }
@@ -13,7 +14,11 @@ export type FieldKind =
   | { kind: 'number'; min: number; max: number }
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'boolean' }
-  | { kind: 'list' };
+  | { kind: 'list' }
+  /** People chosen by name from the staff directory (GET /api/staff), of these roles (any when empty). */
+  | { kind: 'staff'; roles: readonly Role[]; multiple: boolean }
+  /** References chosen among the case's attachments (by file name); others may be typed. */
+  | { kind: 'evidence' };
 
 export type ActionField = FieldKind & { name: string; required: boolean };
 
@@ -22,7 +27,14 @@ const textarea = (name: string, required = true): ActionField => ({ name, requir
 const unit = (name: string): ActionField => ({ name, required: true, kind: 'unit' });
 const date = (name: string, required = true): ActionField => ({ name, required, kind: 'date' });
 const instant = (name: string, required = true): ActionField => ({ name, required, kind: 'instant' });
-const list = (name: string, required = true): ActionField => ({ name, required, kind: 'list' });
+const staff = (name: string, roles: readonly Role[], required = true, multiple = false): ActionField => ({
+  name,
+  required,
+  kind: 'staff',
+  roles,
+  multiple,
+});
+const evidence = (name: string): ActionField => ({ name, required: true, kind: 'evidence' });
 const choice = (name: string, options: readonly string[]): ActionField => ({
   name,
   required: true,
@@ -51,11 +63,11 @@ export const ACTION_FORMS = {
   ],
   objectMisroute: REASON,
   decideObjection: [choice('decision', ['uphold', 'overrule']), textarea('reason')],
-  reportCompletion: [textarea('summary'), list('evidenceRefs')],
+  reportCompletion: [textarea('summary'), evidence('evidenceRefs')],
   defineSix: [
     unit('responsibleUnitCode'),
-    text('handlerUserId'),
-    text('packageLeaderUserId', false),
+    staff('handlerUserId', ['handler']),
+    staff('packageLeaderUserId', ['packageLeader'], false),
     textarea('resolutionPlan'),
     textarea('targetOutcome'),
     date('completionDeadline'),
@@ -63,18 +75,18 @@ export const ACTION_FORMS = {
   reassign: [
     textarea('reason'),
     { name: 'responsibleUnitCode', required: false, kind: 'unit' },
-    text('handlerUserId', false),
-    text('packageLeaderUserId', false),
+    staff('handlerUserId', ['handler'], false),
+    staff('packageLeaderUserId', ['packageLeader'], false),
     textarea('resolutionPlan', false),
     textarea('targetOutcome', false),
     date('completionDeadline', false),
   ],
   recordDuty: [
     choice('duty', ['investigate', 'explainPolicy', 'resolve', 'replyAndSettle', 'followUpVisit']),
-    list('performedByUserIds'),
+    staff('performedByUserIds', [], true, true),
     date('performedOn'),
     textarea('summary'),
-    list('evidenceRefs'),
+    evidence('evidenceRefs'),
   ],
   requestExtension: [textarea('reason'), { name: 'days', required: true, kind: 'number', min: 1, max: 30 }],
   approveExtension: [{ name: 'granted', required: true, kind: 'boolean' }, textarea('note', false)],
@@ -97,8 +109,8 @@ export const ACTION_FORMS = {
   superviseOrder: [textarea('text'), date('dueDate', false)],
   remind: [textarea('text')],
   declareInterest: [choice('ground', RECUSAL_GROUNDS), textarea('explanation', false)],
-  requestRecusal: [text('userId'), choice('ground', RECUSAL_GROUNDS), textarea('explanation', false)],
-  decideRecusal: [text('userId'), choice('decision', RECUSAL_DECISIONS), textarea('reason')],
+  requestRecusal: [staff('userId', []), choice('ground', RECUSAL_GROUNDS), textarea('explanation', false)],
+  decideRecusal: [staff('userId', []), choice('decision', RECUSAL_DECISIONS), textarea('reason')],
 } as const satisfies Record<string, readonly ActionField[]>;
 
 export type StaffAction = keyof typeof ACTION_FORMS;

@@ -1,5 +1,6 @@
 import { EVENT_TYPE_LABELS_EN } from '../../../../libs/domain/src/case/event-vocabulary';
 import type { Messages } from './zh-CN';
+import { officeEn } from './office-messages';
 
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
 
@@ -70,7 +71,7 @@ export const en: SameKeys<Messages> = {
     chainVerified: '✓ Chain verified',
     exportCsv: 'Export CSV',
     notices: 'Written notices',
-    openNotice: 'Open PDF',
+    openNotice: 'Download PDF',
     noticeIssued: 'Issued {{at}}',
     chainBroken: '✗ Chain broken at #{{seq}}',
   },
@@ -393,7 +394,7 @@ export const en: SameKeys<Messages> = {
     handler: 'Handler',
     packageLeader: 'Package leader',
     ground: 'Ground',
-    userId: 'Person (user ID)',
+    userId: 'Person',
     decision: 'Decision',
     person: 'Person',
     replacementNeeded: 'To be replaced as',
@@ -607,4 +608,5 @@ export const en: SameKeys<Messages> = {
     revealed: 'In full (audited)',
     representatives: 'Representatives',
   },
+  ...officeEn,
 };

@@ -14,6 +14,7 @@ import {
 import { ID_TYPE_LABELS } from '../../../../libs/domain/src/intake/identity-document';
 import { ROLE_LABELS } from '../../../../libs/domain/src/org/roles';
 import { CLOCK_LABELS } from '../../../../libs/domain/src/policy/statute';
+import { officeZhCN } from './office-messages';
 
 /** 中文界面文字（默认语言）。The domain's own labels come from libs/domain, so the two never differ. */
 export const zhCN = {
@@ -82,7 +83,7 @@ export const zhCN = {
     chainVerified: '✓ 链校验通过',
     exportCsv: '导出 CSV',
     notices: '书面告知',
-    openNotice: '打开 PDF',
+    openNotice: '下载 PDF',
     noticeIssued: '{{at}} 发出',
     chainBroken: '✗ 链校验失败（第 {{seq}} 条）',
   },
@@ -282,13 +283,13 @@ export const zhCN = {
     explanation: '说明',
     legalChannel: '法定途径',
     responsibleUnitCode: '责任单位',
-    handlerUserId: '责任人（用户ID）',
-    packageLeaderUserId: '包案领导（用户ID）',
+    handlerUserId: '责任人',
+    packageLeaderUserId: '包案领导',
     resolutionPlan: '化解方案',
     targetOutcome: '化解目标',
     completionDeadline: '办结时限',
     duty: '五包事项',
-    performedByUserIds: '履职人员（用户ID）',
+    performedByUserIds: '履职人员',
     performedOn: '履职日期',
     summary: '情况摘要',
     evidenceRefs: '佐证材料',
@@ -323,7 +324,7 @@ export const zhCN = {
     handler: '责任人',
     packageLeader: '包案领导',
     ground: '回避事由',
-    userId: '人员（用户ID）',
+    userId: '人员',
     decision: '决定',
     person: '人员',
     replacementNeeded: '须另行指定',
@@ -429,7 +430,7 @@ export const zhCN = {
     topicsHint: '输入后按回车或逗号分隔',
     publishNew: '发布接待日',
     publish: '发布',
-    leaderUserId: '接待领导（用户ID）',
+    leaderUserId: '接待领导',
     leaderHint: '本单位上下级在职的单位领导或包案领导',
     recordTitle: '接待记录：{{date}}',
     published: '发布',
@@ -511,6 +512,7 @@ export const zhCN = {
     revealed: '完整信息（已记入审计）',
     representatives: '代表',
   },
+  ...officeZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
 import type { ReceptionSession } from '../api/types';
 import { hasAnyRole, useSession } from '../auth/session';
+import { StaffSelect } from '../common/StaffSelect';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
 import { officeTodayDay } from '../common/office-time';
 import { FormRefusal, useApiForm } from '../common/use-api-form';
@@ -17,6 +18,7 @@ interface PublishValues {
   topics: string[];
 }
 
+const RECEPTION_LEADER_ROLES = ['unitLeader', 'packageLeader'] as const;
 const FIELDS = ['unitCode', 'leaderUserId', 'date', 'place', 'topics'];
 
 /**
@@ -28,7 +30,7 @@ export function PublishSessionForm(props: { onDone(session: ReceptionSession): v
   const { me } = useSession();
   const queryClient = useQueryClient();
   const { formProps, refusal, clearRefusal, onError, reset } = useApiForm<PublishValues>(FIELDS);
-  const isLeader = hasAnyRole(me, ['unitLeader', 'packageLeader']);
+  const isLeader = hasAnyRole(me, RECEPTION_LEADER_ROLES);
 
   const publish = useMutation({
     mutationFn: (values: PublishValues) =>
@@ -73,7 +75,7 @@ export function PublishSessionForm(props: { onDone(session: ReceptionSession): v
         extra={t('reception.leaderHint')}
         rules={[{ required: true, whitespace: true }]}
       >
-        <Input />
+        <StaffSelect roles={RECEPTION_LEADER_ROLES} />
       </Form.Item>
       <Form.Item name="date" label={t('reception.date')} rules={[{ required: true }]}>
         <DatePicker className="full-width" disabledDate={(day) => day.isBefore(officeTodayDay())} />

@@ -10,14 +10,15 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App, Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { App, Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useInbox, useInboxStream } from '../inbox/use-inbox';
-import { type PageKey, pagesFor } from './navigation';
+import { FirstRunChecklist } from '../admin/FirstRunChecklist';
+import { homePathFor, type PageKey, pagesFor } from './navigation';
 
 const ICONS: Record<PageKey, ReactNode> = {
   queue: <UnorderedListOutlined />,
@@ -54,7 +55,7 @@ export function AppShell() {
 
   return (
     <Layout className="app-shell">
-      <Layout.Header className="app-header">
+      <Layout.Header className="app-header no-print">
         <Typography.Title level={4} className="app-title">
           {t('app.title')}
         </Typography.Title>
@@ -72,7 +73,7 @@ export function AppShell() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light">
+        <Layout.Sider width={200} theme="light" className="app-sider no-print">
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected.key] : []}
@@ -93,7 +94,13 @@ export function AppShell() {
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <Outlet />
+          {me?.roles.includes('admin') && location.pathname === homePathFor(me.roles) && (
+            <FirstRunChecklist />
+          )}
+          {/* Pages load on first visit: the menu stays while one does. */}
+          <Suspense fallback={<Spin className="page-state" />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -14,6 +14,7 @@ export const PERMISSION_ROLES = {
   administer: ['admin'],
   attachFiles: ['clerk', 'handler', 'unitLeader', 'packageLeader'],
   readUnitDirectory: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
+  readStaffDirectory: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
   publishReceptions: ['unitLeader', 'admin'],
   readReceptionSchedule: ['clerk', 'handler', 'unitLeader', 'packageLeader', 'supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -29,6 +30,8 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   administer: '管理单位、用户与角色',
   attachFiles: '上传案件附件',
   readUnitDirectory: '查看本系统单位目录（登记、转送、交办时选择单位）',
+  readStaffDirectory:
+    '查看本单位上下级的工作人员（姓名、角色、单位；选择承办人、包案领导、履职人员、接待领导）',
   publishReceptions: '发布领导接待日安排',
   readReceptionSchedule: '查看领导接待日安排',
 };

@@ -9,6 +9,7 @@ export const ADMIN_ACTIONS = [
   'user.reactivate',
   'user.resetCredentials',
   'unit.create',
+  'unit.noticeNumbering',
   'calendar.publish',
   'policy.publish',
   'receptionSession.publish',

@@ -59,3 +59,16 @@ export async function insertUnit(
   );
   return inserted.length === 1;
 }
+
+/** Sets a unit's short name and 文号 pattern (null: the full name, the default pattern). */
+export async function setUnitNoticeNumbering(
+  db: Queryable,
+  code: string,
+  numbering: { shortName: string | null; pattern: string | null },
+): Promise<void> {
+  await db.query(`UPDATE units SET short_name = $2, notice_number_pattern = $3 WHERE code = $1`, [
+    code,
+    numbering.shortName,
+    numbering.pattern,
+  ]);
+}

@@ -16,6 +16,7 @@ import { ReceptionSessions1764400000010 } from './1764400000010-reception-sessio
 import { PublicationsInForce1764400000013 } from './1764400000013-publications-in-force';
 import { SkipLevelReferrals1764400000121 } from './1764400000121-skip-level-referrals';
 import { PublicSatisfactionRatings1764400000122 } from './1764400000122-public-satisfaction-ratings';
+import { NoticeDocumentNumbers1764400000151 } from './1764400000151-notice-document-numbers';
 
 /** Every migration, in order; listed explicitly rather than found by file globs. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SkipLevelReferrals1764400000121,
   PublicSatisfactionRatings1764400000122,
   CaseQueue1764400000131,
+  NoticeDocumentNumbers1764400000151,
 ];

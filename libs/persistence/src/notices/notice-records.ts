@@ -10,6 +10,8 @@ export interface IssuedNotice {
   title: string;
   seq: number;
   issuedAt: string;
+  /** The 文号, e.g. 东湖信告〔2026〕7号 (null on notices issued before numbering). */
+  documentNumber: string | null;
 }
 
 export interface StoredNotice extends IssuedNotice {
@@ -29,6 +31,7 @@ interface NoticeRow {
   data: NoticeSnapshot;
   template_version: number;
   template: string;
+  document_number: string | null;
 }
 
 function toIssued(row: NoticeRow): IssuedNotice {
@@ -38,13 +41,14 @@ function toIssued(row: NoticeRow): IssuedNotice {
     title: row.title,
     seq: Number(row.event_seq),
     issuedAt: new Date(row.issued_at).toISOString(),
+    documentNumber: row.document_number ?? null,
   };
 }
 
 /** A case's notices in the order they were issued. */
 export async function caseNotices(db: Queryable, caseNumber: string): Promise<IssuedNotice[]> {
   const rows: NoticeRow[] = await db.query(
-    `SELECT id, kind, title, event_seq, issued_at FROM notices WHERE case_number = $1 ORDER BY event_seq, id`,
+    `SELECT id, kind, title, event_seq, issued_at, document_number FROM notices WHERE case_number = $1 ORDER BY event_seq, id`,
     [caseNumber],
   );
   return rows.map(toIssued);
@@ -58,7 +62,7 @@ export async function storedNotice(
 ): Promise<StoredNotice | null> {
   if (!/^\d{1,18}$/.test(id)) return null;
   const [row]: NoticeRow[] = await db.query(
-    `SELECT n.id, n.case_number, n.kind, n.title, n.event_seq, n.issued_at, n.data, n.template_version, t.template
+    `SELECT n.id, n.case_number, n.kind, n.title, n.event_seq, n.issued_at, n.document_number, n.data, n.template_version, t.template
      FROM notices n JOIN notice_templates t ON t.kind = n.kind AND t.version = n.template_version
      WHERE n.case_number = $1 AND n.id = $2`,
     [caseNumber, id],

@@ -23,7 +23,13 @@ export async function renderStoredNotice(
   }
   return renderNoticePdf(
     font,
-    { kind: notice.kind, template: notice.template, data: data as unknown as NoticeData<NoticeKind> },
+    {
+      kind: notice.kind,
+      template: notice.template,
+      data: data as unknown as NoticeData<NoticeKind>,
+      documentNumber: notice.documentNumber,
+      sealArea: true,
+    },
     { createdAt: new Date(notice.issuedAt) },
   );
 }
