@@ -45,7 +45,9 @@ export function FirstRunChecklist() {
       done:
         policies.data &&
         calendars.data &&
-        (policies.data.versions.some((version) => !version.builtIn) || calendars.data.versions.length > 0),
+        // In force at the administrator's unit, not merely published somewhere else.
+        (policies.data.versions.some((version) => version.inForce && !version.builtIn) ||
+          calendars.data.inForce !== null),
     },
   ];
   const allDone = steps.every((step) => step.done);
