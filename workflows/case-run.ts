@@ -8,15 +8,19 @@ import {
   type CaseFacts,
   type CaseState,
   type ClockRules,
+  CASE_STATUS,
   clockDeadline,
+  DUE_AT,
   type DirectorySnapshot,
   isSystemActor,
   localDateAt,
   NATIONAL_PAUSE_REASONS,
+  OVERDUE_LEVEL,
   overdueLevel,
   packageLeaderOf,
   type Policy,
   requestWindowEndsAt,
+  RESPONSIBLE_UNIT,
   runningClock,
   type RunningClock,
   type ToldDeadlines,
@@ -26,7 +30,6 @@ import { type Actor, type CaseView, SYSTEM_ACTOR } from './case-events';
 import { type CarriedCaseState, type CaseSnapshot, type PetitionCaseInput } from './case-messages';
 import { EventRecorder, workflowNow } from './event-recorder';
 import { rethrowAsFailure } from './failures';
-import { CASE_STATUS, DUE_AT, OVERDUE_LEVEL, RESPONSIBLE_UNIT } from './search-attributes';
 
 export function toActor(actor: CaseActor): Actor {
   return isSystemActor(actor)

@@ -1,14 +1,8 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { CASE_SEARCH_ATTRIBUTE_NAMES as NAMES } from '../../domain/src/case/recorded-event';
+import { SearchAttributeType } from '@temporalio/common';
+import { CASE_STATUS, DUE_AT, OVERDUE_LEVEL, RESPONSIBLE_UNIT } from '../../domain/src/case/recorded-event';
 
-/** Search attributes the case workflow keeps current; registered on the namespace at start. Names in libs/domain. */
-export const CASE_STATUS = defineSearchAttributeKey(NAMES.status.name, NAMES.status.type);
-export const RESPONSIBLE_UNIT = defineSearchAttributeKey(
-  NAMES.responsibleUnit.name,
-  NAMES.responsibleUnit.type,
-);
-export const DUE_AT = defineSearchAttributeKey(NAMES.dueAt.name, NAMES.dueAt.type);
-export const OVERDUE_LEVEL = defineSearchAttributeKey(NAMES.overdueLevel.name, NAMES.overdueLevel.type);
+/** The keys are defined in libs/domain (the workflow upserts them from there); registered on the namespace at start. */
+export { CASE_STATUS, DUE_AT, OVERDUE_LEVEL, RESPONSIBLE_UNIT };
 
 export const CASE_SEARCH_ATTRIBUTES = [CASE_STATUS, RESPONSIBLE_UNIT, DUE_AT, OVERDUE_LEVEL] as const;
 

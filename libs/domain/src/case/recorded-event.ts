@@ -73,13 +73,23 @@ export function caseWorkflowId(caseNumber: string): string {
   return `petition-case-${caseNumber}`;
 }
 
-/** The search attributes the case workflow keeps current, by name and Temporal type (keys are built beside the SDK). */
-export const CASE_SEARCH_ATTRIBUTE_NAMES = {
-  status: { name: 'CaseStatus', type: 'KEYWORD' },
-  responsibleUnit: { name: 'ResponsibleUnit', type: 'KEYWORD' },
-  dueAt: { name: 'DueAt', type: 'DATETIME' },
-  overdueLevel: { name: 'OverdueLevel', type: 'INT' },
-} as const;
+/**
+ * A search attribute key: the shape of the SDK's `SearchAttributeKey` (its `defineSearchAttributeKey`
+ * returns just `{ name, type }`), so the workflow and libs/temporal share one definition without the SDK here.
+ */
+export interface CaseSearchAttributeKey<T extends 'KEYWORD' | 'DATETIME' | 'INT'> {
+  readonly name: string;
+  readonly type: T;
+}
+
+/** The search attributes the case workflow keeps current; registered on the namespace at start. */
+export const CASE_STATUS: CaseSearchAttributeKey<'KEYWORD'> = { name: 'CaseStatus', type: 'KEYWORD' };
+export const RESPONSIBLE_UNIT: CaseSearchAttributeKey<'KEYWORD'> = {
+  name: 'ResponsibleUnit',
+  type: 'KEYWORD',
+};
+export const DUE_AT: CaseSearchAttributeKey<'DATETIME'> = { name: 'DueAt', type: 'DATETIME' };
+export const OVERDUE_LEVEL: CaseSearchAttributeKey<'INT'> = { name: 'OverdueLevel', type: 'INT' };
 
 /** The signal that carries a published calendar to open cases. */
 export const CALENDAR_UPDATED_SIGNAL = 'calendarUpdated';
