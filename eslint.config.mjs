@@ -61,6 +61,21 @@ export default tseslint.config(
     },
   },
   {
+    // The arrows run one way: apps and workflows use libs, never the reverse (libs/import-boundaries.spec.ts).
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/workflows', '**/workflows/**'], message: 'libs never import from workflows/.' },
+            { group: ['**/apps/**'], message: 'libs never import from apps/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: {

@@ -1,15 +1,6 @@
-import { type CaseEventInput } from './case-events';
+import { type CaseEventInput, type NotificationInput } from '../libs/domain/src/case/recorded-event';
 
-export interface NotificationInput {
-  caseNumber: string;
-  /** The event that caused it: inbox items are idempotent by (case, event, recipient). */
-  eventSeq: number;
-  /** For `repeatVisit`, `level` is the visit's number among the case's repeat visits. */
-  kind: 'warning' | 'escalation' | 'repeatVisit';
-  level: number;
-  title: string;
-  recipients: { userId: string; name: string; role: string; unitCode: string }[];
-}
+export { type NotificationInput };
 
 /** What the case workflow asks of the outside world; implemented in apps/worker. */
 export interface CaseActivities {

@@ -13,7 +13,7 @@ import {
   type RunningClock,
   type ToldDeadlines,
 } from '../libs/domain/src/schedule/running-clock';
-import { type ChainHead } from './case-events';
+import { CALENDAR_UPDATED_SIGNAL, type ChainHead } from '../libs/domain/src/case/recorded-event';
 
 /**
  * The case workflow's contract with its callers: start input, Updates (staff actions), Signals and Queries.
@@ -160,7 +160,7 @@ export const petitionerRatingUpdate = defineUpdate<PetitionerRatingResult, [Peti
 /** An administrator moves an open case to another policy version, recorded. */
 export const migratePolicyUpdate = defineUpdate<{ changed: boolean }, [PolicyMigration]>('migratePolicy');
 /** Next year's holiday table was published: recompute deadlines (idempotent per calendar version). */
-export const calendarUpdatedSignal = defineSignal<[Calendar]>('calendarUpdated');
+export const calendarUpdatedSignal = defineSignal<[Calendar]>(CALENDAR_UPDATED_SIGNAL);
 /** Post holders changed (vacancies, acting deputies): used when the next escalation level fires. */
 export const directoryUpdatedSignal = defineSignal<[DirectorySnapshot]>('directoryUpdated');
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');

@@ -1,4 +1,2 @@
-/** One workflow per case; its ID derives from the case number. */
-export function caseWorkflowId(caseNumber: string): string {
-  return `petition-case-${caseNumber}`;
-}
+/** One workflow per case; its ID derives from the case number (defined in libs/domain). */
+export { caseWorkflowId } from '../libs/domain/src/case/recorded-event';

@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from '../../../workflows/case-events';
+import { GENESIS_HASH } from '../../domain/src/case/recorded-event';
 import { type StoredEvent, verifyChain } from './chain-verifier';
 import { chainHash } from './hash-chain';
 

@@ -1,5 +1,5 @@
 import { type DataSource } from 'typeorm';
-import { GENESIS_HASH, type ChainHead } from '../../../workflows/case-events';
+import { GENESIS_HASH, type ChainHead } from '../../domain/src/case/recorded-event';
 import { chainHash, type HashedEventFields } from './hash-chain';
 
 /** An event as stored: the hashed fields, the link to its predecessor and its own hash. */

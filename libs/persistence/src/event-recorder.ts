@@ -1,5 +1,5 @@
 import { type EntityManager, type DataSource } from 'typeorm';
-import { type CaseEventInput, GENESIS_HASH } from '../../../workflows/case-events';
+import { type CaseEventInput, GENESIS_HASH } from '../../domain/src/case/recorded-event';
 import { CaseEventEntity } from './entities';
 import { chainHash } from './hash-chain';
 import { issueNoticeFor, type NoticeSettings } from './notices';

@@ -1,6 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { notAccusedSql, unitLineageSql } from './case-visibility';
-import { type NotificationInput } from '../../../workflows/activity-types';
+import { type NotificationInput } from '../../domain/src/case/recorded-event';
 
 /** The channel on which PostgreSQL announces new inbox items to every API instance. */
 export const INBOX_CHANNEL = 'inbox_items';

@@ -1,4 +1,4 @@
-import { type CaseEventInput, type CaseView } from '../../../workflows/case-events';
+import { type CaseEventInput, type CaseView } from '../../domain/src/case/recorded-event';
 import { metricFactChange } from './metric-facts';
 
 const view = (clock: string | null, dueAt: string | null): CaseView => ({

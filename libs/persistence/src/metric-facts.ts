@@ -1,7 +1,7 @@
 import { type EntityManager } from 'typeorm';
 import { CASE_EVENT_TYPES } from '../../domain/src/case/case-events';
 import { FINAL_STATUSES } from '../../domain/src/case/status';
-import { type CaseEventInput } from '../../../workflows/case-events';
+import { type CaseEventInput } from '../../domain/src/case/recorded-event';
 
 /** The columns of `case_metric_facts` an event may set. */
 export type MetricFactColumn =

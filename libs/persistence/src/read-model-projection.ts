@@ -1,7 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { type CaseEventInput, type CaseView } from '../../../workflows/case-events';
-import { caseWorkflowId } from '../../../workflows/workflow-ids';
+import { type CaseEventInput, type CaseView, caseWorkflowId } from '../../domain/src/case/recorded-event';
 import { CaseEntity } from './entities';
 import { projectMetricFacts } from './metric-facts';
 

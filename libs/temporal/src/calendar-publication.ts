@@ -10,7 +10,7 @@ import { type DataSource } from 'typeorm';
 import { type Calendar } from '../../domain/src/clock/calendar';
 import { calendarAround, calendarYears } from '../../domain/src/clock/published-calendar';
 import { recordPublication } from '../../persistence/src/admin/publications';
-import { calendarUpdatedSignal } from '../../../workflows/case-messages';
+import { CALENDAR_UPDATED_SIGNAL } from '../../domain/src/case/recorded-event';
 import { type FanOutResult, type FanOutStrategy, signalOpenCases } from './case-fanout';
 
 export interface CalendarPublication {
@@ -51,7 +51,7 @@ export function signalCalendar(
   options: { query?: string; strategy?: FanOutStrategy; print: (line: string) => void },
 ): Promise<FanOutResult> {
   options.print(`发布日历 / publishing calendar ${calendar.version} to open cases`);
-  return signalOpenCases(client, calendarUpdatedSignal, [calendar], {
+  return signalOpenCases<[Calendar]>(client, CALENDAR_UPDATED_SIGNAL, [calendar], {
     query: options.query,
     strategy: options.strategy,
     reason: `calendar ${calendar.version} published`,

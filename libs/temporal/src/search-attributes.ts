@@ -1,10 +1,8 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { SearchAttributeType } from '@temporalio/common';
+import { CASE_STATUS, DUE_AT, OVERDUE_LEVEL, RESPONSIBLE_UNIT } from '../../domain/src/case/recorded-event';
 
-/** Search attributes the case workflow keeps current; registered on the namespace at start. Workflow-safe: keys only. */
-export const CASE_STATUS = defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD);
-export const RESPONSIBLE_UNIT = defineSearchAttributeKey('ResponsibleUnit', SearchAttributeType.KEYWORD);
-export const DUE_AT = defineSearchAttributeKey('DueAt', SearchAttributeType.DATETIME);
-export const OVERDUE_LEVEL = defineSearchAttributeKey('OverdueLevel', SearchAttributeType.INT);
+/** The keys are defined in libs/domain (the workflow upserts them from there); registered on the namespace at start. */
+export { CASE_STATUS, DUE_AT, OVERDUE_LEVEL, RESPONSIBLE_UNIT };
 
 export const CASE_SEARCH_ATTRIBUTES = [CASE_STATUS, RESPONSIBLE_UNIT, DUE_AT, OVERDUE_LEVEL] as const;
 

@@ -30,3 +30,6 @@ export * from './skip-level';
 export * from './petitioner-rating';
 export * from './allowed-now';
 export * from './event-vocabulary';
+export * from './recorded-event';
+export * from './workflow-checks';
+export * from './inbox-titles';

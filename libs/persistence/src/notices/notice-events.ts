@@ -1,5 +1,5 @@
 import { type NoticeKind } from '../../../notices/src/notice-fields';
-import { type CaseEventInput } from '../../../../workflows/case-events';
+import { type CaseEventInput } from '../../../domain/src/case/recorded-event';
 
 /** The events that call for a written notice, and which one. */
 const NOTICE_OF_EVENT: Readonly<Record<string, NoticeKind>> = {

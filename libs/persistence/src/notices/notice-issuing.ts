@@ -1,7 +1,7 @@
 import { type EntityManager } from 'typeorm';
 import { formatDocumentNumber } from '../../../notices/src/document-number';
 import { NOTICE_KINDS } from '../../../notices/src/notice-fields';
-import { type CaseEventInput } from '../../../../workflows/case-events';
+import { type CaseEventInput } from '../../../domain/src/case/recorded-event';
 import { noticeKindOf } from './notice-events';
 import { NoticeSnapshotBuilder, type NoticeSettings } from './notice-snapshot';
 import { currentNoticeTemplate } from './notice-templates';

@@ -5,7 +5,7 @@ import { bodyAbove, bodyName, type HandlingBody, unitBody } from '../../../domai
 import { DEFAULT_POLICY } from '../../../domain/src/policy/default-policy';
 import { type Policy } from '../../../domain/src/policy/policy';
 import { type NoticeKind } from '../../../notices/src/notice-fields';
-import { type CaseEventInput } from '../../../../workflows/case-events';
+import { type CaseEventInput } from '../../../domain/src/case/recorded-event';
 import { loadUnitTree } from '../unit-tree';
 
 /** What issuing needs from the configuration. */
