@@ -3,7 +3,7 @@ import { newTotpSecret, totpCode } from '../apps/api/src/auth/totp';
 import { type PersonalDataProtector } from '../libs/persistence/src';
 import { hashPassword } from '../libs/persistence/src/auth';
 
-/** Every demo account's password: demo data only, printed by `npm run demo` and in the README. */
+/** Every demo account's password: demo data only, printed by `npm run demo` and in docs/operations.md. */
 export const DEMO_PASSWORD = 'Demo-Passw0rd-2026';
 
 /**

@@ -10,7 +10,7 @@ import { bearer, signIn, TEST_PASSWORD } from './support/staff-sessions';
 /**
  * The web console end to end: Debian's headless Chromium (scripts/chromium.ts) drives the built
  * console (dist/web) that the real API serves, with the real worker, PostgreSQL and Temporal behind it.
- * Each main screen is captured; `npm run screenshots` saves them under docs/screenshots for the README.
+ * Each main screen is captured; `npm run screenshots` saves them under docs/screenshots for docs/console.md.
  */
 const NEW_PASSWORD = 'Console-Passw0rd-2026!';
 

@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium';
  * files running side by side never build into the same folder at once.
  */
 
-// `npm run screenshots` refreshes the README's copies; a plain test run keeps the working tree clean.
+// `npm run screenshots` refreshes docs/console.md's copies; a plain test run keeps the working tree clean.
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.join(PROJECT_ROOT, 'docs', 'screenshots')
   : path.join(os.tmpdir(), 'pce-screenshots');
@@ -27,7 +27,7 @@ export interface ConsoleBrowser {
   browser: Browser;
   /** A fresh context (zh-CN, desktop size), signed in with the given access token if any. */
   newPage(token?: string): Promise<{ context: BrowserContext; page: Page }>;
-  /** Saves a full-page screenshot under the name the README uses. */
+  /** Saves a full-page screenshot under the name docs/console.md uses. */
   screenshot(page: Page, name: string): Promise<Buffer>;
   close(): Promise<void>;
 }

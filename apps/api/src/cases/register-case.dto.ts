@@ -28,7 +28,7 @@ import {
 import { DEFAULT_ID_TYPE, ID_TYPES, type IdType } from '../../../../libs/domain/src/intake/identity-document';
 import { IsDocumentNumber, IsResidentId } from './resident-id.validator';
 
-/** Longest petition text accepted inline (characters); documented in the README. */
+/** Longest petition text accepted inline (characters); documented in docs/api.md. */
 export const MAX_CONTENT_LENGTH = 20_000;
 export const MAX_SUBJECT_LENGTH = 200;
 /** Text that is more than white space. */

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { permissionTableMarkdown } from './permission-table';
 
-describe('README roles-and-permissions table', () => {
+describe('docs/api.md roles-and-permissions table', () => {
   it('is exactly what the permission map renders', () => {
-    const readme = fs.readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8');
-    const table = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(readme)?.[1];
+    const page = fs.readFileSync(path.resolve(__dirname, '../../../../docs/api.md'), 'utf8');
+    const table = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(page)?.[1];
     expect(table).toBe(permissionTableMarkdown());
   });
 

@@ -4,7 +4,7 @@ import { CASE_ACTION_LABELS, CASE_ACTION_TYPES } from './actions';
 import { ACTION_ROLES } from './transition-table';
 
 /**
- * The roles-and-permissions table of the README, rendered from the code's permission maps (which role
+ * The roles-and-permissions table of docs/api.md, rendered from the code's permission maps (which role
  * may perform which case action, and use which other part of the API), so the two cannot drift apart.
  * ✓ = allowed; the state machine and the caller's unit scope still decide for a particular case.
  */

@@ -10,7 +10,7 @@ export function transitionLine(transition: CaseTransition): string {
 
 /**
  * The lifecycle as a Mermaid `stateDiagram-v2`, rendered from the transition table (status changes
- * only; in-place records such as duties or instructions are listed by `IN_PLACE_ACTIONS`). The README
+ * only; in-place records such as duties or instructions are listed by `IN_PLACE_ACTIONS`). docs/lifecycle.md
  * embeds this text and a test compares the two, so they cannot drift apart.
  */
 export function stateDiagramMermaid(): string {
