@@ -1,6 +1,6 @@
 import { type Page } from 'playwright-core';
 import { residentIdCheckCharacter } from '../libs/domain/src/intake/resident-id';
-import { type ConsoleBrowser, consoleOrigin, launchConsoleBrowser } from './support/browser';
+import { type ConsoleBrowser, consoleOrigin, launchConsoleBrowser, pickStaff } from './support/browser';
 import { CaseJourney, createJourneyOrg, type JourneyOrg, shanghaiDay } from './support/case-journey';
 import { getJson } from './support/http';
 import { startTestStack, type TestStack } from './support/stack';
@@ -165,12 +165,7 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
    */
   async function recordDuty(page: Page, summary: string, evidence: string) {
     const form = page.locator('form#action-recordDuty');
-    await form.locator('#action-recordDuty_performedByUserIds').fill(org.handlerT.name);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: org.handlerT.name })
-      .first()
-      .click();
+    await pickStaff(page, form.locator('#action-recordDuty_performedByUserIds'), org.handlerT.name);
     await form.locator('#action-recordDuty_summary').fill(summary);
     await form.locator('#action-recordDuty_evidenceRefs').fill(evidence);
     await form.locator('#action-recordDuty_evidenceRefs').press('Enter');

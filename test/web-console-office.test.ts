@@ -227,7 +227,10 @@ describe('web console: pickers, printing, first run', () => {
       await page.getByTestId('one-time-password').waitFor();
       expect((await credentials()).must_change_password).toBe(true);
 
-      await page.keyboard.press('Escape');
+      // Closed by its own button, and gone before the next click (Escape may reach the page instead).
+      const shown = page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('one-time-password') });
+      await shown.locator('.ant-modal-confirm-btns button').last().click();
+      await shown.waitFor({ state: 'detached' });
       await row.getByRole('button', { name: '停用' }).click();
       await page
         .locator('.ant-modal-confirm:visible .ant-modal-confirm-title')

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../libs/config/src';
 import { buildWebInBackground } from '../../scripts/build-web';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium';
@@ -61,3 +61,30 @@ export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
 
 /** The console's origin: the API serves it at `/`, next to `/api`. */
 export const consoleOrigin = (apiUrl: string): string => apiUrl.replace(/\/api$/, '');
+
+/**
+ * Chooses `name` in a staff picker (a searchable select) and waits until it shows as chosen. The option
+ * list is re-rendered when the directory search answers, so a click that landed on the list it replaced
+ * is made again.
+ */
+export async function pickStaff(page: Page, input: Locator, name: string): Promise<void> {
+  const select = input.locator(
+    "xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+  );
+  const chosen = select.locator('.ant-select-selection-item').filter({ hasText: name }).first();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await input.fill(name);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: name })
+      .first()
+      .click();
+    try {
+      await chosen.waitFor({ timeout: 3_000 });
+      return;
+    } catch {
+      // not chosen: the list changed under the click; search and choose again
+    }
+  }
+  await chosen.waitFor();
+}
