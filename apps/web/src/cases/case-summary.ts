@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '../../../../libs/domain/src/case/event-types';
 import type { TimelineEntry } from '../api/types';
 import type { NamedPerson } from './five-duties';
 
@@ -55,7 +56,7 @@ export function currentSixDefines(timeline: readonly TimelineEntry[]): SixDefine
 /** The repeat visits recorded on the case (the same petitioner again on its matter), in order. */
 export function repeatVisits(timeline: readonly TimelineEntry[]): RepeatVisit[] {
   return timeline
-    .filter((entry) => entry.type === 'repeatVisitRecorded')
+    .filter((entry) => entry.type === EVENT_TYPES.repeatVisitRecorded)
     .map((entry) => ({
       visitNumber: Number(entry.details.visitNumber),
       receivedAt: text(entry.details.receivedAt) ?? entry.occurredAt,
