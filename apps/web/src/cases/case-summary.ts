@@ -39,7 +39,9 @@ function person(value: unknown): NamedPerson | null {
 export function currentSixDefines(timeline: readonly TimelineEntry[]): SixDefinesView | null {
   const latest = [...timeline]
     .reverse()
-    .find((entry) => entry.type === 'sixDefinesSet' || entry.type === 'sixDefinesReassigned');
+    .find(
+      (entry) => entry.type === EVENT_TYPES.sixDefinesSet || entry.type === EVENT_TYPES.sixDefinesReassigned,
+    );
   const defines = latest?.details.defines as Record<string, unknown> | undefined;
   if (!latest || !defines) return null;
   return {

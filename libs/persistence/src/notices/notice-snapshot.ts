@@ -127,7 +127,7 @@ export class NoticeSnapshotBuilder {
         const [reviewRequest, decision, request] = [
           await this.latest(EVENT_TYPES.reviewRequested),
           await this.latest(EVENT_TYPES.reviewDecided),
-          await this.latest('reReviewRequested'),
+          await this.latest(EVENT_TYPES.reReviewRequested),
         ];
         const reviewBody = reviewRequest?.payload.body as HandlingBody | undefined;
         const body = request?.payload.body as HandlingBody | undefined;
