@@ -200,7 +200,7 @@ function AssignmentSheet({ data }: { data: SheetData }) {
 function InstructionSheet({ data }: { data: SheetData }) {
   const { t } = useTranslation();
   const { detail } = data;
-  const instructions = data.timeline.filter((entry) => entry.type === 'instructionGiven');
+  const instructions = data.timeline.filter((entry) => entry.type === EVENT_TYPES.instructionGiven);
   return (
     <>
       <SheetTable
