@@ -2,6 +2,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { type DataSource } from 'typeorm';
 import { CaseActivitiesService } from '../apps/worker/src/case-activities';
 import { createDataSource, CaseSubmissionEntity } from '../libs/persistence/src';
+import { EVENT_TYPES, type RecordedEventType } from '../libs/domain/src/case/event-types';
 import { type CaseEventInput } from '../workflows/case-events';
 import { createUnit, ownerDataSource, uniqueId } from './support/stack';
 import { testServers } from './support/test-env';
@@ -93,9 +94,9 @@ describe('recordCaseEvent activity', () => {
 
   it('refuses a sequence whose predecessor is missing, and records nothing', async () => {
     const caseNumber = await newSubmission();
-    await expect(run({ ...registeredEvent(caseNumber), seq: 2, type: 'Noted', payload: {} })).rejects.toThrow(
-      /#1 is not recorded/,
-    );
+    await expect(
+      run({ ...registeredEvent(caseNumber), seq: 2, type: EVENT_TYPES.instructionGiven, payload: {} }),
+    ).rejects.toThrow(/#1 is not recorded/);
     expect(await countEvents(caseNumber)).toBe(0);
   });
 
@@ -105,7 +106,7 @@ describe('recordCaseEvent activity', () => {
     const second = await run({
       ...registeredEvent(caseNumber),
       seq: 2,
-      type: 'Noted',
+      type: EVENT_TYPES.instructionGiven,
       payload: { note: '补充材料' },
     });
     expect(second.hash).not.toEqual(first.hash);
@@ -147,7 +148,12 @@ describe('recordCaseEvent activity', () => {
       accusedUnitCodes: [],
       accusedUserIds: [],
     });
-    const later = (seq: number, type: string, occurredAt: string, dueAt: string): CaseEventInput => ({
+    const later = (
+      seq: number,
+      type: RecordedEventType,
+      occurredAt: string,
+      dueAt: string,
+    ): CaseEventInput => ({
       caseNumber,
       seq,
       type,

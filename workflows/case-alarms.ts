@@ -8,9 +8,9 @@ import {
   feedbackAlarms,
   feedbackAlarmTitle,
   isFinalStatus,
-  SYSTEM_ACTOR as SYSTEM_CASE_ACTOR,
+  EVENT_TYPES,
+  SYSTEM_ACTOR,
 } from '../libs/domain/src';
-import { SYSTEM_ACTOR } from './case-events';
 import { notify, type RecipientRole, recipientsFor } from './case-notifications';
 import { type CaseRun } from './case-run';
 
@@ -55,7 +55,7 @@ export class CaseAlarms {
       try {
         await run.perform(
           { type: 'close', note: '申请期限届满未申请 / request window lapsed' },
-          SYSTEM_CASE_ACTOR,
+          SYSTEM_ACTOR,
         );
       } catch (error) {
         // A closure the rules refuse is logged and skipped; it must never fail the case's workflow.
@@ -67,7 +67,7 @@ export class CaseAlarms {
     const current = run.registered;
     if (alarm.kind === 'warning') {
       const recipients = this.recipientsFor('handler');
-      const seq = await run.record('deadlineWarning', SYSTEM_ACTOR, {
+      const seq = await run.record(EVENT_TYPES.deadlineWarning, SYSTEM_ACTOR, {
         status: current.status,
         clock: alarm.clock,
         dueAt: alarm.dueAt,
@@ -76,7 +76,7 @@ export class CaseAlarms {
       await this.notify(seq, 'warning', 0, deadlineWarningTitle(alarm.clock, alarm.dueAt), recipients);
     } else {
       const recipients = this.recipientsFor(alarm.recipient);
-      const seq = await run.record('deadlineEscalated', SYSTEM_ACTOR, {
+      const seq = await run.record(EVENT_TYPES.deadlineEscalated, SYSTEM_ACTOR, {
         status: current.status,
         clock: alarm.clock,
         dueAt: alarm.dueAt,
@@ -97,14 +97,18 @@ export class CaseAlarms {
     const current = run.registered;
     const warning = alarm.kind === 'feedbackWarning';
     const recipients = this.recipientsFor(warning ? 'handler' : 'unitLeader');
-    const seq = await run.record(warning ? 'feedbackDueWarning' : 'feedbackOverdue', SYSTEM_ACTOR, {
-      status: current.status,
-      dueDate: alarm.dueDate,
-      dueAt: alarm.dueAt,
-      fromUnitCode: alarm.fromUnitCode,
-      toUnitCode: alarm.toUnitCode,
-      recipients,
-    });
+    const seq = await run.record(
+      warning ? EVENT_TYPES.feedbackDueWarning : EVENT_TYPES.feedbackOverdue,
+      SYSTEM_ACTOR,
+      {
+        status: current.status,
+        dueDate: alarm.dueDate,
+        dueAt: alarm.dueAt,
+        fromUnitCode: alarm.fromUnitCode,
+        toUnitCode: alarm.toUnitCode,
+        recipients,
+      },
+    );
     await this.notify(
       seq,
       'warning',

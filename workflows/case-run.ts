@@ -3,6 +3,7 @@ import {
   applyAction,
   type Calendar,
   type CaseAction,
+  type Actor,
   type CaseActor,
   type CaseEvent,
   type CaseFacts,
@@ -12,13 +13,14 @@ import {
   clockDeadline,
   DUE_AT,
   type DirectorySnapshot,
-  isSystemActor,
+  type EventPayload,
   localDateAt,
   NATIONAL_PAUSE_REASONS,
   OVERDUE_LEVEL,
   overdueLevel,
   packageLeaderOf,
   type Policy,
+  type RecordedEventType,
   requestWindowEndsAt,
   RESPONSIBLE_UNIT,
   runningClock,
@@ -26,16 +28,10 @@ import {
   type ToldDeadlines,
   type UnitTree,
 } from '../libs/domain/src';
-import { type Actor, type CaseView, SYSTEM_ACTOR } from './case-events';
+import { type CaseView } from './case-events';
 import { type CarriedCaseState, type CaseSnapshot, type PetitionCaseInput } from './case-messages';
 import { EventRecorder, workflowNow } from './event-recorder';
 import { rethrowAsFailure } from './failures';
-
-export function toActor(actor: CaseActor): Actor {
-  return isSystemActor(actor)
-    ? SYSTEM_ACTOR
-    : { id: actor.userId, role: actor.role, unitCode: actor.unitCode };
-}
 
 /**
  * One case as its workflow holds it: the state, the policy and calendar it runs under, the alarms fired,
@@ -96,14 +92,14 @@ export class CaseRun {
   }
 
   /** Records one event in sequence, with the read model's view of the case as this event leaves it. */
-  record(type: string, actor: Actor, payload: Record<string, unknown>): Promise<number> {
+  record<T extends RecordedEventType>(type: T, actor: Actor, payload: EventPayload<T>): Promise<number> {
     return this.recorder.record(type, actor, payload, this.currentView());
   }
 
   private async recordDomainEvents(events: readonly CaseEvent[]): Promise<number> {
     let last = this.recorder.chain.count;
     for (const event of events) {
-      last = await this.record(event.type, toActor(event.by), {
+      last = await this.record(event.type, event.by, {
         status: event.toStatus,
         fromStatus: event.fromStatus,
         ...event.details,

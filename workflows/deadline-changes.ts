@@ -1,19 +1,24 @@
 import { log } from '@temporalio/workflow';
-import { type Calendar, parseCalendar } from '../libs/domain/src';
-import { SYSTEM_ACTOR } from './case-events';
+import {
+  type Calendar,
+  type DeadlineChangeCause,
+  EVENT_TYPES,
+  parseCalendar,
+  SYSTEM_ACTOR,
+} from '../libs/domain/src';
 import { type PolicyMigration } from './case-messages';
-import { type CaseRun, toActor } from './case-run';
+import { type CaseRun } from './case-run';
 
 /** Records the running clock's new deadline after a calendar update or a policy migration, when it moved. */
 async function recordDeadlineChange(
   run: CaseRun,
-  cause: Record<string, unknown>,
+  cause: DeadlineChangeCause,
   before: string | undefined,
 ): Promise<void> {
   const after = run.currentClock();
   if (!run.state || !after || after.deadline.endsAt === before) return;
   run.revision++;
-  await run.record('deadlineRecomputed', SYSTEM_ACTOR, {
+  await run.record(EVENT_TYPES.deadlineRecomputed, SYSTEM_ACTOR, {
     status: run.state.status,
     clock: after.name,
     previousEndsAt: before ?? null,
@@ -30,7 +35,7 @@ export async function migratePolicy(run: CaseRun, migration: PolicyMigration): P
   const previousVersion = run.policy.version;
   run.policy = migration.policy;
   run.revision++;
-  await run.record('policyMigrated', toActor(migration.actor), {
+  await run.record(EVENT_TYPES.policyMigrated, migration.actor, {
     status: run.registered.status,
     fromVersion: previousVersion,
     toVersion: run.policy.version,

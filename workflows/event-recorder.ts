@@ -1,5 +1,6 @@
 import { recordCaseEvent } from './activities';
-import { type Actor, type CaseEventInput, type CaseView, type ChainHead, GENESIS_HASH } from './case-events';
+import { type Actor, type EventPayload, type RecordedEventType, recordedActorOf } from '../libs/domain/src';
+import { type CaseEventInput, type CaseView, type ChainHead, GENESIS_HASH } from './case-events';
 import { TIMELINE_SUMMARY_LENGTH, type TimelineSummaryEntry } from './case-messages';
 
 /** Workflow time (deterministic), ISO-8601 UTC. */
@@ -34,12 +35,13 @@ export class EventRecorder {
   }
 
   /** Records one event after those before it; answers its sequence. `view`: the case as this event leaves it. */
-  record(
-    type: string,
-    actor: Actor,
-    payload: Record<string, unknown>,
+  record<T extends RecordedEventType>(
+    type: T,
+    by: Actor,
+    payload: EventPayload<T>,
     view: CaseView | undefined,
   ): Promise<number> {
+    const actor = recordedActorOf(by);
     this.inFlight++;
     const run = this.tail.then(async () => {
       const event: CaseEventInput = {
@@ -48,7 +50,7 @@ export class EventRecorder {
         type,
         actor,
         occurredAt: workflowNow(),
-        payload,
+        payload: payload as Record<string, unknown>,
         view,
       };
       const recorded = await recordCaseEvent(event);

@@ -11,6 +11,7 @@ import {
   checkPetitionerRating,
   checkPolicyMigration,
   checkRepeatVisit,
+  EVENT_TYPES,
   isFinalStatus,
   validateAction,
 } from '../libs/domain/src';
@@ -29,7 +30,7 @@ import {
   registrationRecordedUpdate,
   type RepeatVisitRequest,
 } from './case-messages';
-import { CaseRun, toActor } from './case-run';
+import { CaseRun } from './case-run';
 import { applyCalendarUpdate, migratePolicy } from './deadline-changes';
 import { rethrowAsFailure } from './failures';
 import { PetitionerRatings } from './petitioner-ratings';
@@ -107,7 +108,7 @@ export async function petitionCase(input: PetitionCaseInput): Promise<void> {
     await run.perform(input.register, input.registeredBy);
     if (input.backdatingReason) {
       // perform() recorded caseRegistered; the reason for a receipt time before registration sits beside it.
-      await run.record('receiptBackdated', toActor(input.registeredBy), {
+      await run.record(EVENT_TYPES.receiptBackdated, input.registeredBy, {
         status: run.registered.status,
         receivedAt: input.register.receivedAt,
         reason: input.backdatingReason,

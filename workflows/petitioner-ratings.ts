@@ -1,6 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import { applyPetitionerRating, isRecordedRating } from '../libs/domain/src';
-import { PETITIONER_ACTOR } from './case-events';
+import { applyPetitionerRating, EVENT_TYPES, isRecordedRating, PETITIONER_ACTOR } from '../libs/domain/src';
 import { type PetitionerRatingRequest, type PetitionerRatingResult } from './case-messages';
 import { type CaseRun } from './case-run';
 import { workflowNow } from './event-recorder';
@@ -26,7 +25,7 @@ export class PetitionerRatings {
     this.inFlight = true;
     let eventSeq: number;
     try {
-      eventSeq = await run.record('satisfactionRecorded', PETITIONER_ACTOR, {
+      eventSeq = await run.record(EVENT_TYPES.satisfactionRecorded, PETITIONER_ACTOR, {
         status: current.status,
         fromStatus: current.status,
         satisfaction: request.satisfaction,

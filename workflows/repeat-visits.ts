@@ -1,9 +1,8 @@
 import { condition } from '@temporalio/workflow';
-import { repeatEscalationRecipient, repeatVisitTitle } from '../libs/domain/src';
-import { SYSTEM_ACTOR } from './case-events';
+import { EVENT_TYPES, repeatEscalationRecipient, repeatVisitTitle, SYSTEM_ACTOR } from '../libs/domain/src';
 import { type RepeatVisitRequest, type RepeatVisitResult } from './case-messages';
 import { notify, recipientsFor } from './case-notifications';
-import { type CaseRun, toActor } from './case-run';
+import { type CaseRun } from './case-run';
 
 /** Repeat visits: the same petitioner again on this open case's matter, each recorded once by visit id. */
 export class RepeatVisits {
@@ -31,7 +30,7 @@ export class RepeatVisits {
     const visitNumber = this.ids.length;
     const current = run.registered;
     run.revision++;
-    let lastSeq = await run.record('repeatVisitRecorded', toActor(request.actor), {
+    let lastSeq = await run.record(EVENT_TYPES.repeatVisitRecorded, request.actor, {
       status: current.status,
       visitId: request.visitId,
       visitNumber,
@@ -47,7 +46,7 @@ export class RepeatVisits {
     const recipientRole = repeatEscalationRecipient(run.policy, visitNumber);
     if (recipientRole) {
       const recipients = recipientsFor(recipientRole, current, run.directory, run.unitTree);
-      lastSeq = await run.record('repeatVisitEscalated', SYSTEM_ACTOR, {
+      lastSeq = await run.record(EVENT_TYPES.repeatVisitEscalated, SYSTEM_ACTOR, {
         status: current.status,
         visitNumber,
         recipientRole,

@@ -1,3 +1,4 @@
+import { type RecordedEventType } from '../../domain/src/case/event-types';
 import { type CaseEventInput, type CaseView } from '../../domain/src/case/recorded-event';
 import { metricFactChange } from './metric-facts';
 
@@ -17,7 +18,11 @@ const view = (clock: string | null, dueAt: string | null): CaseView => ({
   accusedUserIds: [],
 });
 
-function event(type: string, payload: Record<string, unknown>, caseView?: CaseView): CaseEventInput {
+function event(
+  type: RecordedEventType,
+  payload: Record<string, unknown>,
+  caseView?: CaseView,
+): CaseEventInput {
   return {
     caseNumber: 'QX-2026-000001',
     seq: 2,
@@ -41,7 +46,7 @@ describe('metricFactChange', () => {
   });
 
   it('records the first triage decision and the handling deadline it starts', () => {
-    for (const type of ['caseAccepted', 'caseTransferred', 'caseAssignedDown', 'caseNotAccepted']) {
+    for (const type of ['caseAccepted', 'caseTransferred', 'caseAssignedDown', 'caseNotAccepted'] as const) {
       const change = metricFactChange(
         event(type, { status: 'x' }, view('handling', '2027-01-01T16:00:00.000Z')),
       );

@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { CASE_EVENT_TYPES } from '../../domain/src/case/case-events';
+import { EVENT_TYPES } from '../../domain/src/case/event-types';
 import { FINAL_STATUSES } from '../../domain/src/case/status';
 import { type CaseEventInput } from '../../domain/src/case/recorded-event';
 
@@ -69,7 +70,7 @@ const REOPENING: readonly string[] = [CASE_EVENT_TYPES.requestReview, CASE_EVENT
 
 function occurrenceOf(event: CaseEventInput): MetricOccurrence | null {
   switch (event.type) {
-    case 'deadlineEscalated':
+    case EVENT_TYPES.deadlineEscalated:
       return typeof event.payload.level === 'number'
         ? { kind: 'escalated', level: event.payload.level }
         : null;
@@ -130,8 +131,8 @@ function setClause(assignment: MetricFactAssignment, placeholder: string, params
   }
 }
 
-/** The event a repeat visit on an open case records (workflows/petition-case.workflow.ts). */
-export const REPEAT_VISIT_RECORDED = 'repeatVisitRecorded';
+/** The event a repeat visit on an open case records (workflows/repeat-visits.ts). */
+export const REPEAT_VISIT_RECORDED = EVENT_TYPES.repeatVisitRecorded;
 
 /**
  * Keeps the supervisors' metric facts of the event's case current, inside the recording transaction

@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { EVENT_TYPES } from '../../domain/src/case/event-types';
 import { type CaseEventInput, type CaseView, caseWorkflowId } from '../../domain/src/case/recorded-event';
 import { CaseEntity } from './entities';
 import { projectMetricFacts } from './metric-facts';
@@ -35,7 +36,7 @@ function viewColumns(view: CaseView): QueryDeepPartialEntity<CaseEntity> {
 export async function projectEvent(tx: EntityManager, event: CaseEventInput, hash: string): Promise<void> {
   const occurredAt = new Date(event.occurredAt);
   const fromView = event.view ? viewColumns(event.view) : {};
-  if (event.type === 'caseRegistered') {
+  if (event.type === EVENT_TYPES.caseRegistered) {
     const registered = event.payload as unknown as RegisteredDetails;
     const registeringUnitCode = event.actor.unitCode ?? '';
     await tx.insert(CaseEntity, {
@@ -78,18 +79,18 @@ export async function projectEvent(tx: EntityManager, event: CaseEventInput, has
  * answers, the reply's delivery, and whether an answer is recorded (at the counter or online).
  */
 async function projectReplyRating(tx: EntityManager, event: CaseEventInput, occurredAt: Date): Promise<void> {
-  if (event.type === 'replyIssued') {
+  if (event.type === EVENT_TYPES.replyIssued) {
     await tx.query(
       `UPDATE cases SET reply_seq = $2, reply_delivered_on = NULL, satisfaction_recorded_at = NULL
        WHERE case_number = $1`,
       [event.caseNumber, event.seq],
     );
-  } else if (event.type === 'deliveryRecorded' && event.payload.document === 'reply') {
+  } else if (event.type === EVENT_TYPES.deliveryRecorded && event.payload.document === 'reply') {
     await tx.query(`UPDATE cases SET reply_delivered_on = $2 WHERE case_number = $1`, [
       event.caseNumber,
       event.payload.deliveredOn,
     ]);
-  } else if (event.type === 'satisfactionRecorded') {
+  } else if (event.type === EVENT_TYPES.satisfactionRecorded) {
     await tx.query(`UPDATE cases SET satisfaction_recorded_at = $2 WHERE case_number = $1`, [
       event.caseNumber,
       occurredAt,

@@ -16,7 +16,7 @@ import {
 } from '../../../../libs/persistence/src';
 import { type ActResult, actUpdate } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
-import { type Principal } from '../auth/principal';
+import { actingAs, type Principal } from '../auth/principal';
 import { CaseAccess } from '../cases/case-access.service';
 import { ApiError } from '../http/api-error';
 import { toFieldErrors } from '../http/validation-messages';
@@ -126,7 +126,7 @@ export class CaseActionsService {
         `无权执行此操作 / none of your roles may ${type}`,
       );
     }
-    return { userId: user.userId, name: user.name, role, unitCode: user.unitCode };
+    return actingAs(user, role);
   }
 
   private async toCaseAction(

@@ -10,7 +10,7 @@ import { type Principal as DomainPrincipal } from '../../../../libs/domain/src/o
 import { isRole, type Role } from '../../../../libs/domain/src/org/roles';
 import { caseSnapshotQuery, type CaseSnapshot } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
-import { type Principal } from '../auth/principal';
+import { actingAs, type Principal } from '../auth/principal';
 
 /**
  * The actions the calling user may perform on a case now, by the domain's own rules (allowed-now.ts) over
@@ -44,12 +44,7 @@ export class AllowedActions {
     const byRole = new Map<Role, ReturnType<typeof actionAvailability>>();
     const tableFor = (role: Role) => {
       if (!byRole.has(role)) {
-        const actor: DomainPrincipal = {
-          userId: user.userId,
-          name: user.name,
-          role,
-          unitCode: user.unitCode,
-        };
+        const actor: DomainPrincipal = actingAs(user, role);
         byRole.set(role, actionAvailability(state, actor, factsFor));
       }
       return byRole.get(role)!;

@@ -30,7 +30,7 @@ import { type PetitionCaseInput, registrationRecordedUpdate } from '../../../../
 import { checkReceptionForRegistration } from '../reception/reception-registration';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
-import { type Principal as StaffPrincipal } from '../auth/principal';
+import { actingAs, type Principal as StaffPrincipal } from '../auth/principal';
 import { ApiError } from '../http/api-error';
 import { allocateCaseNumber } from './case-numbers';
 import { CaseStartInputs } from './case-start-input';
@@ -90,7 +90,7 @@ type StoredRegistration = StoredSubmission | StoredRepeatVisitRequest;
 
 /** The clerk registering, as the workflow records them; their unit is the registering unit. */
 function registeringClerk(user: StaffPrincipal): Principal {
-  return { userId: user.userId, name: user.name, role: 'clerk', unitCode: user.unitCode };
+  return actingAs(user, 'clerk');
 }
 
 @Injectable()

@@ -1,5 +1,6 @@
 import { Descriptions, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EVENT_TYPES } from '../../../../libs/domain/src/case/event-types';
 import type { TimelineEntry } from '../api/types';
 import { formatOfficeTime } from '../common/office-time';
 
@@ -22,7 +23,11 @@ export function CaseTimeline(props: { entries: TimelineEntry[] }) {
       items={props.entries.map((entry) => ({
         key: entry.seq,
         color:
-          entry.type === 'deadlineEscalated' ? 'red' : entry.type === 'deadlineWarning' ? 'orange' : 'blue',
+          entry.type === EVENT_TYPES.deadlineEscalated
+            ? 'red'
+            : entry.type === EVENT_TYPES.deadlineWarning
+              ? 'orange'
+              : 'blue',
         content: (
           <div className="timeline-entry">
             <Typography.Text strong>

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Space, 
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { EVENT_TYPES } from '../../../../libs/domain/src/case/event-types';
 import { useSession } from '../auth/session';
 import { PageState } from '../common/PageState';
 import { formatOfficeTime } from '../common/office-time';
@@ -65,7 +66,7 @@ export function CaseWorkspacePage() {
   const format = (time: string) => formatOfficeTime(time);
   const entries = timeline.data ?? [];
   const handlingStarted =
-    !!currentSixDefines(entries) || entries.some((entry) => entry.type === 'dutyRecorded');
+    !!currentSixDefines(entries) || entries.some((entry) => entry.type === EVENT_TYPES.dutyRecorded);
 
   return (
     <PageState query={detail}>

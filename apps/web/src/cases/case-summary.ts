@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '../../../../libs/domain/src/case/event-types';
 import type { TimelineEntry } from '../api/types';
 import type { NamedPerson } from './five-duties';
 
@@ -38,7 +39,9 @@ function person(value: unknown): NamedPerson | null {
 export function currentSixDefines(timeline: readonly TimelineEntry[]): SixDefinesView | null {
   const latest = [...timeline]
     .reverse()
-    .find((entry) => entry.type === 'sixDefinesSet' || entry.type === 'sixDefinesReassigned');
+    .find(
+      (entry) => entry.type === EVENT_TYPES.sixDefinesSet || entry.type === EVENT_TYPES.sixDefinesReassigned,
+    );
   const defines = latest?.details.defines as Record<string, unknown> | undefined;
   if (!latest || !defines) return null;
   return {
@@ -55,7 +58,7 @@ export function currentSixDefines(timeline: readonly TimelineEntry[]): SixDefine
 /** The repeat visits recorded on the case (the same petitioner again on its matter), in order. */
 export function repeatVisits(timeline: readonly TimelineEntry[]): RepeatVisit[] {
   return timeline
-    .filter((entry) => entry.type === 'repeatVisitRecorded')
+    .filter((entry) => entry.type === EVENT_TYPES.repeatVisitRecorded)
     .map((entry) => ({
       visitNumber: Number(entry.details.visitNumber),
       receivedAt: text(entry.details.receivedAt) ?? entry.occurredAt,

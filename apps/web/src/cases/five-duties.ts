@@ -1,4 +1,5 @@
 import { DUTY_KINDS, type DutyKind } from '../../../../libs/domain/src/case/vocabulary';
+import { EVENT_TYPES } from '../../../../libs/domain/src/case/event-types';
 import type { TimelineEntry } from '../api/types';
 
 /** A person as the case's events name them. */
@@ -55,8 +56,8 @@ function progressOf(entry: TimelineEntry): DutyProgress {
 
 /** The five duties (五包) in their order, each with what the case's timeline records of it. */
 export function dutyChecklist(timeline: readonly TimelineEntry[]): DutyChecklistItem[] {
-  const replied = timeline.some((entry) => entry.type === 'replyIssued');
-  const recorded = timeline.filter((entry) => entry.type === 'dutyRecorded');
+  const replied = timeline.some((entry) => entry.type === EVENT_TYPES.replyIssued);
+  const recorded = timeline.filter((entry) => entry.type === EVENT_TYPES.dutyRecorded);
   return DUTY_KINDS.map((duty) => {
     const progress = recorded.filter((entry) => entry.details.duty === duty).map(progressOf);
     return {

@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '../../../../libs/domain/src/case/event-types';
 import type { TimelineEntry } from '../api/types';
 import { currentSixDefines } from './case-summary';
 import type { NamedPerson } from './five-duties';
@@ -38,17 +39,17 @@ export function recusalsFrom(timeline: readonly TimelineEntry[]): RecusalView[] 
   for (const entry of timeline) {
     const person = personOf(entry.details.person);
     if (!person) continue;
-    if (entry.type === 'interestDeclared' || entry.type === 'recusalRequested') {
+    if (entry.type === EVENT_TYPES.interestDeclared || entry.type === EVENT_TYPES.recusalRequested) {
       recusals.push({
         person,
-        kind: entry.type === 'interestDeclared' ? 'selfDeclared' : 'requested',
+        kind: entry.type === EVENT_TYPES.interestDeclared ? 'selfDeclared' : 'requested',
         ground: text(entry.details.ground) ?? '',
         explanation: text(entry.details.explanation),
-        status: entry.type === 'interestDeclared' ? 'recused' : 'pending',
+        status: entry.type === EVENT_TYPES.interestDeclared ? 'recused' : 'pending',
         at: entry.occurredAt,
         reason: null,
       });
-    } else if (entry.type === 'recusalDecided') {
+    } else if (entry.type === EVENT_TYPES.recusalDecided) {
       const pending = recusals.find(
         (recusal) => recusal.status === 'pending' && recusal.person.userId === person.userId,
       );

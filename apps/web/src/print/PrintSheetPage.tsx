@@ -5,6 +5,7 @@ import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/case/case-events';
+import { EVENT_TYPES } from '../../../../libs/domain/src/case/event-types';
 import type { CaseDetail, PetitionerView, TimelineEntry } from '../api/types';
 import { useStaffDirectory } from '../common/StaffSelect';
 import { useUnitDirectory } from '../common/UnitTreeSelect';
@@ -101,7 +102,7 @@ function petitionerCell(petitioner: PetitionerView | undefined): string {
 function RegistrationSheet({ data }: { data: SheetData }) {
   const { t } = useTranslation();
   const { detail } = data;
-  const registered = data.timeline.find((entry) => entry.type === 'caseRegistered');
+  const registered = data.timeline.find((entry) => entry.type === EVENT_TYPES.caseRegistered);
   return (
     <SheetTable
       rows={[
@@ -145,7 +146,9 @@ function AssignmentSheet({ data }: { data: SheetData }) {
   const { detail } = data;
   const assigned = [...data.timeline]
     .reverse()
-    .find((entry) => entry.type === 'caseAssignedDown' || entry.type === 'caseTransferred');
+    .find(
+      (entry) => entry.type === EVENT_TYPES.caseAssignedDown || entry.type === EVENT_TYPES.caseTransferred,
+    );
   const defines = currentSixDefines(data.timeline);
   return (
     <>
@@ -197,7 +200,7 @@ function AssignmentSheet({ data }: { data: SheetData }) {
 function InstructionSheet({ data }: { data: SheetData }) {
   const { t } = useTranslation();
   const { detail } = data;
-  const instructions = data.timeline.filter((entry) => entry.type === 'instructionGiven');
+  const instructions = data.timeline.filter((entry) => entry.type === EVENT_TYPES.instructionGiven);
   return (
     <>
       <SheetTable

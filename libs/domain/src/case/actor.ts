@@ -1,4 +1,14 @@
 import { PersonRef, Principal } from '../org/principal';
+import { RECORDED_PETITIONER_ACTOR, RECORDED_SYSTEM_ACTOR, type RecordedActor } from './recorded-event';
+
+/*
+ * 行为人 / Who acts on a case, in one vocabulary:
+ * - `Actor`: a staff member (`Principal`: user, role, unit), the engine itself (`SYSTEM_ACTOR`) or the
+ *   petitioner on their own case (`PETITIONER_ACTOR`). The API maps its session principal to a
+ *   `Principal` at the edge (apps/api/src/auth/principal.ts `actingAs`).
+ * - `CaseActor`: the actors of case actions (staff or engine); the petitioner only rates (art. 21).
+ * - `RecordedActor` (recorded-event.ts): the form stored with each event, `recordedActorOf(actor)`.
+ */
 
 /** The workflow itself, acting when a clock runs out (e.g. closing a case whose review window lapsed). */
 export interface SystemActor {
@@ -10,7 +20,7 @@ export const SYSTEM_ACTOR: SystemActor = { system: true };
 /** Who performs a case action: a person, or the system for timer-driven actions. */
 export type CaseActor = Principal | SystemActor;
 
-export function isSystemActor(actor: CaseActor): actor is SystemActor {
+export function isSystemActor(actor: Actor): actor is SystemActor {
   return (actor as SystemActor).system === true;
 }
 
@@ -36,6 +46,23 @@ export interface PetitionerActor {
   readonly channel: PetitionerRatingChannel;
 }
 
-export function isPetitionerActor(actor: CaseActor | PetitionerActor): actor is PetitionerActor {
+/** The petitioner rating through the public progress query, the only channel they act through. */
+export const PETITIONER_ACTOR: PetitionerActor = { petitioner: true, channel: 'publicQuery' };
+
+/** Anyone who acts on a case: staff, the engine, or the petitioner. */
+export type Actor = CaseActor | PetitionerActor;
+
+export function isPetitionerActor(actor: Actor): actor is PetitionerActor {
   return (actor as PetitionerActor).petitioner === true;
+}
+
+/**
+ * The actor as each event stores it: `{ id, role, unitCode }` in that order (the JSON every stored
+ * event and committed history holds; it must not change). The engine is `system:engine`, the petitioner
+ * `petitioner`, a staff member their user id in the role they act in.
+ */
+export function recordedActorOf(actor: Actor): RecordedActor {
+  if (isSystemActor(actor)) return RECORDED_SYSTEM_ACTOR;
+  if (isPetitionerActor(actor)) return RECORDED_PETITIONER_ACTOR;
+  return { id: actor.userId, role: actor.role, unitCode: actor.unitCode };
 }

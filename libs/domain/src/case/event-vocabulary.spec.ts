@@ -32,7 +32,8 @@ function recordableEventTypes(): string[] {
   for (const file of sourceFiles(join(ROOT, 'workflows'))) {
     const source = readFileSync(file, 'utf8');
     for (const call of source.matchAll(/\brecord\(\s*([^,]+),/g)) {
-      for (const literal of call[1].matchAll(/'(\w+)'/g)) found.add(literal[1]);
+      // A literal or a typed constant (EVENT_TYPES.deadlineWarning).
+      for (const named of call[1].matchAll(/'(\w+)'|\bEVENT_TYPES\.(\w+)/g)) found.add(named[1] ?? named[2]);
     }
   }
   for (const file of sourceFiles(join(ROOT, 'libs', 'domain', 'src'))) {

@@ -5,6 +5,14 @@
  */
 import { CASE_ACTION_LABELS, type CaseActionType } from './actions';
 import { CASE_EVENT_TYPES, type CaseEventType } from './case-events';
+import {
+  RECORDED_EVENT_TYPES,
+  type RecordedEventType,
+  SYSTEM_EVENT_TYPES,
+  type SystemEventType,
+  EVENT_TYPES,
+  isRecordedEventType,
+} from './event-types';
 import { SIX_DEFINE_LABELS } from './case-state';
 import { CASE_STATUS_LABELS } from './status';
 import {
@@ -26,26 +34,8 @@ import { ROLE_LABELS } from '../org/roles';
 import { CLOCK_LABELS } from '../policy/statute';
 import { NATIONAL_PAUSE_REASONS } from '../policy/policy';
 
-/** Events the engine records by itself (clocks, repeat visits, recomputations), beside the actions' own. */
-export const SYSTEM_EVENT_TYPES = [
-  'deadlineWarning',
-  'deadlineEscalated',
-  'deadlineRecomputed',
-  'feedbackDueWarning',
-  'feedbackOverdue',
-  'repeatVisitRecorded',
-  'repeatVisitEscalated',
-  'policyMigrated',
-  'receiptBackdated',
-  'clockResumed',
-] as const;
-export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
-export type RecordedEventType = CaseEventType | SystemEventType;
-
-/** Every event type a case's timeline can hold. */
-export const RECORDED_EVENT_TYPES: readonly RecordedEventType[] = [
-  ...new Set<RecordedEventType>([...Object.values(CASE_EVENT_TYPES), ...SYSTEM_EVENT_TYPES]),
-];
+// The event types themselves live in event-types.ts; re-exported for this vocabulary's readers.
+export { RECORDED_EVENT_TYPES, SYSTEM_EVENT_TYPES, type RecordedEventType, type SystemEventType };
 
 const SYSTEM_EVENT_LABELS: Readonly<Record<SystemEventType, { zh: string; en: string }>> = {
   deadlineWarning: { zh: '临期提醒', en: 'Deadline warning' },
@@ -109,9 +99,7 @@ export const EVENT_TYPE_LABELS_EN = eventLabels('en');
 
 /** The Chinese label of an event type; an unknown (future) type is named as such, never shown bare. */
 export function eventTypeLabel(type: string): string {
-  return Object.prototype.hasOwnProperty.call(EVENT_TYPE_LABELS, type)
-    ? EVENT_TYPE_LABELS[type as RecordedEventType]
-    : `其他事件（${type}）`;
+  return isRecordedEventType(type) ? EVENT_TYPE_LABELS[type] : `其他事件（${type}）`;
 }
 
 /** What the timeline calls each field an event's details may carry. */
@@ -383,18 +371,18 @@ export function inboxItemTitle(
 ): string | undefined {
   const clock = item.clock ? codedValueLabel('clock', item.clock) : '时限';
   switch (item.eventType) {
-    case 'deadlineWarning':
+    case EVENT_TYPES.deadlineWarning:
       return item.dueAt ? `临期提醒：${clock}将于 ${formatInstant(item.dueAt)} 到期` : undefined;
-    case 'deadlineEscalated':
+    case EVENT_TYPES.deadlineEscalated:
       return item.dueAt
         ? `超期升级 ${item.level} 级：${clock}已于 ${formatInstant(item.dueAt)} 到期`
         : undefined;
-    case 'feedbackDueWarning':
-    case 'feedbackOverdue':
+    case EVENT_TYPES.feedbackDueWarning:
+    case EVENT_TYPES.feedbackOverdue:
       return item.dueDate
         ? `${EVENT_TYPE_LABELS[item.eventType]}：应于 ${item.dueDate} 前向${item.feedbackUnit ?? '交办单位'}反馈`
         : undefined;
-    case 'repeatVisitEscalated':
+    case EVENT_TYPES.repeatVisitEscalated:
       return item.visitNumber ? `重复信访：本案第 ${item.visitNumber} 次重复来访` : undefined;
     default:
       return undefined;

@@ -3,6 +3,12 @@
  * notification activity. Pure types and constants: shared by the workflow bundle, the worker, persistence
  * and the API (libs import them from here, never from `workflows/`).
  */
+import { type RecordedEventType } from './event-types';
+
+/**
+ * An actor as an event stores it (`recordedActorOf` in actor.ts builds it from the one `Actor` type).
+ * This is the serialized form on disk and in every committed history: its shape and key order stay.
+ */
 export interface RecordedActor {
   /** Staff user id, or `system:…` for the engine itself. */
   id: string;
@@ -23,7 +29,8 @@ export interface CaseEventInput {
   caseNumber: string;
   /** Per-case sequence, numbered by the workflow: 1, 2, 3 … with no gap. */
   seq: number;
-  type: string;
+  /** One of the event types in event-types.ts; its payload is `EventPayload<type>`. */
+  type: RecordedEventType;
   actor: RecordedActor;
   /** Workflow time (deterministic), ISO-8601 UTC. */
   occurredAt: string;

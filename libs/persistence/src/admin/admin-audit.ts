@@ -17,8 +17,11 @@ export const ADMIN_ACTIONS = [
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
-/** The actor of a change made by the system itself, or by a script run without `--by`. */
-export const SYSTEM_ACTOR = 'system';
+/**
+ * The admin audit's actor id for a change made by the system itself, or by a script run without `--by`
+ * (the audit's own id, not a case actor: case events record `RECORDED_SYSTEM_ACTOR`, system:engine).
+ */
+export const ADMIN_AUDIT_SYSTEM_ID = 'system';
 
 export interface AdminAuditEntry {
   actorId: string;

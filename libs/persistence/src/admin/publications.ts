@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager } from 'typeorm';
-import { recordAdminAudit, SYSTEM_ACTOR } from './admin-audit';
+import { recordAdminAudit, ADMIN_AUDIT_SYSTEM_ID } from './admin-audit';
 
 export type PublicationKind = 'calendar' | 'policy';
 
@@ -14,7 +14,7 @@ export class PublicationError extends Error {
  * (so the trail never names someone who could not have done it).
  */
 export async function resolvePublisher(db: Pick<EntityManager, 'query'>, userId?: string): Promise<string> {
-  if (userId === undefined) return SYSTEM_ACTOR;
+  if (userId === undefined) return ADMIN_AUDIT_SYSTEM_ID;
   const [found] = await db.query(
     `SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin' WHERE u.id = $1 AND u.active`,
     [userId],

@@ -1,7 +1,8 @@
+import { type RecordedEventType } from '../../../domain/src/case/event-types';
 import { noticeKindOf } from './notice-events';
 
 describe('noticeKindOf', () => {
-  it.each([
+  it.each<[RecordedEventType, Record<string, unknown>, string | undefined]>([
     ['caseAccepted', {}, 'acceptance'],
     ['caseNotAccepted', {}, 'notAccepted'],
     ['caseTransferred', {}, 'transfer'],

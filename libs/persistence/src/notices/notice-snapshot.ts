@@ -5,6 +5,7 @@ import { bodyAbove, bodyName, type HandlingBody, unitBody } from '../../../domai
 import { DEFAULT_POLICY } from '../../../domain/src/policy/default-policy';
 import { type Policy } from '../../../domain/src/policy/policy';
 import { type NoticeKind } from '../../../notices/src/notice-fields';
+import { EVENT_TYPES, type RecordedEventType } from '../../../domain/src/case/event-types';
 import { type CaseEventInput } from '../../../domain/src/case/recorded-event';
 import { loadUnitTree } from '../unit-tree';
 
@@ -76,7 +77,7 @@ export class NoticeSnapshotBuilder {
           transferredOn: issuedOn,
         };
       case 'extension': {
-        const request = await this.latest('extensionRequested');
+        const request = await this.latest(EVENT_TYPES.extensionRequested);
         return {
           ...common,
           originalDueOn: submission.due_last_day ?? '',
@@ -104,7 +105,10 @@ export class NoticeSnapshotBuilder {
         };
       }
       case 'reviewOpinion': {
-        const [reply, request] = [await this.latest('replyIssued'), await this.latest('reviewRequested')];
+        const [reply, request] = [
+          await this.latest(EVENT_TYPES.replyIssued),
+          await this.latest(EVENT_TYPES.reviewRequested),
+        ];
         const body = request?.payload.body as HandlingBody | undefined;
         return {
           ...common,
@@ -121,9 +125,9 @@ export class NoticeSnapshotBuilder {
       }
       case 'reReviewOpinion': {
         const [reviewRequest, decision, request] = [
-          await this.latest('reviewRequested'),
-          await this.latest('reviewDecided'),
-          await this.latest('reReviewRequested'),
+          await this.latest(EVENT_TYPES.reviewRequested),
+          await this.latest(EVENT_TYPES.reviewDecided),
+          await this.latest(EVENT_TYPES.reReviewRequested),
         ];
         const reviewBody = reviewRequest?.payload.body as HandlingBody | undefined;
         const body = request?.payload.body as HandlingBody | undefined;
@@ -147,7 +151,7 @@ export class NoticeSnapshotBuilder {
     };
   }
 
-  private async latest(type: string): Promise<EarlierEvent | undefined> {
+  private async latest(type: RecordedEventType): Promise<EarlierEvent | undefined> {
     const [row] = await this.tx.query(
       `SELECT type, occurred_at, actor_unit, payload FROM case_events
        WHERE case_number = $1 AND type = $2 AND seq < $3 ORDER BY seq DESC LIMIT 1`,
