@@ -93,6 +93,15 @@ interface StoredRepeatVisitRequest {
 
 type StoredRegistration = StoredSubmission | StoredRepeatVisitRequest;
 
+/** The checked request as the storing steps of a registration take it. */
+interface RegistrationRequest {
+  dto: RegisterCaseDto;
+  clerk: Principal;
+  idempotencyKey: string | undefined;
+  requestHash: string;
+  receivedAt: Date;
+}
+
 /** The clerk registering, as the workflow records them; their unit is the registering unit. */
 function registeringClerk(user: StaffPrincipal): Principal {
   return { userId: user.userId, name: user.name, role: 'clerk', unitCode: user.unitCode };
@@ -367,14 +376,7 @@ export class CasesService {
   /** Step 3a, a repeat visit on an open earlier case: kept on that case, no case of its own. */
   private async storeRepeatVisit(
     tx: EntityManager,
-    step: {
-      dto: RegisterCaseDto;
-      clerk: Principal;
-      idempotencyKey: string | undefined;
-      requestHash: string;
-      receivedAt: Date;
-      earlierMatter: EarlierMatter;
-    },
+    step: RegistrationRequest & { earlierMatter: EarlierMatter },
   ): Promise<StoredRepeatVisitRequest> {
     const { dto, clerk, idempotencyKey, requestHash, receivedAt, earlierMatter } = step;
     const visit = await this.repeats.storeVisit(tx, earlierMatter, dto, clerk, receivedAt, idempotencyKey);
@@ -393,13 +395,8 @@ export class CasesService {
    */
   private async createSubmission(
     tx: EntityManager,
-    step: {
-      dto: RegisterCaseDto;
-      clerk: Principal;
-      idempotencyKey: string | undefined;
-      requestHash: string;
+    step: RegistrationRequest & {
       now: Date;
-      receivedAt: Date;
       personalData: ReturnType<CasesService['protectedPersonalData']>;
       inForce: Awaited<ReturnType<CaseStartInputs['inForceAt']>>;
       earlierMatter: EarlierMatter | null;
