@@ -55,3 +55,8 @@ export async function deliverToInboxes(db: DataSource, notification: Notificatio
   });
   return delivered;
 }
+
+/** Subscribes a dedicated connection to the inbox channel (its notifications then arrive on the client). */
+export async function listenToInboxChannel(client: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await client.query(`LISTEN ${INBOX_CHANNEL}`);
+}

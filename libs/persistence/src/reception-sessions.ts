@@ -165,3 +165,14 @@ export async function receptionSessionCases(
     holdingUnitCode: row.holding_unit_code,
   }));
 }
+
+/** The unit of an active user holding a leader's role (unit or package leader), if they are one. */
+export async function findActiveLeaderUnit(db: Queryable, userId: string): Promise<string | undefined> {
+  const [leader]: { unit_code: string }[] = await db.query(
+    `SELECT u.unit_code FROM users u
+       WHERE u.id = $1 AND u.active
+         AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('unitLeader', 'packageLeader'))`,
+    [userId],
+  );
+  return leader?.unit_code;
+}

@@ -63,3 +63,17 @@ export async function listStaffOnLine(
     unitName: row.unit_name,
   }));
 }
+
+/** An active person holding one of `roles`: their name, unit and the first of those roles they hold. */
+export async function findActivePersonInRoles(
+  db: Queryable,
+  userId: string,
+  roles: readonly Role[],
+): Promise<{ name: string; unit_code: string; role: Role } | undefined> {
+  const rows: { name: string; unit_code: string; role: Role }[] = await db.query(
+    `SELECT u.name, u.unit_code, r.role FROM users u JOIN user_roles r ON r.user_id = u.id
+       WHERE u.id = $1 AND u.active AND r.role = ANY($2) ORDER BY array_position($2, r.role) LIMIT 1`,
+    [userId, roles],
+  );
+  return rows[0];
+}

@@ -67,3 +67,12 @@ export async function isWithinUnit(
 export async function isInUnitLine(db: EntityManager, unitCode: string, otherCode: string): Promise<boolean> {
   return (await isWithinUnit(db, unitCode, otherCode)) || (await isWithinUnit(db, otherCode, unitCode));
 }
+
+/** The unit's name, if the unit exists. */
+export async function findUnitName(
+  db: Pick<EntityManager, 'query'>,
+  unitCode: string,
+): Promise<string | undefined> {
+  const [unit]: { name: string }[] = await db.query(`SELECT name FROM units WHERE code = $1`, [unitCode]);
+  return unit?.name;
+}

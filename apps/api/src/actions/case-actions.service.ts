@@ -10,6 +10,7 @@ import { TemporalClientHolder } from '../../../../libs/nest/src';
 import {
   caseAttachments,
   type CaseEntity,
+  findActivePersonInRoles,
   hasPendingPublicRating,
   isAttachmentRef,
   isWithinUnit,
@@ -193,12 +194,7 @@ export class CaseActionsService {
 
   /** A person named in an action, with the role they are named in, from the directory. */
   private async person(userId: string, as: keyof typeof NAMED_ROLES, field: string): Promise<PersonRef> {
-    const rows: { name: string; unit_code: string; role: Role }[] = await this.db.query(
-      `SELECT u.name, u.unit_code, r.role FROM users u JOIN user_roles r ON r.user_id = u.id
-       WHERE u.id = $1 AND u.active AND r.role = ANY($2) ORDER BY array_position($2, r.role) LIMIT 1`,
-      [userId, NAMED_ROLES[as]],
-    );
-    const [row] = rows;
+    const row = await findActivePersonInRoles(this.db, userId, NAMED_ROLES[as]);
     if (!row) {
       throw new ApiError(
         HttpStatus.UNPROCESSABLE_ENTITY,

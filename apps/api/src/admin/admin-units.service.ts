@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  findUnitName,
   insertUnit,
   listUnitSubtree,
   recordAdminAudit,
@@ -70,9 +71,9 @@ export class AdminUnitsService {
         details: { shortName, pattern },
         clientAddress,
       });
-      const [unit]: { name: string }[] = await tx.query(`SELECT name FROM units WHERE code = $1`, [code]);
+      const unitName = await findUnitName(tx, code);
       const example = formatDocumentNumber(pattern ?? DEFAULT_DOCUMENT_NUMBER_PATTERN, {
-        unitShort: shortName ?? unit!.name,
+        unitShort: shortName ?? unitName!,
         unitCode: code,
         year: new Date().getFullYear(),
         seq: 1,

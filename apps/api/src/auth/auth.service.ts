@@ -1,7 +1,28 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { type Response } from 'express';
 import { DataSource } from 'typeorm';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../../../libs/persistence/src/auth';
+import {
+  clearLoginFailures,
+  countLoginFailure,
+  enrolTotpSecret,
+  findLiveChangePasswordChallenge,
+  findLoginAccountById,
+  findLoginAccountByUsername,
+  hashPassword,
+  insertAuthChallenge,
+  lockCredentials,
+  type LoginAccount,
+  type LoginAttemptOutcome,
+  type LoginAttemptStage,
+  pruneExpiredAuthChallenges,
+  recordLoginAttempt,
+  recordTotpStepIfLater,
+  spendAuthChallenge,
+  type SpentAuthChallenge,
+  storePasswordHash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from '../../../../libs/persistence/src/auth';
 import { PersonalDataProtector } from '../../../../libs/persistence/src/personal-data';
 import { ApiError } from '../http/api-error';
 import { authError } from './auth-errors';
@@ -21,47 +42,15 @@ export type LoginStep =
   | { stage: 'enrol'; challenge: string; challengeExpiresAt: string; otpauthUri: string }
   | IssuedSession;
 
-type AttemptStage = 'password' | 'totp' | 'enrol' | 'changePassword';
-type AttemptOutcome =
-  | 'ok'
-  | 'badPassword'
-  | 'badCode'
-  | 'unknownUser'
-  | 'inactive'
-  | 'noCredentials'
-  | 'locked'
-  | 'rateLimited'
-  | 'challengeInvalid';
-
-interface Account {
-  id: string;
-  username: string;
-  active: boolean;
-  roles: string[];
-  password_hash: string | null;
-  must_change_password: boolean;
-  totp_secret_enc: string | null;
-  totp_last_step: string | null;
-  locked: boolean;
-}
-
-interface ChallengeRow {
-  user_id: string;
-  stage: 'totp' | 'enrol' | 'changePassword';
-  totp_verified: boolean;
-  pending_totp_secret_enc: string | null;
-  live: boolean;
-}
+type AttemptStage = LoginAttemptStage;
+type AttemptOutcome = LoginAttemptOutcome;
+type Account = LoginAccount;
+type ChallengeRow = SpentAuthChallenge;
 
 export interface ClientContext {
   address: string | undefined;
   response?: Response;
 }
-
-const ACCOUNT_COLUMNS = `u.id, u.username, u.active,
-  coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
-  c.password_hash, coalesce(c.must_change_password, false) AS must_change_password, c.totp_secret_enc,
-  c.totp_last_step::text AS totp_last_step, coalesce(c.locked_until > now(), false) AS locked`;
 
 /**
  * Password, second factor (TOTP), forced password change and TOTP enrolment, each step answered with a
@@ -80,7 +69,7 @@ export class AuthService {
 
   async login(username: string, password: string, client: ClientContext): Promise<LoginStep> {
     await this.limitRate(client, 'password', username, null);
-    const account = await this.accountBy('u.username = $1', username);
+    const account = await findLoginAccountByUsername(this.db, username);
     if (!account || !account.password_hash || !account.active) {
       await verifyAgainstDummy(password);
       const outcome = !account ? 'unknownUser' : !account.active ? 'inactive' : 'noCredentials';
@@ -106,14 +95,7 @@ export class AuthService {
     const secret = this.protector.decrypt(account.totp_secret_enc!);
     const lastStep = account.totp_last_step === null ? null : Number(account.totp_last_step);
     const step = verifyTotp(secret, code, Date.now(), lastStep);
-    const [, recorded] =
-      step === null
-        ? [undefined, 0]
-        : await this.db.query(
-            `UPDATE credentials SET totp_last_step = $2
-             WHERE user_id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
-            [account.id, step],
-          );
+    const recorded = step === null ? 0 : await recordTotpStepIfLater(this.db, account.id, step);
     if (!recorded) {
       await this.record(account.id, account.username, 'totp', 'badCode', client);
       throw await this.failure(account.id, 'INVALID_TOTP_CODE');
@@ -132,11 +114,7 @@ export class AuthService {
       await this.record(account.id, account.username, 'enrol', 'badCode', client);
       throw await this.failure(account.id, 'INVALID_TOTP_CODE');
     }
-    const [, enrolled] = await this.db.query(
-      `UPDATE credentials SET totp_secret_enc = $2, totp_enrolled_at = now(), totp_last_step = $3
-       WHERE user_id = $1 AND totp_enrolled_at IS NULL`,
-      [account.id, row.pending_totp_secret_enc, step],
-    );
+    const enrolled = await enrolTotpSecret(this.db, account.id, row.pending_totp_secret_enc, step);
     if (!enrolled) {
       // Enrolled meanwhile through another challenge: this one is stale.
       await this.record(account.id, account.username, 'enrol', 'challengeInvalid', client);
@@ -159,13 +137,9 @@ export class AuthService {
   ): Promise<LoginStep> {
     await this.limitRate(client, 'changePassword', undefined, null);
     // Check the rules before spending the challenge, so a rejected password can be corrected.
-    const [peek] = await this.db.query(
-      `SELECT user_id FROM auth_challenges
-       WHERE token_hash = $1 AND stage = 'changePassword' AND used_at IS NULL AND expires_at > now()`,
-      [hashToken(challenge)],
-    );
+    const peek = await findLiveChangePasswordChallenge(this.db, hashToken(challenge));
     if (peek) {
-      const candidate = await this.accountBy('u.id = $1', peek.user_id);
+      const candidate = await findLoginAccountById(this.db, peek.user_id);
       if (candidate?.password_hash)
         await this.checkPolicy(candidate.username, candidate.password_hash, newPassword);
     }
@@ -187,7 +161,7 @@ export class AuthService {
     client: ClientContext,
   ): Promise<void> {
     await this.limitRate(client, 'changePassword', undefined, principal.userId);
-    const account = await this.accountBy('u.id = $1', principal.userId);
+    const account = await findLoginAccountById(this.db, principal.userId);
     if (!account?.password_hash) throw authError('AUTH_REQUIRED');
     if (account.locked) throw authError('ACCOUNT_LOCKED');
     if (currentPassword === undefined || !(await verifyPassword(account.password_hash, currentPassword))) {
@@ -225,11 +199,7 @@ export class AuthService {
   }
 
   private async storePassword(userId: string, newPassword: string): Promise<void> {
-    await this.db.query(
-      `UPDATE credentials SET password_hash = $2, must_change_password = false, password_changed_at = now()
-       WHERE user_id = $1`,
-      [userId, await hashPassword(newPassword)],
-    );
+    await storePasswordHash(this.db, userId, await hashPassword(newPassword));
   }
 
   /** The next step after a successful one: a challenge for it, or the session. */
@@ -247,22 +217,16 @@ export class AuthService {
     if (stage === 'session') return this.sessions.create(account.id, client.address);
     const secret = stage === 'enrol' ? newTotpSecret() : undefined;
     const { token, hash } = newOpaqueToken();
-    const [created] = await this.db.query(
-      `INSERT INTO auth_challenges (token_hash, user_id, stage, totp_verified, pending_totp_secret_enc, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + $6::float8 * interval '1 minute') RETURNING expires_at`,
-      [
-        hash,
-        account.id,
-        stage,
-        progress.totpVerified,
-        secret ? this.protector.encrypt(secret) : null,
-        this.settings.challengeMinutes,
-      ],
-    );
+    const created = await insertAuthChallenge(this.db, {
+      tokenHash: hash,
+      userId: account.id,
+      stage,
+      totpVerified: progress.totpVerified,
+      pendingTotpSecretEnc: secret ? this.protector.encrypt(secret) : null,
+      lifetimeMinutes: this.settings.challengeMinutes,
+    });
     if (Math.random() < 0.02) {
-      void this.db
-        .query(`DELETE FROM auth_challenges WHERE expires_at < now() - interval '1 day'`)
-        .catch(() => undefined);
+      void pruneExpiredAuthChallenges(this.db).catch(() => undefined);
     }
     const challengeExpiresAt = new Date(created.expires_at).toISOString();
     if (stage === 'enrol') {
@@ -277,14 +241,8 @@ export class AuthService {
     stage: ChallengeRow['stage'],
     client: ClientContext,
   ): Promise<{ row: ChallengeRow; account: Account }> {
-    const [rows] = await this.db.query(
-      `UPDATE auth_challenges SET used_at = now()
-       WHERE token_hash = $1 AND used_at IS NULL
-       RETURNING user_id, stage, totp_verified, pending_totp_secret_enc, expires_at > now() AS live`,
-      [hashToken(challenge)],
-    );
-    const row = (rows as ChallengeRow[])[0];
-    const account = row && row.stage === stage ? await this.accountBy('u.id = $1', row.user_id) : undefined;
+    const row = await spendAuthChallenge(this.db, hashToken(challenge));
+    const account = row && row.stage === stage ? await findLoginAccountById(this.db, row.user_id) : undefined;
     if (!row || !account) {
       await this.record(row?.user_id ?? null, account?.username ?? '', stage, 'challengeInvalid', client);
       throw authError('CHALLENGE_INVALID');
@@ -304,44 +262,21 @@ export class AuthService {
     return { row, account };
   }
 
-  private async accountBy(where: string, value: string): Promise<Account | undefined> {
-    const [account] = await this.db.query(
-      `SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN credentials c ON c.user_id = u.id WHERE ${where}`,
-      [value],
-    );
-    return account as Account | undefined;
-  }
-
   /** Counts a failure; the one that reaches the threshold locks the account. Returns the error to throw. */
   private async failure(
     userId: string,
     code: 'INVALID_CREDENTIALS' | 'INVALID_TOTP_CODE' | 'CURRENT_PASSWORD_WRONG',
   ): Promise<ApiError> {
-    const fresh = `first_failed_at IS NULL OR first_failed_at <= now() - $2::float8 * interval '1 minute'`;
-    const [[counted]] = await this.db.query(
-      `UPDATE credentials SET
-         failed_count = CASE WHEN ${fresh} THEN 1 ELSE failed_count + 1 END,
-         first_failed_at = CASE WHEN ${fresh} THEN now() ELSE first_failed_at END
-       WHERE user_id = $1 RETURNING failed_count`,
-      [userId, this.settings.lockoutWindowMinutes],
-    );
+    const counted = await countLoginFailure(this.db, userId, this.settings.lockoutWindowMinutes);
     if (counted && counted.failed_count >= this.settings.lockoutThreshold) {
-      await this.db.query(
-        `UPDATE credentials SET locked_until = now() + $2::float8 * interval '1 minute',
-           failed_count = 0, first_failed_at = NULL
-         WHERE user_id = $1`,
-        [userId, this.settings.lockoutMinutes],
-      );
+      await lockCredentials(this.db, userId, this.settings.lockoutMinutes);
       return authError('ACCOUNT_LOCKED');
     }
     return authError(code);
   }
 
   private async clearFailures(userId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE credentials SET failed_count = 0, first_failed_at = NULL WHERE user_id = $1 AND failed_count <> 0`,
-      [userId],
-    );
+    await clearLoginFailures(this.db, userId);
   }
 
   /** Per client address for every step; per username too for the password step. */
@@ -383,9 +318,6 @@ export class AuthService {
     outcome: AttemptOutcome,
     client: ClientContext,
   ): Promise<void> {
-    await this.db.query(
-      `INSERT INTO login_attempts (user_id, username, stage, outcome, client_address) VALUES ($1, $2, $3, $4, $5)`,
-      [userId, username.slice(0, 128), stage, outcome, client.address?.slice(0, 64) ?? null],
-    );
+    await recordLoginAttempt(this.db, { userId, username, stage, outcome, clientAddress: client.address });
   }
 }

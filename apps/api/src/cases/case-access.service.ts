@@ -1,6 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type CaseEntity, type CaseViewer, findVisibleCase } from '../../../../libs/persistence/src';
+import {
+  type CaseEntity,
+  type CaseViewer,
+  findVisibleCase,
+  recordAccusationCaseRead,
+} from '../../../../libs/persistence/src';
 import { ApiError } from '../http/api-error';
 
 /** What a staff member read of an accusation case, as recorded in the access audit. */
@@ -21,10 +26,7 @@ export class CaseAccess {
     if (!found)
       throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
     if (read && found.category === 'accusation') {
-      await this.db.query(
-        `INSERT INTO access_audit (user_id, action, case_number, reason) VALUES ($1, 'readAccusationCase', $2, $3)`,
-        [viewer.userId, caseNumber, read],
-      );
+      await recordAccusationCaseRead(this.db, { userId: viewer.userId, caseNumber, reason: read });
     }
     return found;
   }

@@ -10,6 +10,7 @@ import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
 import {
   type CaseSubmissionEntity,
+  listRepresentativePositions,
   loadDirectory,
   loadUnitTree,
   publicationsInForceAt,
@@ -89,14 +90,13 @@ async function collectiveOf(
   submission: CaseSubmissionEntity,
 ): Promise<Pick<PetitionCaseInput['register'], 'collective'>> {
   if (submission.collectiveHeadcount === null || submission.collectiveHeadcount === undefined) return {};
-  const rows: { position: number }[] = await db.query(
-    `SELECT position FROM case_representatives WHERE case_number = $1 ORDER BY position`,
-    [submission.caseNumber],
-  );
+  const positions = await listRepresentativePositions(db, submission.caseNumber);
   return {
     collective: {
       headcount: submission.collectiveHeadcount,
-      representativeRefs: rows.map((row) => `case_representatives/${submission.caseNumber}#${row.position}`),
+      representativeRefs: positions.map(
+        (position) => `case_representatives/${submission.caseNumber}#${position}`,
+      ),
     },
   };
 }

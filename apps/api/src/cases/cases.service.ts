@@ -6,17 +6,23 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
 import {
+  allocateCaseNumber,
+  findIdempotencyKey,
   findVisibleCase,
   CaseEntity,
   CaseSubmissionEntity,
   type EarlierMatter,
   IdempotencyKeyEntity,
   generateQueryCode,
+  insertIdempotencyKey,
   loadUnitTree,
+  lockIdempotencyKey,
   skipLevelReferralOf,
   PersonalDataProtector,
   storeQueryCode,
-  UnitEntity,
+  storeRepresentatives,
+  type StoredRepeatVisit,
+  unitExists,
 } from '../../../../libs/persistence/src';
 import { DEFAULT_ID_TYPE, normalizeIdNumber } from '../../../../libs/domain/src/intake/identity-document';
 import { validateAction } from '../../../../libs/domain/src/case/decide';
@@ -32,11 +38,10 @@ import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { actingAs, type Principal as StaffPrincipal } from '../auth/principal';
 import { ApiError } from '../http/api-error';
-import { allocateCaseNumber } from './case-numbers';
 import { CaseStartInputs } from './case-start-input';
-import { storeRepresentatives } from './collective-visits';
 import { type PersonDto, type RegisterCaseDto } from './register-case.dto';
-import { RepeatPetitions, type StoredRepeatVisit } from './repeat-petitions.service';
+import { checkedReceiptTime } from './registration-checks';
+import { RepeatPetitions } from './repeat-petitions.service';
 
 export interface RegistrationOutcome {
   caseNumber: string;
@@ -87,6 +92,15 @@ interface StoredRepeatVisitRequest {
 }
 
 type StoredRegistration = StoredSubmission | StoredRepeatVisitRequest;
+
+/** The checked request as the storing steps of a registration take it. */
+interface RegistrationRequest {
+  dto: RegisterCaseDto;
+  clerk: Principal;
+  idempotencyKey: string | undefined;
+  requestHash: string;
+  receivedAt: Date;
+}
 
 /** The clerk registering, as the workflow records them; their unit is the registering unit. */
 function registeringClerk(user: StaffPrincipal): Principal {
@@ -270,6 +284,10 @@ export class CasesService {
     };
   }
 
+  /**
+   * Registration inside its transaction, as steps: replay a known Idempotency-Key, check the request,
+   * detect a repeat on an earlier case, then store either the repeat visit or the new submission.
+   */
   private async storeSubmission(
     tx: EntityManager,
     dto: RegisterCaseDto,
@@ -278,14 +296,57 @@ export class CasesService {
     requestHash: string,
   ): Promise<StoredRegistration> {
     if (idempotencyKey) {
-      // Requests with the same key queue here, on every API instance, until the first one commits.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `idempotency:${idempotencyKey}`,
-      ]);
-      const earlier = await tx.findOne(IdempotencyKeyEntity, { where: { key: idempotencyKey } });
-      if (earlier) return this.replayOf(tx, earlier, requestHash);
+      const replay = await this.replayOfKnownKey(tx, idempotencyKey, requestHash);
+      if (replay) return replay;
     }
-    if (!(await tx.exists(UnitEntity, { where: { code: dto.unitCode } }))) {
+    const { now, receivedAt } = await this.checkRegistration(tx, dto, clerk);
+    const personalData = this.protectedPersonalData(dto);
+    // The clerk's unit registers: its policy and calendar in force serve repeat detection and the workflow.
+    const inForce = await this.startInputs.inForceAt(tx, clerk.unitCode);
+    const { earlierMatter, decision } = await this.detectRepeat(tx, dto, clerk, personalData, inForce.policy);
+    if (earlierMatter && decision.kind === 'repeatVisit') {
+      return this.storeRepeatVisit(tx, {
+        dto,
+        clerk,
+        idempotencyKey,
+        requestHash,
+        receivedAt,
+        earlierMatter,
+      });
+    }
+    return this.createSubmission(tx, {
+      dto,
+      clerk,
+      idempotencyKey,
+      requestHash,
+      now,
+      receivedAt,
+      personalData,
+      inForce,
+      earlierMatter,
+      decision,
+    });
+  }
+
+  /** Step 0: a request whose key an earlier one committed gets that one's outcome (or 422 for another body). */
+  private async replayOfKnownKey(
+    tx: EntityManager,
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<StoredRegistration | null> {
+    // Requests with the same key queue here, on every API instance, until the first one commits.
+    await lockIdempotencyKey(tx, idempotencyKey);
+    const earlier = await findIdempotencyKey(tx, idempotencyKey);
+    return earlier ? this.replayOf(tx, earlier, requestHash) : null;
+  }
+
+  /** Step 1, check: the matter's unit exists, the receipt time is valid, a reception visit fits its session. */
+  private async checkRegistration(
+    tx: EntityManager,
+    dto: RegisterCaseDto,
+    clerk: Principal,
+  ): Promise<{ now: Date; receivedAt: Date }> {
+    if (!(await unitExists(tx, dto.unitCode))) {
       throw new ApiError(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'UNIT_NOT_FOUND',
@@ -294,72 +355,56 @@ export class CasesService {
       );
     }
     const now = new Date();
-    // A receipt time defaults to the current second, so a registration's own clock never puts it after
-    // the workflow's registration time.
-    const receivedAt = dto.receivedAt
-      ? new Date(dto.receivedAt)
-      : new Date(Math.floor(now.getTime() / 1000) * 1000);
-    if (receivedAt.getTime() > now.getTime()) {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        [
-          {
-            field: 'receivedAt',
-            code: 'inFuture',
-            message: '收到时间不能晚于现在 / must not be in the future',
-          },
-        ],
-      );
-    }
-    const backdated =
-      localDateAt(receivedAt.getTime(), this.config.TIME_ZONE) <
-      localDateAt(now.getTime(), this.config.TIME_ZONE);
-    if (backdated && !dto.receivedAtReason) {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        [
-          {
-            field: 'receivedAtReason',
-            code: 'isDefined',
-            message: '收到时间早于登记当日，须说明原因 / required when receivedAt is before today',
-          },
-        ],
-      );
-    }
-    if (dto.accused && dto.category !== 'accusation') {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        [
-          {
-            field: 'accused',
-            code: 'accusationOnly',
-            message: '仅检举控告类可列被检举控告方 / only an accusation names the accused',
-          },
-        ],
-      );
-    }
+    const receivedAt = checkedReceiptTime(dto, now, this.config.TIME_ZONE);
     await checkReceptionForRegistration(tx, dto, clerk.unitCode, receivedAt, this.config.TIME_ZONE);
-    const personalData = this.protectedPersonalData(dto);
-    // The clerk's unit registers: its policy and calendar in force serve repeat detection and the workflow.
-    const inForce = await this.startInputs.inForceAt(tx, clerk.unitCode);
-    const earlierMatter = await this.earlierSameMatter(tx, dto, clerk, personalData, inForce.policy);
+    return { now, receivedAt };
+  }
+
+  /** Step 2, detect a repeat: the earlier case on the same matter, and what it makes of this registration. */
+  private async detectRepeat(
+    tx: EntityManager,
+    dto: RegisterCaseDto,
+    clerk: Principal,
+    personalData: { petitionerIdNumberBidx: string | null; petitionerPhoneBidx: string | null },
+    policy: Policy,
+  ): Promise<{ earlierMatter: EarlierMatter | null; decision: EarlierMatterDecision }> {
+    const earlierMatter = await this.earlierSameMatter(tx, dto, clerk, personalData, policy);
     const decision = await this.decideEarlier(tx, clerk, earlierMatter);
-    if (earlierMatter && decision.kind === 'repeatVisit') {
-      const visit = await this.repeats.storeVisit(tx, earlierMatter, dto, clerk, receivedAt, idempotencyKey);
-      if (idempotencyKey)
-        await tx.insert(IdempotencyKeyEntity, {
-          key: idempotencyKey,
-          requestHash,
-          caseNumber: visit.caseNumber,
-        });
-      return { visit };
-    }
+    return { earlierMatter, decision };
+  }
+
+  /** Step 3a, a repeat visit on an open earlier case: kept on that case, no case of its own. */
+  private async storeRepeatVisit(
+    tx: EntityManager,
+    step: RegistrationRequest & { earlierMatter: EarlierMatter },
+  ): Promise<StoredRepeatVisitRequest> {
+    const { dto, clerk, idempotencyKey, requestHash, receivedAt, earlierMatter } = step;
+    const visit = await this.repeats.storeVisit(tx, earlierMatter, dto, clerk, receivedAt, idempotencyKey);
+    if (idempotencyKey)
+      await insertIdempotencyKey(tx, {
+        key: idempotencyKey,
+        requestHash,
+        caseNumber: visit.caseNumber,
+      });
+    return { visit };
+  }
+
+  /**
+   * Step 3b, create: the case number, the submission (with representatives, the skip-level visit below and
+   * the query code), the workflow's start input checked against its rules, and the key.
+   */
+  private async createSubmission(
+    tx: EntityManager,
+    step: RegistrationRequest & {
+      now: Date;
+      personalData: ReturnType<CasesService['protectedPersonalData']>;
+      inForce: Awaited<ReturnType<CaseStartInputs['inForceAt']>>;
+      earlierMatter: EarlierMatter | null;
+      decision: EarlierMatterDecision;
+    },
+  ): Promise<StoredSubmission> {
+    const { dto, clerk, idempotencyKey, requestHash, now, receivedAt, personalData, inForce } = step;
+    const { earlierMatter, decision } = step;
     const registeringUnitCode = clerk.unitCode;
     const year = Number(localDateAt(receivedAt.getTime(), this.config.TIME_ZONE).slice(0, 4));
     const caseNumber = await allocateCaseNumber(tx, registeringUnitCode, year);
@@ -396,8 +441,7 @@ export class CasesService {
     await storeQueryCode(tx, this.personalData, caseNumber, generateQueryCode());
     const input = await this.startInputs.forSubmission(tx, submission, clerk, inForce);
     assertRegistrable(input, now);
-    if (idempotencyKey)
-      await tx.insert(IdempotencyKeyEntity, { key: idempotencyKey, requestHash, caseNumber });
+    if (idempotencyKey) await insertIdempotencyKey(tx, { key: idempotencyKey, requestHash, caseNumber });
     return { submission, created: true, input };
   }
 

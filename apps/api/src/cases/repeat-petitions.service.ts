@@ -6,24 +6,24 @@ import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
 import { NOT_ACCEPT_REASON_LABELS } from '../../../../libs/domain/src/case/vocabulary';
 import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
-import { type EarlierMatter, findEarlierSameMatter } from '../../../../libs/persistence/src';
+import {
+  type EarlierMatter,
+  findCaseEnd,
+  findCaseStatus,
+  findEarlierSameMatter,
+  findRepeatVisitOfIdempotencyKey,
+  findRepeatVisitOfSkipLevelCase,
+  findUnitName,
+  insertRepeatVisit,
+  setRepeatVisitNumber,
+  type StoredRepeatVisit,
+} from '../../../../libs/persistence/src';
 import { actUpdate, recordRepeatVisitUpdate } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { updateRejectionToApiError } from '../actions/update-failure';
 import { type RegisterCaseDto } from './register-case.dto';
 
-/** A repeat visit as stored on the earlier case, before or after its workflow recorded it. */
-export interface StoredRepeatVisit {
-  id: string;
-  caseNumber: string;
-  channel: string;
-  receivedAt: Date;
-  similarity: number;
-  /** Set once the case's workflow recorded the visit. */
-  visitNumber: number | null;
-  /** A skip-level petition (art. 19): the higher level's own case, referred to this lower case. */
-  skipLevelCaseNumber?: string | null;
-}
+export type { StoredRepeatVisit };
 
 /** The HTTP answer to a registration that was a repeat visit on an open case. */
 export interface RepeatVisitOutcome {
@@ -31,31 +31,6 @@ export interface RepeatVisitOutcome {
   status: string;
   repeatOf: string;
   repeatVisits: number;
-}
-
-interface VisitRow {
-  id: string;
-  case_number: string;
-  channel: string;
-  received_at: Date;
-  similarity: number;
-  visit_number: number | null;
-  skip_level_case_number: string | null;
-}
-
-const VISIT_COLUMNS =
-  'id, case_number, channel, received_at, similarity, visit_number, skip_level_case_number';
-
-function toVisit(row: VisitRow): StoredRepeatVisit {
-  return {
-    id: row.id,
-    caseNumber: row.case_number,
-    channel: row.channel,
-    receivedAt: row.received_at,
-    similarity: row.similarity,
-    visitNumber: row.visit_number,
-    skipLevelCaseNumber: row.skip_level_case_number,
-  };
 }
 
 /**
@@ -114,43 +89,30 @@ export class RepeatPetitions {
       visitNumber: null,
       skipLevelCaseNumber,
     };
-    await tx.query(
-      `INSERT INTO case_repeat_visits (id, case_number, idempotency_key, channel, subject, content, received_at,
-         registering_unit_code, registered_by, similarity, submitted_at, skip_level_case_number)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), $11)`,
-      [
-        visit.id,
-        visit.caseNumber,
-        skipLevelCaseNumber ? null : (idempotencyKey ?? null),
-        dto.channel,
-        dto.subject,
-        dto.content,
-        receivedAt,
-        clerk.unitCode,
-        clerk.userId,
-        visit.similarity,
-        skipLevelCaseNumber,
-      ],
-    );
+    await insertRepeatVisit(tx, {
+      id: visit.id,
+      caseNumber: visit.caseNumber,
+      idempotencyKey: skipLevelCaseNumber ? null : (idempotencyKey ?? null),
+      channel: dto.channel,
+      subject: dto.subject,
+      content: dto.content,
+      receivedAt,
+      registeringUnitCode: clerk.unitCode,
+      registeredBy: clerk.userId,
+      similarity: visit.similarity,
+      skipLevelCaseNumber,
+    });
     return visit;
   }
 
   /** The skip-level visit the higher level's case was referred down as (art. 19), if it was one. */
   async visitOfSkipLevelCase(manager: EntityManager, caseNumber: string): Promise<StoredRepeatVisit | null> {
-    const rows: VisitRow[] = await manager.query(
-      `SELECT ${VISIT_COLUMNS} FROM case_repeat_visits WHERE skip_level_case_number = $1`,
-      [caseNumber],
-    );
-    return rows[0] ? toVisit(rows[0]) : null;
+    return findRepeatVisitOfSkipLevelCase(manager, caseNumber);
   }
 
   /** The repeat visit an earlier request with this Idempotency-Key stored, if it was one. */
   async visitOfKey(manager: EntityManager, idempotencyKey: string): Promise<StoredRepeatVisit | null> {
-    const rows: VisitRow[] = await manager.query(
-      `SELECT ${VISIT_COLUMNS} FROM case_repeat_visits WHERE idempotency_key = $1`,
-      [idempotencyKey],
-    );
-    return rows[0] ? toVisit(rows[0]) : null;
+    return findRepeatVisitOfIdempotencyKey(manager, idempotencyKey);
   }
 
   /** Has the earlier case's workflow record the visit (once: by visit id), and answers as registration does. */
@@ -177,16 +139,10 @@ export class RepeatPetitions {
       } catch (error) {
         throw updateRejectionToApiError(error);
       }
-      await this.db.query(`UPDATE case_repeat_visits SET visit_number = $2 WHERE id = $1`, [
-        visit.id,
-        repeatVisits,
-      ]);
+      await setRepeatVisitNumber(this.db, visit.id, repeatVisits);
     }
-    const [row]: { status: string }[] = await this.db.query(
-      `SELECT status FROM cases WHERE case_number = $1`,
-      [visit.caseNumber],
-    );
-    return { caseNumber: visit.caseNumber, status: row!.status, repeatOf: visit.caseNumber, repeatVisits };
+    const status = await findCaseStatus(this.db, visit.caseNumber);
+    return { caseNumber: visit.caseNumber, status: status!, repeatOf: visit.caseNumber, repeatVisits };
   }
 
   /**
@@ -201,10 +157,7 @@ export class RepeatPetitions {
     lowerUnitCode: string,
     clerk: Principal,
   ): Promise<{ caseNumber: string; status: string }> {
-    const [unit]: { name: string }[] = await this.db.query(`SELECT name FROM units WHERE code = $1`, [
-      lowerUnitCode,
-    ]);
-    const lowerUnit = unit?.name ?? lowerUnitCode;
+    const lowerUnit = (await findUnitName(this.db, lowerUnitCode)) ?? lowerUnitCode;
     const explanation =
       `该信访事项正由${lowerUnit}办理（案件编号：${lowerCaseNumber}），` +
       `本机关已将你反映的情况转${lowerUnit}一并办理，并跟踪督促办理进展`;
@@ -236,11 +189,7 @@ export class RepeatPetitions {
     concludedCaseNumber: string,
     clerk: Principal,
   ): Promise<{ caseNumber: string; status: string }> {
-    const [concluded]: { ended_at: Date | null; updated_at: Date }[] = await this.db.query(
-      `SELECT f.ended_at, c.updated_at FROM cases c LEFT JOIN case_metric_facts f ON f.case_number = c.case_number
-       WHERE c.case_number = $1`,
-      [concludedCaseNumber],
-    );
+    const concluded = await findCaseEnd(this.db, concludedCaseNumber);
     const endedAt = concluded?.ended_at ?? concluded?.updated_at;
     const on = endedAt ? localDateAt(endedAt.getTime(), this.config.TIME_ZONE) : '—';
     const explanation =

@@ -14,6 +14,11 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsString, MaxLength, validate } from 'class-validator';
 import { DataSource } from 'typeorm';
+import {
+  deleteSavedCaseView,
+  insertSavedCaseView,
+  listSavedCaseViews,
+} from '../../../../libs/persistence/src';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
@@ -61,11 +66,7 @@ export class SavedCaseViews {
   constructor(private readonly db: DataSource) {}
 
   async list(user: Principal): Promise<SavedCaseView[]> {
-    const rows: { id: string; name: string; filters: Record<string, string>; created_at: Date }[] =
-      await this.db.query(
-        `SELECT id, name, filters, created_at FROM saved_case_views WHERE user_id = $1 ORDER BY name`,
-        [user.userId],
-      );
+    const rows = await listSavedCaseViews(this.db, user.userId);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -76,20 +77,13 @@ export class SavedCaseViews {
 
   async save(user: Principal, dto: SaveCaseViewDto): Promise<SavedCaseView> {
     const filters = await validFilters(dto.filters);
-    const [row] = await this.db.query(
-      `INSERT INTO saved_case_views (user_id, name, filters) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, name) DO NOTHING RETURNING id, created_at`,
-      [user.userId, dto.name.trim(), JSON.stringify(filters)],
-    );
+    const row = await insertSavedCaseView(this.db, { userId: user.userId, name: dto.name.trim(), filters });
     if (!row) throw refuse('SAVED_VIEW_NAME_TAKEN', 'name');
     return { id: row.id, name: dto.name.trim(), filters, createdAt: (row.created_at as Date).toISOString() };
   }
 
   async remove(user: Principal, id: string): Promise<void> {
-    const [, count] = await this.db.query(`DELETE FROM saved_case_views WHERE id = $1 AND user_id = $2`, [
-      id,
-      user.userId,
-    ]);
+    const count = await deleteSavedCaseView(this.db, user.userId, id);
     if (!count) throw refuse('SAVED_VIEW_NOT_FOUND');
   }
 }

@@ -3,7 +3,11 @@ import { Client } from 'pg';
 import { filter, map, type Observable, Subject } from 'rxjs';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
-import { INBOX_CHANNEL, type InboxAnnouncement } from '../../../../libs/persistence/src';
+import {
+  INBOX_CHANNEL,
+  type InboxAnnouncement,
+  listenToInboxChannel,
+} from '../../../../libs/persistence/src';
 
 const RECONNECT_DELAY_MS = 1000;
 
@@ -63,7 +67,7 @@ export class InboxAnnouncements implements OnModuleInit, OnApplicationShutdown {
     client.on('end', lost);
     try {
       await client.connect();
-      await client.query(`LISTEN ${INBOX_CHANNEL}`);
+      await listenToInboxChannel(client);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;

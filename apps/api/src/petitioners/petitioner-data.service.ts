@@ -1,10 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../../libs/domain/src/intake/masking';
-import { CaseSubmissionEntity, PersonalDataProtector } from '../../../../libs/persistence/src';
+import {
+  CaseSubmissionEntity,
+  loadRepresentatives,
+  PersonalDataProtector,
+  recordPersonalDataReveal,
+} from '../../../../libs/persistence/src';
 import { type Principal } from '../auth/principal';
 import { CaseAccess } from '../cases/case-access.service';
-import { loadRepresentatives } from '../cases/collective-visits';
 import { ApiError } from '../http/api-error';
 
 export interface RepresentativeView {
@@ -59,10 +63,7 @@ export class PetitionerDataService {
     clientAddress: string | undefined,
   ): Promise<PetitionerView> {
     await this.access.visibleCase(caseNumber, user);
-    await this.db.query(
-      `INSERT INTO access_audit (user_id, action, case_number, reason, client_address) VALUES ($1, 'revealPersonalData', $2, $3, $4)`,
-      [user.userId, caseNumber, reason, clientAddress ?? null],
-    );
+    await recordPersonalDataReveal(this.db, { userId: user.userId, caseNumber, reason, clientAddress });
     return this.plain(caseNumber);
   }
 

@@ -4,6 +4,7 @@ import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
 import {
+  findActiveLeaderUnit,
   findReceptionSession,
   insertReceptionSession,
   isInUnitLine,
@@ -82,13 +83,8 @@ export class ReceptionSessionsService {
 
   /** An active unit or package leader of the session's unit, a unit above it or one below it. */
   private async requireEligibleLeader(tx: EntityManager, leaderUserId: string, unitCode: string) {
-    const [leader]: { unit_code: string }[] = await tx.query(
-      `SELECT u.unit_code FROM users u
-       WHERE u.id = $1 AND u.active
-         AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('unitLeader', 'packageLeader'))`,
-      [leaderUserId],
-    );
-    if (!leader || !(await isInUnitLine(tx, leader.unit_code, unitCode)))
+    const leaderUnitCode = await findActiveLeaderUnit(tx, leaderUserId);
+    if (!leaderUnitCode || !(await isInUnitLine(tx, leaderUnitCode, unitCode)))
       throw receptionError('LEADER_NOT_ELIGIBLE', 'leaderUserId');
   }
 }

@@ -3,3 +3,4 @@ export * from './rate-limits';
 export * from './one-time-credentials';
 export * from './initial-administrator';
 export * from './sessions';
+export * from './login-repository';

@@ -1,7 +1,11 @@
 import { type EntityManager } from 'typeorm';
-import { DEFAULT_ID_TYPE, normalizeIdNumber } from '../../../../libs/domain/src/intake/identity-document';
-import { type PersonalDataProtector } from '../../../../libs/persistence/src';
-import { type CollectiveDto } from './register-case.dto';
+import { DEFAULT_ID_TYPE, normalizeIdNumber } from '../../domain/src/intake/identity-document';
+import { type PersonalDataProtector } from './personal-data';
+
+/** The representatives of a collective visit as registration names them, in order. */
+export interface RepresentativesToStore {
+  representatives: readonly { name: string; idType?: string; idNumber?: string; phone?: string }[];
+}
 
 /** A representative as stored: document number and phone encrypted, like the petitioner's. */
 export interface StoredRepresentative {
@@ -20,7 +24,7 @@ export async function storeRepresentatives(
   tx: EntityManager,
   protector: PersonalDataProtector,
   caseNumber: string,
-  collective: CollectiveDto,
+  collective: RepresentativesToStore,
 ): Promise<void> {
   for (const [index, person] of collective.representatives.entries()) {
     await tx.query(
@@ -60,4 +64,16 @@ export async function loadRepresentatives(
     idNumberEnc: row.id_number_enc,
     phoneEnc: row.phone_enc,
   }));
+}
+
+/** The positions of the case's representatives, in order (the workflow refers to them by position). */
+export async function listRepresentativePositions(
+  db: Pick<EntityManager, 'query'>,
+  caseNumber: string,
+): Promise<number[]> {
+  const rows: { position: number }[] = await db.query(
+    `SELECT position FROM case_representatives WHERE case_number = $1 ORDER BY position`,
+    [caseNumber],
+  );
+  return rows.map((row) => row.position);
 }
