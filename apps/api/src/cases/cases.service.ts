@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
@@ -31,7 +31,7 @@ import { checkReceptionForRegistration } from '../reception/reception-registrati
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { type Principal as StaffPrincipal } from '../auth/principal';
-import { ApiError } from '../http/api-error';
+import { ApiError, validationFailed } from '../http/api-error';
 import { allocateCaseNumber } from './case-numbers';
 import { CaseStartInputs } from './case-start-input';
 import { storeRepresentatives } from './collective-visits';
@@ -286,12 +286,9 @@ export class CasesService {
       if (earlier) return this.replayOf(tx, earlier, requestHash);
     }
     if (!(await tx.exists(UnitEntity, { where: { code: dto.unitCode } }))) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'UNIT_NOT_FOUND',
-        `单位不存在 / unit ${dto.unitCode} not found`,
-        [{ field: 'unitCode', code: 'UNIT_NOT_FOUND', message: '单位不存在 / unknown unit' }],
-      );
+      throw new ApiError('UNIT_NOT_FOUND', `单位不存在 / unit ${dto.unitCode} not found`, [
+        { field: 'unitCode', code: 'UNIT_NOT_FOUND', message: '单位不存在 / unknown unit' },
+      ]);
     }
     const now = new Date();
     // A receipt time defaults to the current second, so a registration's own clock never puts it after
@@ -300,49 +297,34 @@ export class CasesService {
       ? new Date(dto.receivedAt)
       : new Date(Math.floor(now.getTime() / 1000) * 1000);
     if (receivedAt.getTime() > now.getTime()) {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        [
-          {
-            field: 'receivedAt',
-            code: 'inFuture',
-            message: '收到时间不能晚于现在 / must not be in the future',
-          },
-        ],
-      );
+      throw validationFailed([
+        {
+          field: 'receivedAt',
+          code: 'inFuture',
+          message: '收到时间不能晚于现在 / must not be in the future',
+        },
+      ]);
     }
     const backdated =
       localDateAt(receivedAt.getTime(), this.config.TIME_ZONE) <
       localDateAt(now.getTime(), this.config.TIME_ZONE);
     if (backdated && !dto.receivedAtReason) {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        [
-          {
-            field: 'receivedAtReason',
-            code: 'isDefined',
-            message: '收到时间早于登记当日，须说明原因 / required when receivedAt is before today',
-          },
-        ],
-      );
+      throw validationFailed([
+        {
+          field: 'receivedAtReason',
+          code: 'isDefined',
+          message: '收到时间早于登记当日，须说明原因 / required when receivedAt is before today',
+        },
+      ]);
     }
     if (dto.accused && dto.category !== 'accusation') {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        [
-          {
-            field: 'accused',
-            code: 'accusationOnly',
-            message: '仅检举控告类可列被检举控告方 / only an accusation names the accused',
-          },
-        ],
-      );
+      throw validationFailed([
+        {
+          field: 'accused',
+          code: 'accusationOnly',
+          message: '仅检举控告类可列被检举控告方 / only an accusation names the accused',
+        },
+      ]);
     }
     await checkReceptionForRegistration(tx, dto, clerk.unitCode, receivedAt, this.config.TIME_ZONE);
     const personalData = this.protectedPersonalData(dto);
@@ -432,12 +414,9 @@ export class CasesService {
     policy: Policy,
   ): Promise<EarlierMatter | null> {
     if (dto.notRepeatOf && !(await findVisibleCase(tx, clerk, dto.notRepeatOf.caseNumber))) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'CASE_NOT_FOUND',
-        `案件不存在 / case ${dto.notRepeatOf.caseNumber} not found`,
-        [{ field: 'notRepeatOf.caseNumber', code: 'CASE_NOT_FOUND', message: '案件不存在 / unknown case' }],
-      );
+      throw new ApiError('CASE_NOT_FOUND', `案件不存在 / case ${dto.notRepeatOf.caseNumber} not found`, [
+        { field: 'notRepeatOf.caseNumber', code: 'CASE_NOT_FOUND', message: '案件不存在 / unknown case' },
+      ]);
     }
     return this.repeats.earlierSameMatter(tx, dto, clerk, policy.repeatSimilarityThreshold, {
       idNumberBidx: personalData.petitionerIdNumberBidx,
@@ -452,7 +431,6 @@ export class CasesService {
   ): Promise<CaseSubmissionEntity> {
     if (earlier.requestHash !== requestHash) {
       throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
         'IDEMPOTENCY_KEY_REUSED',
         '幂等键已用于另一份不同的登记 / Idempotency-Key was already used with a different request body',
         [
@@ -495,14 +473,7 @@ function assertRegistrable(input: PetitionCaseInput, now: Date): void {
     });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    const status = error.kind === 'rule' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
-    const field = error.field && REGISTER_FIELDS[error.field];
-    throw new ApiError(
-      status,
-      error.code,
-      error.message,
-      field ? [{ field, code: error.code, message: error.message }] : undefined,
-    );
+    throw ApiError.fromDomain(error, error.field && REGISTER_FIELDS[error.field]);
   }
 }
 
