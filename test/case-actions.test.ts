@@ -180,7 +180,7 @@ describe('case actions over HTTP', () => {
       responsibleUnitCode: elsewhere,
     });
     // A unit of another tree does not exist as far as this case is concerned.
-    expect([otherUnitCase.status, otherUnitCase.body.code]).toEqual([400, 'UNIT_UNKNOWN']);
+    expect([otherUnitCase.status, otherUnitCase.body.code]).toEqual([422, 'UNIT_UNKNOWN']);
     expect((await act(people.leaderT, caseNumber, 'defineSix', defines)).status).toBe(200);
 
     const duty = (performedByUserIds: string[]) =>

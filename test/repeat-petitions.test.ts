@@ -274,7 +274,7 @@ describe('registration: identity documents, repeat and collective petitions', ()
       const unknown = await register(
         petition({ notRepeatOf: { caseNumber: `${district}-2026-999999`, reason: '不是同一事项' } }),
       );
-      expect(unknown.status).toBe(422);
+      expect(unknown.status).toBe(404); // CASE_NOT_FOUND is 404 wherever it is raised
       expect(unknown.body.fields).toEqual([expect.objectContaining({ field: 'notRepeatOf.caseNumber' })]);
     });
 

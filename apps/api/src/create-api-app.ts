@@ -3,6 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '../../../libs/config/src';
+import {
+  defaultMessageOf,
+  ERROR_CODES,
+  type ErrorCode,
+  httpStatusOf,
+} from '../../../libs/domain/src/error-codes';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { rejectControlCharacters } from './http/control-characters.middleware';
@@ -15,7 +21,21 @@ export function buildOpenApiDocument(app: INestApplication) {
     .setDescription('登记、分流、办理、答复、复查复核 / register, triage, handle, reply, review')
     .setVersion('0.1.0')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withErrorCodes(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * The document with `x-error-codes`: every code an error body may carry (ERROR_CODES), with its
+ * HTTP status and default message, so a client can switch on codes without reading the source.
+ */
+function withErrorCodes<T extends object>(document: T): T & { 'x-error-codes': Record<string, unknown> } {
+  const codes = Object.fromEntries(
+    (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => [
+      code,
+      { status: httpStatusOf(code), message: defaultMessageOf(code) },
+    ]),
+  );
+  return { ...document, 'x-error-codes': codes };
 }
 
 /** The API application, configured the same way for `npm start` and for tests. */

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AppConfig } from '../../../libs/config/src';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../../libs/domain/src/case/status';
@@ -14,7 +14,8 @@ import {
   type StoredNotice,
   storePublicRating,
 } from '../../../libs/persistence/src';
-import { ApiError, refusalOf } from '../../api/src/http/api-error';
+import { type ErrorCode } from '../../../libs/domain/src/errors';
+import { ApiError } from '../../api/src/http/api-error';
 
 /** The deadlines a petitioner is told about; the units' internal windows (e.g. objections) are left out. */
 const PUBLIC_DEADLINES: Readonly<Record<string, string>> = {
@@ -71,21 +72,20 @@ function ratingStatusOf(row: RatingRow): PublicRatingStatus | null {
 }
 
 /** The refusals of a rating, each a stable code (the domain's, where the case would refuse the same). */
-const refuseRating = refusalOf({
-  REPLY_NOT_DELIVERED: [
-    HttpStatus.UNPROCESSABLE_ENTITY,
+const RATING_REFUSALS = {
+  REPLY_NOT_DELIVERED:
     '答复尚未送达，送达后方可评价 / the reply has not been delivered yet; you may rate it once it is',
-  ],
-  SATISFACTION_ALREADY_RECORDED: [
-    HttpStatus.CONFLICT,
+  SATISFACTION_ALREADY_RECORDED:
     '该答复已评价，评价已记录，不能重复评价 / this reply has already been rated; the rating is recorded',
-  ],
-});
+} as const satisfies Partial<Record<ErrorCode, string>>;
+
+function refuseRating(code: keyof typeof RATING_REFUSALS): ApiError {
+  return new ApiError(code, RATING_REFUSALS[code]);
+}
 
 /** Wrong code and unknown case: the one answer, so it tells nothing about which part was wrong. */
 function notFound(): ApiError {
   return new ApiError(
-    HttpStatus.NOT_FOUND,
     'PROGRESS_NOT_FOUND',
     '案件编号或查询码不正确 / the case number or query code is not correct',
   );
@@ -190,7 +190,6 @@ export class ProgressService {
       const { count, retryAfterSeconds } = await hitRateLimit(this.db, key, window);
       if (count > limit) {
         throw new ApiError(
-          HttpStatus.TOO_MANY_REQUESTS,
           'RATE_LIMITED',
           `请求过于频繁，请${Math.ceil(retryAfterSeconds / 60)}分钟后再试 / too many requests, try again later`,
         );

@@ -1,42 +1,32 @@
-/**
- * What kind of mistake an error reports; the API maps each kind to one HTTP status.
- * - `invalid`: the input itself is malformed or incomplete (400);
- * - `forbidden`: the actor's role or unit may not do this (403);
- * - `conflict`: the action does not fit the case's current state (409);
- * - `rule`: well-formed input that breaks a business rule (422).
- */
-export type DomainErrorKind = 'invalid' | 'forbidden' | 'conflict' | 'rule';
+import { errorKindOf, type ErrorCode, type ErrorKind } from './error-codes';
 
-export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
-  invalid: 400,
-  forbidden: 403,
-  conflict: 409,
-  rule: 422,
-};
+export * from './error-codes';
+
+/** What kind of mistake an error reports (see ErrorKind); the code fixes it, in ERROR_CODES. */
+export type DomainErrorKind = ErrorKind;
 
 export interface DomainErrorOptions {
-  /** Defaults to `invalid`. */
-  kind?: DomainErrorKind;
   field?: string;
   details?: Record<string, unknown>;
 }
 
 /**
- * The one error type of the domain layer. `code` is stable (callers and API clients switch on it);
+ * The one error type of the domain layer. `code` is stable (callers and API clients switch on it)
+ * and listed in ERROR_CODES, which also fixes `kind`;
  * `message` is for people, Chinese first with English beside; `field` names the offending input
  * (a path such as `clocks.handling.days` or `holidays[3]`) when there is one.
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
   readonly kind: DomainErrorKind;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly field?: string;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: string, message: string, options: DomainErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
     super(message);
     this.code = code;
-    this.kind = options.kind ?? 'invalid';
+    this.kind = errorKindOf(code);
     if (options.field !== undefined) this.field = options.field;
     if (options.details !== undefined) this.details = options.details;
   }

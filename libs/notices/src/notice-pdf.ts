@@ -56,7 +56,7 @@ function refuseUnprintable(font: NoticeFont, text: NoticeText, extra: readonly s
   throw new DomainError(
     'NOTICE_CHARACTERS_NOT_IN_FONT',
     `文书字体缺少这些字符，无法打印：${missing.join(' ')} / the notice font cannot print: ${missing.join(' ')}`,
-    { kind: 'rule', details: { characters: missing } },
+    { details: { characters: missing } },
   );
 }
 

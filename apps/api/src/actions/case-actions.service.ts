@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ import { type ActResult, actUpdate } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
 import { actingAs, type Principal } from '../auth/principal';
 import { CaseAccess } from '../cases/case-access.service';
-import { ApiError } from '../http/api-error';
+import { ApiError, validationFailed } from '../http/api-error';
 import { toFieldErrors } from '../http/validation-messages';
 import { ACTION_BODIES, type StaffActionType } from './action-dtos';
 import { updateRejectionToApiError } from './update-failure';
@@ -48,7 +48,7 @@ export class CaseActionsService {
 
   async perform(caseNumber: string, type: string, body: unknown, user: Principal): Promise<ActResult> {
     if (!Object.prototype.hasOwnProperty.call(ACTION_BODIES, type)) {
-      throw new ApiError(HttpStatus.NOT_FOUND, 'ACTION_UNKNOWN', `未知的操作 / unknown action ${type}`);
+      throw new ApiError('ACTION_UNKNOWN', `未知的操作 / unknown action ${type}`);
     }
     const actionType = type as StaffActionType;
     // Authorization first — role, then the case — so a caller who may not act learns nothing about the
@@ -75,7 +75,6 @@ export class CaseActionsService {
   private async checkNoOnlineRating(caseNumber: string): Promise<void> {
     if (!(await hasPendingPublicRating(this.db, caseNumber))) return;
     throw new ApiError(
-      HttpStatus.CONFLICT,
       'SATISFACTION_ALREADY_RECORDED',
       '信访人已通过网上查询评价，评价已记录 / the petitioner already rated the reply online; the rating is recorded',
     );
@@ -91,12 +90,7 @@ export class CaseActionsService {
       stopAtFirstError: true,
     });
     if (errors.length > 0) {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        toFieldErrors(errors),
-      );
+      throw validationFailed(toFieldErrors(errors));
     }
     return instance as Record<string, unknown>;
   }
@@ -108,7 +102,7 @@ export class CaseActionsService {
     const unknown = refs.findIndex((ref) => isAttachmentRef(ref) && !attached.has(ref));
     if (unknown >= 0) {
       const message = '佐证材料引用的附件不属于本案或已不符 / the evidence names no attachment of this case';
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'EVIDENCE_NOT_ATTACHED', message, [
+      throw new ApiError('EVIDENCE_NOT_ATTACHED', message, [
         { field: `evidenceRefs[${unknown}]`, code: 'EVIDENCE_NOT_ATTACHED', message },
       ]);
     }
@@ -121,11 +115,7 @@ export class CaseActionsService {
       (candidate): candidate is Role => isRole(candidate) && allowed.includes(candidate),
     );
     if (!role) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'ROLE_NOT_ALLOWED',
-        `无权执行此操作 / none of your roles may ${type}`,
-      );
+      throw new ApiError('ROLE_NOT_ALLOWED', `无权执行此操作 / none of your roles may ${type}`);
     }
     return actingAs(user, role);
   }
@@ -197,7 +187,6 @@ export class CaseActionsService {
     const row = await findActivePersonInRoles(this.db, userId, NAMED_ROLES[as]);
     if (!row) {
       throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
         'PERSON_NOT_FOUND',
         `人员不存在或无相应职务 / ${userId} not found in a fitting role`,
         [
@@ -219,7 +208,7 @@ function holdingUnit(found: CaseEntity): string {
 
 function personOutOfScope(userId: string, field: string): ApiError {
   const message = '此人不属于本案办理范围 / this person is outside the case’s handling team';
-  return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'PERSON_OUT_OF_SCOPE', `${message}: ${userId}`, [
+  return new ApiError('PERSON_OUT_OF_SCOPE', `${message}: ${userId}`, [
     { field, code: 'PERSON_OUT_OF_SCOPE', message },
   ]);
 }

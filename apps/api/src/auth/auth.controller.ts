@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
-import { ApiError } from '../http/api-error';
+import { validationFailed } from '../http/api-error';
 import { AuthGuard } from './auth.guard';
 import { ChangePasswordDto, LoginDto, TotpCodeDto } from './auth.dto';
 import { AuthService, type ClientContext, type LoginStep } from './auth.service';
@@ -74,18 +74,13 @@ export class AuthController {
   ): Promise<LoginStep | { passwordChanged: true }> {
     if (body.challenge !== undefined) {
       if (body.currentPassword !== undefined) {
-        throw new ApiError(
-          HttpStatus.BAD_REQUEST,
-          'VALIDATION_FAILED',
-          '请求内容不符合要求 / request validation failed',
-          [
-            {
-              field: 'currentPassword',
-              code: 'whitelistValidation',
-              message: '凭 challenge 修改时不需要 / not used with a challenge',
-            },
-          ],
-        );
+        throw validationFailed([
+          {
+            field: 'currentPassword',
+            code: 'whitelistValidation',
+            message: '凭 challenge 修改时不需要 / not used with a challenge',
+          },
+        ]);
       }
       return this.auth.changePasswordWithChallenge(
         body.challenge,

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type Response } from 'express';
 import { DataSource } from 'typeorm';
 import {
@@ -190,7 +190,6 @@ export class AuthService {
     }
     if (fields.length > 0) {
       throw new ApiError(
-        HttpStatus.BAD_REQUEST,
         'PASSWORD_POLICY',
         '新密码不符合密码规则 / the new password breaks the password rules',
         fields,

@@ -2,7 +2,6 @@ import {
   applyDecorators,
   type CanActivate,
   type ExecutionContext,
-  HttpStatus,
   Injectable,
   SetMetadata,
   UseGuards,
@@ -29,11 +28,7 @@ export class RolesGuard implements CanActivate {
     ]);
     const principal = context.switchToHttp().getRequest<RequestWithPrincipal>()[PRINCIPAL_KEY];
     if (!allowed || (principal && mayUse(principal.roles, allowed))) return true;
-    throw new ApiError(
-      HttpStatus.FORBIDDEN,
-      'ROLE_NOT_ALLOWED',
-      '您的角色无权使用此功能 / none of your roles may use this',
-    );
+    throw new ApiError('ROLE_NOT_ALLOWED', '您的角色无权使用此功能 / none of your roles may use this');
   }
 }
 

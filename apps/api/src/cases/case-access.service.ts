@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   type CaseEntity,
@@ -23,8 +23,7 @@ export class CaseAccess {
 
   async visibleCase(caseNumber: string, viewer: CaseViewer, read?: AccusationRead): Promise<CaseEntity> {
     const found = await findVisibleCase(this.db.manager, viewer, caseNumber);
-    if (!found)
-      throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
+    if (!found) throw new ApiError('CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
     if (read && found.category === 'accusation') {
       await recordAccusationCaseRead(this.db, { userId: viewer.userId, caseNumber, reason: read });
     }

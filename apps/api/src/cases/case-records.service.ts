@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG, TemporalClientHolder } from '../../../../libs/nest/src';
@@ -18,7 +18,7 @@ import {
 import { type ChainHead } from '../../../../workflows/case-events';
 import { caseSnapshotQuery } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
-import { ApiError } from '../http/api-error';
+import { validationFailed } from '../http/api-error';
 import { type AccusationRead, CaseAccess } from './case-access.service';
 import { type ListCasesQuery } from './list-cases.query';
 
@@ -145,17 +145,12 @@ function decodeCursor(raw: string): CaseListCursor {
       throw new Error('bad cursor');
     return { overdueLevel: overdueLevel as number, dueAt, caseNumber };
   } catch {
-    throw new ApiError(
-      HttpStatus.BAD_REQUEST,
-      'VALIDATION_FAILED',
-      '请求内容不符合要求 / request validation failed',
-      [
-        {
-          field: 'cursor',
-          code: 'invalidCursor',
-          message: '游标无效，请从第一页重新开始 / invalid cursor; start again from the first page',
-        },
-      ],
-    );
+    throw validationFailed([
+      {
+        field: 'cursor',
+        code: 'invalidCursor',
+        message: '游标无效，请从第一页重新开始 / invalid cursor; start again from the first page',
+      },
+    ]);
   }
 }

@@ -6,7 +6,7 @@ import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
 import { StaffOnly } from '../auth/staff-only.decorator';
-import { ApiError } from '../http/api-error';
+import { validationFailed } from '../http/api-error';
 import { AllowedActions } from './allowed-actions.service';
 import { CaseAccess } from './case-access.service';
 import { CasesService } from './cases.service';
@@ -52,18 +52,13 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisteredCaseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        [
-          {
-            field: 'Idempotency-Key',
-            code: 'matches',
-            message: '须为 1–200 个可见 ASCII 字符 / 1–200 visible ASCII characters',
-          },
-        ],
-      );
+      throw validationFailed([
+        {
+          field: 'Idempotency-Key',
+          code: 'matches',
+          message: '须为 1–200 个可见 ASCII 字符 / 1–200 visible ASCII characters',
+        },
+      ]);
     }
     const outcome = await this.cases.register(body, idempotencyKey, user);
     response.status(outcome.created ? HttpStatus.CREATED : HttpStatus.OK);

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
@@ -347,12 +347,9 @@ export class CasesService {
     clerk: Principal,
   ): Promise<{ now: Date; receivedAt: Date }> {
     if (!(await unitExists(tx, dto.unitCode))) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'UNIT_NOT_FOUND',
-        `单位不存在 / unit ${dto.unitCode} not found`,
-        [{ field: 'unitCode', code: 'UNIT_NOT_FOUND', message: '单位不存在 / unknown unit' }],
-      );
+      throw new ApiError('UNIT_NOT_FOUND', `单位不存在 / unit ${dto.unitCode} not found`, [
+        { field: 'unitCode', code: 'UNIT_NOT_FOUND', message: '单位不存在 / unknown unit' },
+      ]);
     }
     const now = new Date();
     const receivedAt = checkedReceiptTime(dto, now, this.config.TIME_ZONE);
@@ -476,12 +473,9 @@ export class CasesService {
     policy: Policy,
   ): Promise<EarlierMatter | null> {
     if (dto.notRepeatOf && !(await findVisibleCase(tx, clerk, dto.notRepeatOf.caseNumber))) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'CASE_NOT_FOUND',
-        `案件不存在 / case ${dto.notRepeatOf.caseNumber} not found`,
-        [{ field: 'notRepeatOf.caseNumber', code: 'CASE_NOT_FOUND', message: '案件不存在 / unknown case' }],
-      );
+      throw new ApiError('CASE_NOT_FOUND', `案件不存在 / case ${dto.notRepeatOf.caseNumber} not found`, [
+        { field: 'notRepeatOf.caseNumber', code: 'CASE_NOT_FOUND', message: '案件不存在 / unknown case' },
+      ]);
     }
     return this.repeats.earlierSameMatter(tx, dto, clerk, policy.repeatSimilarityThreshold, {
       idNumberBidx: personalData.petitionerIdNumberBidx,
@@ -496,7 +490,6 @@ export class CasesService {
   ): Promise<CaseSubmissionEntity> {
     if (earlier.requestHash !== requestHash) {
       throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
         'IDEMPOTENCY_KEY_REUSED',
         '幂等键已用于另一份不同的登记 / Idempotency-Key was already used with a different request body',
         [
@@ -539,14 +532,7 @@ function assertRegistrable(input: PetitionCaseInput, now: Date): void {
     });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    const status = error.kind === 'rule' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
-    const field = error.field && REGISTER_FIELDS[error.field];
-    throw new ApiError(
-      status,
-      error.code,
-      error.message,
-      field ? [{ field, code: error.code, message: error.message }] : undefined,
-    );
+    throw ApiError.fromDomain(error, error.field && REGISTER_FIELDS[error.field]);
   }
 }
 

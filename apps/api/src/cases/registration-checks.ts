@@ -1,6 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
-import { ApiError } from '../http/api-error';
+import { validationFailed } from '../http/api-error';
 import { type RegisterCaseDto } from './register-case.dto';
 
 /**
@@ -18,47 +17,32 @@ export function checkedReceiptTime(
     ? new Date(dto.receivedAt)
     : new Date(Math.floor(now.getTime() / 1000) * 1000);
   if (receivedAt.getTime() > now.getTime()) {
-    throw new ApiError(
-      HttpStatus.BAD_REQUEST,
-      'VALIDATION_FAILED',
-      '请求内容不符合要求 / request validation failed',
-      [
-        {
-          field: 'receivedAt',
-          code: 'inFuture',
-          message: '收到时间不能晚于现在 / must not be in the future',
-        },
-      ],
-    );
+    throw validationFailed([
+      {
+        field: 'receivedAt',
+        code: 'inFuture',
+        message: '收到时间不能晚于现在 / must not be in the future',
+      },
+    ]);
   }
   const backdated = localDateAt(receivedAt.getTime(), timeZone) < localDateAt(now.getTime(), timeZone);
   if (backdated && !dto.receivedAtReason) {
-    throw new ApiError(
-      HttpStatus.BAD_REQUEST,
-      'VALIDATION_FAILED',
-      '请求内容不符合要求 / request validation failed',
-      [
-        {
-          field: 'receivedAtReason',
-          code: 'isDefined',
-          message: '收到时间早于登记当日，须说明原因 / required when receivedAt is before today',
-        },
-      ],
-    );
+    throw validationFailed([
+      {
+        field: 'receivedAtReason',
+        code: 'isDefined',
+        message: '收到时间早于登记当日，须说明原因 / required when receivedAt is before today',
+      },
+    ]);
   }
   if (dto.accused && dto.category !== 'accusation') {
-    throw new ApiError(
-      HttpStatus.BAD_REQUEST,
-      'VALIDATION_FAILED',
-      '请求内容不符合要求 / request validation failed',
-      [
-        {
-          field: 'accused',
-          code: 'accusationOnly',
-          message: '仅检举控告类可列被检举控告方 / only an accusation names the accused',
-        },
-      ],
-    );
+    throw validationFailed([
+      {
+        field: 'accused',
+        code: 'accusationOnly',
+        message: '仅检举控告类可列被检举控告方 / only an accusation names the accused',
+      },
+    ]);
   }
   return receivedAt;
 }

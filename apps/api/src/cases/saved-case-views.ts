@@ -23,17 +23,15 @@ import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
 import { StaffOnly } from '../auth/staff-only.decorator';
-import { ApiError, refusalOf } from '../http/api-error';
+import { refusal, validationFailed } from '../http/api-error';
 import { toFieldErrors } from '../http/validation-messages';
 import { ListCasesQuery } from './list-cases.query';
 
 /** The list filters a saved view may hold: the queue's query parameters, without the page position. */
 const NOT_SAVED = new Set(['cursor', 'limit']);
 
-const refuse = refusalOf({
-  SAVED_VIEW_NAME_TAKEN: [HttpStatus.CONFLICT, '已有同名视图 / you already have a view of that name'],
-  SAVED_VIEW_NOT_FOUND: [HttpStatus.NOT_FOUND, '视图不存在 / no such saved view'],
-} as const);
+/** SAVED_VIEW_NAME_TAKEN or SAVED_VIEW_NOT_FOUND (ERROR_CODES). */
+const refuse = refusal;
 
 export class SaveCaseViewDto {
   @ApiProperty({ description: '视图名称 / the view’s name', example: '本单位三日内到期' })
@@ -108,12 +106,7 @@ async function validFilters(raw: Record<string, unknown>): Promise<Record<string
   });
   fields.push(...toFieldErrors(errors).map((error) => ({ ...error, field: `filters.${error.field}` })));
   if (fields.length > 0) {
-    throw new ApiError(
-      HttpStatus.BAD_REQUEST,
-      'VALIDATION_FAILED',
-      '请求内容不符合要求 / request validation failed',
-      fields,
-    );
+    throw validationFailed(fields);
   }
   return filters;
 }

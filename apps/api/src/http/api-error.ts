@@ -1,4 +1,10 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
+import {
+  defaultMessageOf,
+  type DomainError,
+  type ErrorCode,
+  httpStatusOf,
+} from '../../../../libs/domain/src/errors';
 
 export interface FieldError {
   field: string;
@@ -14,22 +20,43 @@ export interface ApiErrorBody {
   fields?: FieldError[];
 }
 
+/** The body of a code: its status from the registry (ERROR_CODES), its default message unless given one. */
+export function errorBodyOf(
+  code: ErrorCode,
+  message = defaultMessageOf(code),
+  fields?: FieldError[],
+): ApiErrorBody {
+  return { statusCode: httpStatusOf(code), code, message, ...(fields ? { fields } : {}) };
+}
+
+/** An error a client reads; the code (listed in ERROR_CODES) fixes the HTTP status. */
 export class ApiError extends HttpException {
-  constructor(status: HttpStatus, code: string, message: string, fields?: FieldError[]) {
-    super(
-      { statusCode: status, code, message, ...(fields ? { fields } : {}) } satisfies ApiErrorBody,
-      status,
+  constructor(code: ErrorCode, message = defaultMessageOf(code), fields?: FieldError[]) {
+    super(errorBodyOf(code, message, fields), httpStatusOf(code));
+  }
+
+  /** A DomainError as the API's error; `field` (the request's name for the input at fault) adds a field error. */
+  static fromDomain(error: DomainError, field?: string): ApiError {
+    return new ApiError(
+      error.code,
+      error.message,
+      field ? [{ field, code: error.code, message: error.message }] : undefined,
     );
   }
 }
 
-/** A table of stable refusal codes, each with its status and a bilingual message. */
-export type RefusalTable = Record<string, readonly [HttpStatus, string]>;
+/** The refusal of a code with its default message; `field` names the request field at fault, when there is one. */
+export function refusal(code: ErrorCode, field?: string): ApiError {
+  const message = defaultMessageOf(code);
+  return new ApiError(code, message, field ? [{ field, code, message }] : undefined);
+}
 
-/** The refusal for a code of the table; `field` names the request field at fault, when there is one. */
-export function refusalOf<T extends RefusalTable>(table: T) {
-  return (code: keyof T & string, field?: string): ApiError => {
-    const [status, message] = table[code]!;
-    return new ApiError(status, code, message, field ? [{ field, code, message }] : undefined);
-  };
+/** The one body of a request refused field by field: 400 VALIDATION_FAILED with one entry per field. */
+export function validationFailedBody(fields: FieldError[]): ApiErrorBody {
+  return errorBodyOf('VALIDATION_FAILED', undefined, fields);
+}
+
+/** A request refused field by field (400 VALIDATION_FAILED). */
+export function validationFailed(fields: FieldError[]): ApiError {
+  return new ApiError('VALIDATION_FAILED', undefined, fields);
 }

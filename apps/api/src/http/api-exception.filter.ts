@@ -7,16 +7,14 @@ import {
   Logger,
 } from '@nestjs/common';
 import { type Response } from 'express';
-import { type ApiErrorBody } from './api-error';
+import { type ErrorCode } from '../../../../libs/domain/src/errors';
+import { type ApiErrorBody, errorBodyOf } from './api-error';
 
-/** Codes for errors raised outside our own code (body parser, routing). */
-const STATUS_CODES: Partial<Record<number, { code: string; message: string }>> = {
-  [HttpStatus.PAYLOAD_TOO_LARGE]: {
-    code: 'PAYLOAD_TOO_LARGE',
-    message: '请求体过大 / request body exceeds the server limit',
-  },
-  [HttpStatus.NOT_FOUND]: { code: 'NOT_FOUND', message: '资源不存在 / not found' },
-  [HttpStatus.BAD_REQUEST]: { code: 'BAD_REQUEST', message: '请求格式错误 / malformed request' },
+/** Codes for errors raised outside our own code (body parser, routing), by status. */
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
 };
 
 /** Every error leaves as an ApiErrorBody; anything unexpected is a 500 and is logged as a bug. */
@@ -39,16 +37,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
         return payload as ApiErrorBody;
     }
     if (status !== undefined && status < 500) {
-      const known = STATUS_CODES[status] ?? {
-        code: 'HTTP_' + status,
-        message: String((exception as Error).message),
-      };
-      return { statusCode: status, ...known };
+      const known = STATUS_CODES[status];
+      if (known) return errorBodyOf(known);
+      return { statusCode: status, code: 'HTTP_' + status, message: String((exception as Error).message) };
     }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
-    return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误 / internal server error' };
+    return errorBodyOf('INTERNAL_ERROR');
   }
 }
 

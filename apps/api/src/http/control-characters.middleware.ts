@@ -1,5 +1,5 @@
 import { type NextFunction, type Request, type Response } from 'express';
-import { type ApiErrorBody } from './api-error';
+import { validationFailedBody } from './api-error';
 
 /** C0 control characters other than tab, line feed and carriage return: never part of a petition or a note. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -31,13 +31,8 @@ export function fieldWithControlCharacter(value: unknown, path = ''): string | u
 export function rejectControlCharacters(request: Request, response: Response, next: NextFunction): void {
   const field = fieldWithControlCharacter(request.body);
   if (!field) return next();
-  const body: ApiErrorBody = {
-    statusCode: 400,
-    code: 'VALIDATION_FAILED',
-    message: '请求内容不符合要求 / request validation failed',
-    fields: [
-      { field, code: 'controlCharacter', message: '含有不允许的控制字符 / contains a control character' },
-    ],
-  };
-  response.status(400).json(body);
+  const body = validationFailedBody([
+    { field, code: 'controlCharacter', message: '含有不允许的控制字符 / contains a control character' },
+  ]);
+  response.status(body.statusCode).json(body);
 }

@@ -1,5 +1,5 @@
-import { HttpStatus, ValidationPipe } from '@nestjs/common';
-import { ApiError } from './api-error';
+import { ValidationPipe } from '@nestjs/common';
+import { validationFailed } from './api-error';
 import { toFieldErrors } from './validation-messages';
 
 /** Rejects unknown fields (nothing is stripped silently) and answers 400 with one entry per field. */
@@ -11,12 +11,6 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        toFieldErrors(errors),
-      ),
+    exceptionFactory: (errors) => validationFailed(toFieldErrors(errors)),
   });
 }

@@ -83,11 +83,7 @@ export class InboxController {
   @ApiOperation({ summary: '确认收到 / acknowledge one of your own items' })
   async acknowledge(@Param('id') id: string, @CurrentUser() user: Principal) {
     if (!/^\d{1,18}$/.test(id) || !(await acknowledgeInboxItem(this.db, user.userId, id))) {
-      throw new ApiError(
-        HttpStatus.NOT_FOUND,
-        'INBOX_ITEM_NOT_FOUND',
-        `提醒不存在 / inbox item ${id} not found`,
-      );
+      throw new ApiError('INBOX_ITEM_NOT_FOUND', `提醒不存在 / inbox item ${id} not found`);
     }
     return { unread: await unreadCount(this.db, user.userId) };
   }

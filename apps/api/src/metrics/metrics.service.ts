@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AppConfig } from '../../../../libs/config/src';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
@@ -21,7 +21,7 @@ import {
   unitInSubtree,
 } from '../../../../libs/persistence/src';
 import { type Principal } from '../auth/principal';
-import { ApiError } from '../http/api-error';
+import { ApiError, validationFailed } from '../http/api-error';
 import { type MetricCasesQuery, type MetricsQuery } from './metrics.query';
 
 export interface FigureValue extends FigureCount {
@@ -109,18 +109,12 @@ export class MetricsService {
     const now = new Date();
     const resolved = resolvePeriod({ from: query.from, to: query.to }, localDateAt(now.getTime(), timeZone));
     if (!resolved.ok) {
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        '请求内容不符合要求 / request validation failed',
-        resolved.problems,
-      );
+      throw validationFailed(resolved.problems);
     }
     const unitCode = query.unit ?? user.unitCode;
     const unit = await unitInSubtree(this.db.manager, user.unitCode, unitCode);
     if (!unit) {
       throw new ApiError(
-        HttpStatus.FORBIDDEN,
         'UNIT_OUT_OF_SCOPE',
         '只能查看本单位及下级单位的指标 / you may read the figures of your own unit and the units below it',
         [

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpStatus, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
@@ -41,8 +41,7 @@ export class CaseNoticesController {
   ): Promise<StreamableFile> {
     await this.access.visibleCase(caseNumber, user, 'notices');
     const notice = await storedNotice(this.db, caseNumber, id);
-    if (!notice)
-      throw new ApiError(HttpStatus.NOT_FOUND, 'NOTICE_NOT_FOUND', `告知书不存在 / notice ${id} not found`);
+    if (!notice) throw new ApiError('NOTICE_NOT_FOUND', `告知书不存在 / notice ${id} not found`);
     return renderedNoticeFile(this.renderer, notice);
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, StreamableFile } from '@nestjs/common';
+import { StreamableFile } from '@nestjs/common';
 import { NoticeFontUnavailableError, type NoticeRenderer } from '../../../../libs/nest/src';
 import { type StoredNotice } from '../../../../libs/persistence/src';
 import { ApiError } from '../http/api-error';
@@ -35,7 +35,6 @@ export async function renderedNoticeFile(
   } catch (error) {
     if (!(error instanceof NoticeFontUnavailableError)) throw error;
     throw new ApiError(
-      HttpStatus.SERVICE_UNAVAILABLE,
       'NOTICE_FONT_UNAVAILABLE',
       `文书字体未安装，暂不能生成告知书 / the notice font is not installed: ${error.message}`,
     );

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Ip, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
@@ -20,7 +20,6 @@ import { NoticeTemplateDto } from './notice-template.dto';
 function kindOf(value: string): NoticeKind {
   if (isNoticeKind(value)) return value;
   throw new ApiError(
-    HttpStatus.NOT_FOUND,
     'NOTICE_KIND_NOT_FOUND',
     `没有这种告知书 / no notice kind ${value}; kinds: ${NOTICE_KIND_NAMES.join(', ')}`,
   );
@@ -59,7 +58,6 @@ export class NoticeTemplatesController {
     const issues = checkNoticeTemplate(kind, body.template);
     if (issues.length > 0) {
       throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
         'NOTICE_TEMPLATE_INVALID',
         `模板有 ${issues.length} 处问题 / the template has ${issues.length} problem(s): ${issues[0]!.message}`,
         issues.map((issue) => ({ field: 'template', code: issue.code, message: issue.message })),

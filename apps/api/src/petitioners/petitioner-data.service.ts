@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../../libs/domain/src/intake/masking';
 import {
@@ -69,8 +69,7 @@ export class PetitionerDataService {
 
   private async plain(caseNumber: string): Promise<PetitionerView> {
     const submission = await this.db.manager.findOne(CaseSubmissionEntity, { where: { caseNumber } });
-    if (!submission)
-      throw new ApiError(HttpStatus.NOT_FOUND, 'CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
+    if (!submission) throw new ApiError('CASE_NOT_FOUND', `案件不存在 / case ${caseNumber} not found`);
     const open = (value: string | null) => (value ? this.protector.decrypt(value) : null);
     const representatives =
       submission.collectiveHeadcount === null ? [] : await loadRepresentatives(this.db.manager, caseNumber);

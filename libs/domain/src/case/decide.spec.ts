@@ -1,4 +1,4 @@
-import { DOMAIN_ERROR_HTTP_STATUS, DomainError } from '../errors';
+import { DomainError, HTTP_STATUS_BY_KIND } from '../errors';
 import { SYSTEM_ACTOR } from './actor';
 import { caseAssigneesOf } from './case-assignees';
 import { CASE_ERROR_KINDS } from './case-errors';
@@ -94,7 +94,7 @@ describe('decide, validateAction and applyAction', () => {
 
   it('maps every case error code to a kind with an HTTP status', () => {
     for (const kind of Object.values(CASE_ERROR_KINDS))
-      expect(DOMAIN_ERROR_HTTP_STATUS[kind]).toBeGreaterThanOrEqual(400);
+      expect(HTTP_STATUS_BY_KIND[kind]).toBeGreaterThanOrEqual(400);
   });
 });
 

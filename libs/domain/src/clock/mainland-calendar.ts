@@ -51,7 +51,7 @@ function assertYearAvailable(year: number): void {
       CALENDAR_YEAR_UNAVAILABLE,
       `没有 ${year} 年的官方节假日数据，请导入节假日表 / no official holiday data for ${year} ` +
         `(chinese-days@${chineseDaysVersion} covers ${available.from}–${available.to}); import the year's table`,
-      { field: 'year', kind: 'rule', details: { available } },
+      { field: 'year', details: { available } },
     );
   }
 }

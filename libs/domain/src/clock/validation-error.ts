@@ -5,7 +5,7 @@
  * structural problems (missing field, wrong type, unknown key) get a Chinese counterpart here.
  */
 import type { z } from 'zod';
-import { DomainError } from '../errors';
+import { DomainError, type ErrorCode } from '../errors';
 
 type Issue = z.core.$ZodIssue;
 
@@ -58,7 +58,7 @@ export function fieldProblemsOf(error: z.ZodError): FieldProblem[] {
 }
 
 /** `what` is the bilingual name of the thing validated, e.g. '日历格式错误 / invalid calendar'. */
-export function domainErrorFromZod(code: string, what: string, error: z.ZodError): DomainError {
+export function domainErrorFromZod(code: ErrorCode, what: string, error: z.ZodError): DomainError {
   const problems = fieldProblemsOf(error);
   const text = problems.map((problem) => `${problem.field || '(root)'} ${problem.message}`).join('; ');
   return new DomainError(code, `${what}: ${text}`, {

@@ -16,7 +16,7 @@ function noBodyAbove(description: string): DomainError {
   return new DomainError(
     'NO_BODY_ABOVE',
     `${description} 之上没有登记的上级机关 / no body is recorded above ${description}`,
-    { kind: 'rule', details: { body: description } },
+    { details: { body: description } },
   );
 }
 

@@ -26,7 +26,7 @@ export function assertPrincipal(value: unknown, field = 'principal'): asserts va
     throw new DomainError(
       'PRINCIPAL_INVALID',
       `人员信息不完整：${problems.join('、')} / person reference invalid: ${problems.join(', ')}`,
-      { kind: 'invalid', field: `${field}.${problems[0]}`, details: { problems } },
+      { field: `${field}.${problems[0]}`, details: { problems } },
     );
   }
 }

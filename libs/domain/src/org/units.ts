@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError, type ErrorCode } from '../errors';
 
 /** District (区) → towns/streets (镇街) and district departments (区直部门) → villages/communities (村居). */
 export const UNIT_LEVELS = ['district', 'town', 'department', 'village'] as const;
@@ -29,8 +29,8 @@ export interface UnitTree {
   readonly bodiesAboveTop: readonly string[];
 }
 
-function invalidTree(code: string, message: string, field: string): DomainError {
-  return new DomainError(code, message, { kind: 'invalid', field });
+function invalidTree(code: ErrorCode, message: string, field: string): DomainError {
+  return new DomainError(code, message, { field });
 }
 
 /** Builds a tree after checking it: unique codes, known parents, exactly one top unit, no cycles. */
@@ -76,7 +76,6 @@ export function requireUnit(tree: UnitTree, code: string, field = 'unitCode'): U
   const unit = findUnit(tree, code);
   if (!unit) {
     throw new DomainError('UNIT_UNKNOWN', `单位不存在：${code} / unknown unit ${code}`, {
-      kind: 'invalid',
       field,
     });
   }

@@ -40,7 +40,7 @@ function checkedExtension(policy: Policy, days: number): { days: number; mode: D
     throw new DomainError(
       'EXTENSION_TOO_LONG',
       `延期天数必须为 1 到 ${maxDays} 的整数 / an extension must be 1 to ${maxDays} days`,
-      { field: 'days', kind: 'rule' },
+      { field: 'days' },
     );
   }
   return { days, mode };
