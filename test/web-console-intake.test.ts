@@ -1,6 +1,12 @@
 import { type Page } from 'playwright-core';
 import { residentIdCheckCharacter } from '../libs/domain/src/intake/resident-id';
-import { type ConsoleBrowser, consoleOrigin, launchConsoleBrowser, pickStaff } from './support/browser';
+import {
+  type ConsoleBrowser,
+  consoleOrigin,
+  launchConsoleBrowser,
+  addTag,
+  pickStaff,
+} from './support/browser';
 import { CaseJourney, createJourneyOrg, type JourneyOrg, shanghaiDay } from './support/case-journey';
 import { getJson } from './support/http';
 import { startTestStack, type TestStack } from './support/stack';
@@ -167,8 +173,7 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
     const form = page.locator('form#action-recordDuty');
     await pickStaff(page, form.locator('#action-recordDuty_performedByUserIds'), org.handlerT.name);
     await form.locator('#action-recordDuty_summary').fill(summary);
-    await form.locator('#action-recordDuty_evidenceRefs').fill(evidence);
-    await form.locator('#action-recordDuty_evidenceRefs').press('Enter');
+    await addTag(form.locator('#action-recordDuty_evidenceRefs'), evidence);
     await form.locator('#action-recordDuty_performedOn').fill(shanghaiDay());
     await form.locator('#action-recordDuty_performedOn').press('Enter');
     await form.locator('#action-recordDuty_performedOn').press('Enter'); // opens the picker again

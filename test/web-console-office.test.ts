@@ -3,7 +3,13 @@ import { type Page } from 'playwright-core';
 import { newTotpSecret, totpCode } from '../apps/api/src/auth/totp';
 import { hashPassword } from '../libs/persistence/src/auth';
 import { PersonalDataProtector } from '../libs/persistence/src/personal-data';
-import { type ConsoleBrowser, consoleOrigin, launchConsoleBrowser } from './support/browser';
+import {
+  type ConsoleBrowser,
+  consoleOrigin,
+  launchConsoleBrowser,
+  chooseOption,
+  pickStaff,
+} from './support/browser';
 import { CaseJourney, createJourneyOrg, type JourneyOrg, shanghaiDay } from './support/case-journey';
 import { getJson } from './support/http';
 import { ensurePdftotext, pdfText, withoutSpace } from './support/pdf-text';
@@ -46,15 +52,6 @@ describe('web console: pickers, printing, first run', () => {
       details: Record<string, any>;
     }[];
 
-  /** Picks, in the open select, the option whose text holds `text`. */
-  async function pickOption(page: Page, text: string) {
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: text })
-      .first()
-      .click();
-  }
-
   it('picks a handler by name (not by user ID) when the six defines are changed', async () => {
     const { context, page } = await browser.newPage(org.leaderD.token);
     try {
@@ -96,11 +93,9 @@ describe('web console: pickers, printing, first run', () => {
       await page.goto(`${origin}/cases/${journey.caseNumber}`);
       await page.getByTestId('duty-investigate').getByRole('button', { name: '记录进展' }).click();
       const duty = page.locator('form#action-recordDuty');
-      await duty.locator('#action-recordDuty_performedByUserIds').fill('承办人乙');
-      await pickOption(page, '镇承办人乙');
+      await pickStaff(page, duty.locator('#action-recordDuty_performedByUserIds'), '镇承办人乙');
       await duty.locator('#action-recordDuty_summary').fill('走访三处积水点');
-      await duty.locator('#action-recordDuty_evidenceRefs').click();
-      await pickOption(page, '走访记录.txt');
+      await chooseOption(page, duty.locator('#action-recordDuty_evidenceRefs'), '走访记录.txt');
       await duty.locator('#action-recordDuty_performedOn').fill(shanghaiDay());
       await duty.locator('#action-recordDuty_performedOn').press('Enter');
       await duty.locator('#action-recordDuty_performedOn').press('Escape');

@@ -62,29 +62,59 @@ export async function launchConsoleBrowser(): Promise<ConsoleBrowser> {
 /** The console's origin: the API serves it at `/`, next to `/api`. */
 export const consoleOrigin = (apiUrl: string): string => apiUrl.replace(/\/api$/, '');
 
-/**
- * Chooses `name` in a staff picker (a searchable select) and waits until it shows as chosen. The option
- * list is re-rendered when the directory search answers, so a click that landed on the list it replaced
- * is made again.
- */
-export async function pickStaff(page: Page, input: Locator, name: string): Promise<void> {
+/** The select an input belongs to, and its chosen item that reads `text`. */
+function chosenItem(input: Locator, text: string): Locator {
   const select = input.locator(
     "xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
   );
-  const chosen = select.locator('.ant-select-selection-item').filter({ hasText: name }).first();
+  return select.locator('.ant-select-selection-item').filter({ hasText: text }).first();
+}
+
+async function isShown(item: Locator): Promise<boolean> {
+  try {
+    await item.waitFor({ timeout: 5_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Chooses the option reading `option` in a select (after typing `search`, if given) and waits until it
+ * shows as chosen. The option list re-renders when its data answers (a directory search, the case's
+ * attachments), so a click that landed on the list it replaced is made again.
+ */
+export async function chooseOption(
+  page: Page,
+  input: Locator,
+  option: string,
+  search?: string,
+): Promise<void> {
+  const chosen = chosenItem(input, option);
   for (let attempt = 0; attempt < 4; attempt++) {
-    await input.fill(name);
+    if (search === undefined) await input.click();
+    else await input.fill(search);
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: name })
+      .filter({ hasText: option })
       .first()
       .click();
-    try {
-      await chosen.waitFor({ timeout: 3_000 });
-      return;
-    } catch {
-      // not chosen: the list changed under the click; search and choose again
-    }
+    if (await isShown(chosen)) return;
+  }
+  await chosen.waitFor();
+}
+
+/** Chooses a person by name in a staff picker (see chooseOption). */
+export const pickStaff = (page: Page, input: Locator, name: string): Promise<void> =>
+  chooseOption(page, input, name, name);
+
+/** Types a free value into a tags select and confirms it with Enter, until it shows as chosen. */
+export async function addTag(input: Locator, text: string): Promise<void> {
+  const chosen = chosenItem(input, text);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await input.fill(text);
+    await input.press('Enter');
+    if (await isShown(chosen)) return;
   }
   await chosen.waitFor();
 }
