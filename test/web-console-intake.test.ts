@@ -5,6 +5,7 @@ import {
   consoleOrigin,
   launchConsoleBrowser,
   addTag,
+  chooseOption,
   pickStaff,
 } from './support/browser';
 import { CaseJourney, createJourneyOrg, type JourneyOrg, shanghaiDay } from './support/case-journey';
@@ -207,8 +208,7 @@ describe('web console: intake, repeat visits, five duties, reception days', () =
       // The same from the case's actions: the form stays open, emptied, with no field marked missing (Enter
       // in the date picker only confirms the date: it neither sent the form early nor again once emptied).
       await page.getByTestId('case-actions').getByText('记录五包', { exact: true }).click();
-      await page.locator('#action-recordDuty_duty').click();
-      await page.locator('.ant-select-dropdown:visible').getByTitle('包政策解释').click();
+      await chooseOption(page, page.locator('#action-recordDuty_duty'), '包政策解释');
       await recordDuty(page, '向工人解释劳动保障监察政策', 'EV-谈话记录');
       await duties.getByText('已落实 2/5').waitFor();
       const actionForm = page.locator('form#action-recordDuty');

@@ -67,7 +67,9 @@ function chosenItem(input: Locator, text: string): Locator {
   const select = input.locator(
     "xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
   );
-  return select.locator('.ant-select-selection-item').filter({ hasText: text }).first();
+  // The chosen value is the select's text (a single select's value, a multiple one's tags); what is typed
+  // into its search box is an input's value, not text, so it never counts as chosen.
+  return select.filter({ hasText: text }).first();
 }
 
 async function isShown(item: Locator): Promise<boolean> {
