@@ -94,13 +94,17 @@ export async function chooseOption(
 ): Promise<void> {
   const chosen = chosenItem(input, option);
   for (let attempt = 0; attempt < 4; attempt++) {
-    if (search === undefined) await input.click();
-    else await input.fill(search);
+    const listOpen = await page.locator('.ant-select-dropdown:visible').count();
+    if (search !== undefined) await input.fill(search);
+    else if (listOpen === 0) await input.click();
+    // A list that closes while it animates in (the form around it re-rendered) is opened again next time,
+    // rather than waited on for the whole test's timeout.
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
       .filter({ hasText: option })
       .first()
-      .click();
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
     if (await isShown(chosen)) return;
   }
   await chosen.waitFor();
