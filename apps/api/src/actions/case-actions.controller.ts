@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '
 import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { ACTION_BODIES, STAFF_ACTION_TYPES } from './action-dtos';
 import { CaseActionsService } from './case-actions.service';
 
@@ -25,7 +25,7 @@ export class CaseActionsController {
     @Param('caseNumber') caseNumber: string,
     @Param('action') action: string,
     @Body() body: Record<string, unknown>,
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: StaffSession,
   ) {
     return this.actions.perform(caseNumber, action, body, user);
   }

@@ -4,7 +4,7 @@ import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { type CaseAction } from '../../../../libs/domain/src/case/actions';
 import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table';
-import { type PersonRef, type Principal as DomainPrincipal } from '../../../../libs/domain/src/org/principal';
+import { type PersonRef, type Principal } from '../../../../libs/domain/src/org/principal';
 import { isRole, ROLES, type Role } from '../../../../libs/domain/src/org/roles';
 import { TemporalClientHolder } from '../../../../libs/nest/src';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../../../libs/persistence/src';
 import { type ActResult, actUpdate } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
-import { actingAs, type Principal } from '../auth/principal';
+import { actingAs, type StaffSession } from '../auth/staff-session';
 import { CaseAccess } from '../cases/case-access.service';
 import { ApiError, validationFailed } from '../http/api-error';
 import { toFieldErrors } from '../http/validation-messages';
@@ -46,7 +46,7 @@ export class CaseActionsService {
     private readonly access: CaseAccess,
   ) {}
 
-  async perform(caseNumber: string, type: string, body: unknown, user: Principal): Promise<ActResult> {
+  async perform(caseNumber: string, type: string, body: unknown, user: StaffSession): Promise<ActResult> {
     if (!Object.prototype.hasOwnProperty.call(ACTION_BODIES, type)) {
       throw new ApiError('ACTION_UNKNOWN', `未知的操作 / unknown action ${type}`);
     }
@@ -109,7 +109,7 @@ export class CaseActionsService {
   }
 
   /** The caller acts in the first of their roles the action allows; none → 403. */
-  private actorFor(user: Principal, type: StaffActionType): DomainPrincipal {
+  private actorFor(user: StaffSession, type: StaffActionType): Principal {
     const allowed = ACTION_ROLES[type];
     const role = user.roles.find(
       (candidate): candidate is Role => isRole(candidate) && allowed.includes(candidate),

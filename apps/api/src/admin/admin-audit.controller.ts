@@ -5,7 +5,7 @@ import { listAdminAudit } from '../../../../libs/persistence/src';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { ListAdminAuditQuery } from './admin.dto';
 
 @ApiTags('admin 系统管理')
@@ -19,7 +19,7 @@ export class AdminAuditController {
     summary:
       '管理操作留痕（管辖范围内，最新在前）/ the administrative audit trail of your subtree, newest first; pages with cursor',
   })
-  list(@Query() query: ListAdminAuditQuery, @CurrentUser() admin: Principal) {
+  list(@Query() query: ListAdminAuditQuery, @CurrentUser() admin: StaffSession) {
     return listAdminAudit(this.db, admin.unitCode, { limit: query.limit ?? 50, beforeId: query.cursor });
   }
 }

@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { unitPlacement } from '../../../../libs/persistence/src';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { adminError } from './admin-errors';
 
 /**
@@ -9,7 +9,7 @@ import { adminError } from './admin-errors';
  */
 export async function requireUnitInScope(
   db: Pick<EntityManager, 'query'>,
-  admin: Principal,
+  admin: StaffSession,
   unitCode: string,
   field = 'unitCode',
 ): Promise<void> {

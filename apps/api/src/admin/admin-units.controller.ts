@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { CreateUnitDto, NoticeNumberingDto } from './admin.dto';
 import { AdminUnitsService } from './admin-units.service';
 
@@ -17,7 +17,7 @@ export class AdminUnitsController {
   @ApiOperation({
     summary: '管辖范围内的单位（含上级编码与层次）/ the units of your subtree, each after its parent',
   })
-  list(@CurrentUser() admin: Principal) {
+  list(@CurrentUser() admin: StaffSession) {
     return this.units.list(admin);
   }
 
@@ -26,7 +26,7 @@ export class AdminUnitsController {
     summary: '新增单位（上级须在管辖范围内，留痕）/ add a unit below one in your scope (audited)',
     description: '编码重复 409 UNIT_CODE_TAKEN；范围外 403 UNIT_OUT_OF_SCOPE',
   })
-  create(@Body() body: CreateUnitDto, @CurrentUser() admin: Principal, @Ip() ip: string) {
+  create(@Body() body: CreateUnitDto, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
     return this.units.create(admin, body, ip);
   }
 
@@ -39,7 +39,7 @@ export class AdminUnitsController {
   setNoticeNumbering(
     @Param('code') code: string,
     @Body() body: NoticeNumberingDto,
-    @CurrentUser() admin: Principal,
+    @CurrentUser() admin: StaffSession,
     @Ip() ip: string,
   ) {
     return this.units.setNoticeNumbering(admin, code, body, ip);

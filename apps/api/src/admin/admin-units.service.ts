@@ -8,7 +8,7 @@ import {
   setUnitNoticeNumbering,
   type UnitRow,
 } from '../../../../libs/persistence/src';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import {
   checkDocumentNumberPattern,
   DEFAULT_DOCUMENT_NUMBER_PATTERN,
@@ -23,12 +23,12 @@ import { requireUnitInScope } from './admin-scope';
 export class AdminUnitsService {
   constructor(private readonly db: DataSource) {}
 
-  async list(admin: Principal): Promise<{ items: UnitRow[] }> {
+  async list(admin: StaffSession): Promise<{ items: UnitRow[] }> {
     return { items: await listUnitSubtree(this.db, admin.unitCode) };
   }
 
   async create(
-    admin: Principal,
+    admin: StaffSession,
     unit: CreateUnitDto,
     clientAddress: string | undefined,
   ): Promise<Omit<UnitRow, 'depth'>> {
@@ -49,7 +49,7 @@ export class AdminUnitsService {
 
   /** A unit's 文号: its short name and pattern, checked, audited, answered with an example number. */
   async setNoticeNumbering(
-    admin: Principal,
+    admin: StaffSession,
     code: string,
     body: NoticeNumberingDto,
     clientAddress: string | undefined,

@@ -15,7 +15,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { CreateUserDto, ListUsersQuery, RolesDto } from './admin.dto';
 import { AdminUsersService } from './admin-users.service';
 
@@ -30,7 +30,7 @@ export class AdminUsersController {
     summary:
       '单位及下级的用户：角色、是否启用、是否绑定动态验证码、是否锁定 / users of a unit subtree: roles, active, TOTP enrolled, locked',
   })
-  list(@Query() query: ListUsersQuery, @CurrentUser() admin: Principal) {
+  list(@Query() query: ListUsersQuery, @CurrentUser() admin: StaffSession) {
     return this.users.list(admin, query.unit);
   }
 
@@ -41,7 +41,7 @@ export class AdminUsersController {
       '新建用户，返回一次性密码（仅此一次）/ create a user; the one-time password is shown once, first login changes it and enrols TOTP',
     description: '登录名重复 409 USERNAME_TAKEN；范围外 403 UNIT_OUT_OF_SCOPE',
   })
-  create(@Body() body: CreateUserDto, @CurrentUser() admin: Principal, @Ip() ip: string) {
+  create(@Body() body: CreateUserDto, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
     return this.users.create(admin, body, ip);
   }
 
@@ -53,7 +53,7 @@ export class AdminUsersController {
   setRoles(
     @Param('id') id: string,
     @Body() body: RolesDto,
-    @CurrentUser() admin: Principal,
+    @CurrentUser() admin: StaffSession,
     @Ip() ip: string,
   ) {
     return this.users.setRoles(admin, id, body.roles, ip);
@@ -62,14 +62,14 @@ export class AdminUsersController {
   @Post(':id/deactivate')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '停用用户并注销其全部登录 / deactivate a user and end all their sessions' })
-  deactivate(@Param('id') id: string, @CurrentUser() admin: Principal, @Ip() ip: string) {
+  deactivate(@Param('id') id: string, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
     return this.users.deactivate(admin, id, ip);
   }
 
   @Post(':id/reactivate')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '重新启用用户 / reactivate a user' })
-  reactivate(@Param('id') id: string, @CurrentUser() admin: Principal, @Ip() ip: string) {
+  reactivate(@Param('id') id: string, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
     return this.users.reactivate(admin, id, ip);
   }
 
@@ -80,7 +80,7 @@ export class AdminUsersController {
     summary:
       '重置凭据：新一次性密码，清除动态验证码与锁定，注销登录 / reset credentials: new one-time password, TOTP and lockout cleared, sessions ended',
   })
-  resetCredentials(@Param('id') id: string, @CurrentUser() admin: Principal, @Ip() ip: string) {
+  resetCredentials(@Param('id') id: string, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
     return this.users.resetCredentials(admin, id, ip);
   }
 }

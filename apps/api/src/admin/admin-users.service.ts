@@ -16,7 +16,7 @@ import {
   revokeSessionsOf,
   spendPendingChallengesOf,
 } from '../../../../libs/persistence/src/auth';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { type CreateUserDto } from './admin.dto';
 import { adminError } from './admin-errors';
 import { requireUnitInScope } from './admin-scope';
@@ -41,14 +41,14 @@ interface UserChange<T> {
 export class AdminUsersService {
   constructor(private readonly db: DataSource) {}
 
-  async list(admin: Principal, unitCode = admin.unitCode): Promise<{ items: ManagedUser[] }> {
+  async list(admin: StaffSession, unitCode = admin.unitCode): Promise<{ items: ManagedUser[] }> {
     await requireUnitInScope(this.db, admin, unitCode, 'unit');
     return { items: await listUsersInSubtree(this.db, unitCode) };
   }
 
   /** No TOTP yet and a password to change: the first login goes through both, like the seeded admin's. */
   async create(
-    admin: Principal,
+    admin: StaffSession,
     body: CreateUserDto,
     clientAddress: string | undefined,
   ): Promise<IssuedCredentials> {
@@ -72,7 +72,7 @@ export class AdminUsersService {
   }
 
   /** Takes effect at the user's next request: sessions read the roles afresh every time. */
-  setRoles(admin: Principal, userId: string, roles: string[], clientAddress: string | undefined) {
+  setRoles(admin: StaffSession, userId: string, roles: string[], clientAddress: string | undefined) {
     // Nobody widens or narrows their own powers: another administrator must.
     if (userId === admin.userId) throw adminError('CANNOT_CHANGE_OWN_ROLES', 'roles');
     const after = separatedDuties([...roles].sort());
@@ -84,7 +84,7 @@ export class AdminUsersService {
   }
 
   /** Logins are refused from now on and every session of the account ends. */
-  deactivate(admin: Principal, userId: string, clientAddress: string | undefined) {
+  deactivate(admin: StaffSession, userId: string, clientAddress: string | undefined) {
     if (userId === admin.userId) throw adminError('CANNOT_DEACTIVATE_SELF');
     return this.change(admin, userId, clientAddress, async (tx, user) => {
       if (!user.active) throw adminError('USER_ALREADY_INACTIVE');
@@ -98,7 +98,7 @@ export class AdminUsersService {
     });
   }
 
-  reactivate(admin: Principal, userId: string, clientAddress: string | undefined) {
+  reactivate(admin: StaffSession, userId: string, clientAddress: string | undefined) {
     return this.change(admin, userId, clientAddress, async (tx, user) => {
       if (user.active) throw adminError('USER_ALREADY_ACTIVE');
       await setUserActive(tx, userId, true);
@@ -107,7 +107,7 @@ export class AdminUsersService {
   }
 
   /** A new one-time password; TOTP and lockout cleared; sessions and half-finished logins ended. */
-  resetCredentials(admin: Principal, userId: string, clientAddress: string | undefined) {
+  resetCredentials(admin: StaffSession, userId: string, clientAddress: string | undefined) {
     if (userId === admin.userId) throw adminError('CANNOT_RESET_OWN_CREDENTIALS');
     return this.change(admin, userId, clientAddress, async (tx) => {
       const oneTimePassword = await issueOneTimeCredentials(tx, userId);
@@ -125,7 +125,7 @@ export class AdminUsersService {
    * that changes nothing records nothing). Answers the user as it is now, with the change's result.
    */
   private async change<T extends object>(
-    admin: Principal,
+    admin: StaffSession,
     userId: string,
     clientAddress: string | undefined,
     apply: (tx: EntityManager, user: ManagedUser) => Promise<UserChange<T>>,

@@ -12,7 +12,7 @@ import {
   storeAttachment,
 } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { CaseAccess } from '../cases/case-access.service';
 import { fieldWithControlCharacter } from '../http/control-characters.middleware';
@@ -49,7 +49,7 @@ export class CaseAttachmentsController {
   })
   async upload(
     @Param('caseNumber') caseNumber: string,
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: StaffSession,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AttachmentSummary> {
@@ -78,7 +78,7 @@ export class CaseAttachmentsController {
   @ApiOperation({ summary: '案件附件列表 / the files attached to the case, oldest first' })
   async list(
     @Param('caseNumber') caseNumber: string,
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: StaffSession,
   ): Promise<AttachmentSummary[]> {
     await this.access.visibleCase(caseNumber, user, 'attachments');
     return caseAttachments(this.db, caseNumber);
@@ -91,7 +91,7 @@ export class CaseAttachmentsController {
   async download(
     @Param('caseNumber') caseNumber: string,
     @Param('id') id: string,
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: StaffSession,
   ): Promise<StreamableFile> {
     await this.access.visibleCase(caseNumber, user, 'attachments');
     const found = await attachmentContent(this.db, this.protector, caseNumber, id);

@@ -6,7 +6,7 @@ import { AuthGuard } from './auth.guard';
 import { ChangePasswordDto, LoginDto, TotpCodeDto } from './auth.dto';
 import { AuthService, type ClientContext, type LoginStep } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
-import { type Principal } from './principal';
+import { type StaffSession } from './staff-session';
 import { SessionService } from './sessions.service';
 import { bearerToken } from './tokens';
 
@@ -89,9 +89,9 @@ export class AuthController {
       );
     }
     // The token form: the same check AuthGuard makes.
-    const principal = await this.sessions.authenticate(bearerToken(request.headers.authorization));
+    const session = await this.sessions.authenticate(bearerToken(request.headers.authorization));
     await this.auth.changePasswordWithSession(
-      principal,
+      session,
       body.currentPassword,
       body.newPassword,
       clientOf(request, response),
@@ -104,21 +104,21 @@ export class AuthController {
   @UseGuards(AuthGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: '注销 / log out: the access token is revoked at once' })
-  async logout(@CurrentUser() principal: Principal): Promise<void> {
-    await this.auth.logout(principal);
+  async logout(@CurrentUser() session: StaffSession): Promise<void> {
+    await this.auth.logout(session);
   }
 
   @Get('me')
   @UseGuards(AuthGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前用户 / the logged-in user' })
-  me(@CurrentUser() principal: Principal) {
+  me(@CurrentUser() session: StaffSession) {
     return {
-      userId: principal.userId,
-      username: principal.username,
-      name: principal.name,
-      unitCode: principal.unitCode,
-      roles: principal.roles,
+      userId: session.userId,
+      username: session.username,
+      name: session.name,
+      unitCode: session.unitCode,
+      roles: session.roles,
     };
   }
 }

@@ -29,7 +29,7 @@ import { authError } from './auth-errors';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
 import { type LoginProgress, nextLoginStage, totpRequiredFor } from './login-stages';
 import { passwordPolicyViolations } from './password-policy';
-import { type Principal } from './principal';
+import { type StaffSession } from './staff-session';
 import { RateLimiter } from './rate-limiter.service';
 import { type IssuedSession, SessionService } from './sessions.service';
 import { hashToken, newOpaqueToken } from './tokens';
@@ -155,13 +155,13 @@ export class AuthService {
 
   /** A logged-in user's own change: the current password again, then the new one; other sessions end. */
   async changePasswordWithSession(
-    principal: Principal,
+    session: StaffSession,
     currentPassword: string | undefined,
     newPassword: string,
     client: ClientContext,
   ): Promise<void> {
-    await this.limitRate(client, 'changePassword', undefined, principal.userId);
-    const account = await findLoginAccountById(this.db, principal.userId);
+    await this.limitRate(client, 'changePassword', undefined, session.userId);
+    const account = await findLoginAccountById(this.db, session.userId);
     if (!account?.password_hash) throw authError('AUTH_REQUIRED');
     if (account.locked) throw authError('ACCOUNT_LOCKED');
     if (currentPassword === undefined || !(await verifyPassword(account.password_hash, currentPassword))) {
@@ -171,12 +171,12 @@ export class AuthService {
     }
     await this.checkPolicy(account.username, account.password_hash, newPassword);
     await this.storePassword(account.id, newPassword);
-    await this.sessions.revokeOthers(account.id, principal.sessionId, 'passwordChanged');
+    await this.sessions.revokeOthers(account.id, session.sessionId, 'passwordChanged');
     await this.record(account.id, account.username, 'changePassword', 'ok', client);
   }
 
-  async logout(principal: Principal): Promise<void> {
-    await this.sessions.revoke(principal.sessionId, 'logout');
+  async logout(session: StaffSession): Promise<void> {
+    await this.sessions.revoke(session.sessionId, 'logout');
   }
 
   private async checkPolicy(username: string, currentHash: string, newPassword: string): Promise<void> {

@@ -10,7 +10,7 @@ import {
 } from '../../../../libs/persistence/src/auth';
 import { authError } from './auth-errors';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-settings';
-import { type Principal } from './principal';
+import { type StaffSession } from './staff-session';
 import { hashToken, newOpaqueToken } from './tokens';
 
 export interface IssuedSession {
@@ -40,8 +40,8 @@ export class SessionService {
     return { accessToken: token, expiresAt: new Date(row.expires_at).toISOString() };
   }
 
-  /** The principal of a live session; 401 with the reason otherwise. Refreshes the idle window. */
-  async authenticate(token: string | undefined): Promise<Principal> {
+  /** The signed-in staff member of a live session; 401 with the reason otherwise. Refreshes the idle window. */
+  async authenticate(token: string | undefined): Promise<StaffSession> {
     if (!token) throw authError('AUTH_REQUIRED');
     const idleMinutes = this.settings.sessionIdleMinutes;
     const row = await findSessionByTokenHash(this.db, hashToken(token), idleMinutes);

@@ -12,7 +12,7 @@ import { mayUse } from '../../../../libs/domain/src/org/permissions';
 import { type Role } from '../../../../libs/domain/src/org/roles';
 import { ApiError } from '../http/api-error';
 import { AuthGuard } from './auth.guard';
-import { PRINCIPAL_KEY, type RequestWithPrincipal } from './principal';
+import { STAFF_SESSION_KEY, type RequestWithStaffSession } from './staff-session';
 
 const ALLOWED_ROLES = 'allowedRoles';
 
@@ -26,8 +26,8 @@ export class RolesGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const principal = context.switchToHttp().getRequest<RequestWithPrincipal>()[PRINCIPAL_KEY];
-    if (!allowed || (principal && mayUse(principal.roles, allowed))) return true;
+    const session = context.switchToHttp().getRequest<RequestWithStaffSession>()[STAFF_SESSION_KEY];
+    if (!allowed || (session && mayUse(session.roles, allowed))) return true;
     throw new ApiError('ROLE_NOT_ALLOWED', '您的角色无权使用此功能 / none of your roles may use this');
   }
 }

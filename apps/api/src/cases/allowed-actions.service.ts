@@ -6,11 +6,11 @@ import { actionAvailability, CASE_COMMAND_TYPES } from '../../../../libs/domain/
 import { type CaseFacts } from '../../../../libs/domain/src/case/facts';
 import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table';
 import { localDateAt } from '../../../../libs/domain/src/clock/time-zone';
-import { type Principal as DomainPrincipal } from '../../../../libs/domain/src/org/principal';
+import { type Principal } from '../../../../libs/domain/src/org/principal';
 import { isRole, type Role } from '../../../../libs/domain/src/org/roles';
 import { caseSnapshotQuery, type CaseSnapshot } from '../../../../workflows/case-messages';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
-import { actingAs, type Principal } from '../auth/principal';
+import { actingAs, type StaffSession } from '../auth/staff-session';
 
 /**
  * The actions the calling user may perform on a case now, by the domain's own rules (allowed-now.ts) over
@@ -26,7 +26,7 @@ export class AllowedActions {
   ) {}
 
   /** The allowed actions in the action list's order; null when the workflow does not tell its facts. */
-  async forUser(caseNumber: string, user: Principal): Promise<CaseCommandType[] | null> {
+  async forUser(caseNumber: string, user: StaffSession): Promise<CaseCommandType[] | null> {
     const snapshot = await this.snapshot(caseNumber);
     // The workflow has ended (its history expired): no Update can reach it, so nothing is open.
     if (snapshot === undefined) return [];
@@ -44,7 +44,7 @@ export class AllowedActions {
     const byRole = new Map<Role, ReturnType<typeof actionAvailability>>();
     const tableFor = (role: Role) => {
       if (!byRole.has(role)) {
-        const actor: DomainPrincipal = actingAs(user, role);
+        const actor: Principal = actingAs(user, role);
         byRole.set(role, actionAvailability(state, actor, factsFor));
       }
       return byRole.get(role)!;

@@ -6,7 +6,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { timelineCsv } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { RateLimiter } from '../auth/rate-limiter.service';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { CaseRecordsService } from './case-records.service';
@@ -26,14 +26,14 @@ export class CaseRecordsController {
   @ApiOperation({
     summary: '案件列表与检索 / case list and search (keyset pages, newest first), within your scope',
   })
-  list(@Query() query: ListCasesQuery, @CurrentUser() user: Principal) {
+  list(@Query() query: ListCasesQuery, @CurrentUser() user: StaffSession) {
     return this.records.list(query, user);
   }
 
   @Get(':caseNumber/timeline')
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '办理时间线 / the case timeline (JSON)' })
-  timeline(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+  timeline(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
     return this.records.timeline(caseNumber, user, 'timeline');
   }
 
@@ -44,7 +44,7 @@ export class CaseRecordsController {
   async timelineCsv(
     @Param('caseNumber') caseNumber: string,
     @Ip() ip: string,
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: StaffSession,
     @Res({ passthrough: true }) response: Response,
   ) {
     await this.rateLimiter.consume(
@@ -61,7 +61,7 @@ export class CaseRecordsController {
   @Get(':caseNumber/verification')
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '哈希链校验 / verify the case’s hash chain and name the first broken link' })
-  verification(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+  verification(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
     return this.records.verify(caseNumber, user);
   }
 }

@@ -4,7 +4,7 @@ import { type Response } from 'express';
 import { ACTION_ROLES } from '../../../../libs/domain/src/case/transition-table';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { validationFailed } from '../http/api-error';
 import { AllowedActions } from './allowed-actions.service';
@@ -48,7 +48,7 @@ export class CasesController {
   async register(
     @Body() body: RegisterCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: StaffSession,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisteredCaseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
@@ -69,7 +69,7 @@ export class CasesController {
   @Get(':caseNumber')
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '案件详情 / case detail' })
-  async detail(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+  async detail(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
     const found = await this.access.visibleCase(caseNumber, user, 'detail');
     // The actions the caller may perform now (state, holding unit, roles, rules); null when unknown.
     const allowedActions = await this.allowed.forUser(found.caseNumber, user);

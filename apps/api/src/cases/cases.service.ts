@@ -36,7 +36,7 @@ import { type PetitionCaseInput, registrationRecordedUpdate } from '../../../../
 import { checkReceptionForRegistration } from '../reception/reception-registration';
 import { petitionCase } from '../../../../workflows/petition-case.workflow';
 import { caseWorkflowId } from '../../../../workflows/workflow-ids';
-import { actingAs, type Principal as StaffPrincipal } from '../auth/principal';
+import { actingAs, type StaffSession } from '../auth/staff-session';
 import { ApiError } from '../http/api-error';
 import { CaseStartInputs } from './case-start-input';
 import { type PersonDto, type RegisterCaseDto } from './register-case.dto';
@@ -103,7 +103,7 @@ interface RegistrationRequest {
 }
 
 /** The clerk registering, as the workflow records them; their unit is the registering unit. */
-function registeringClerk(user: StaffPrincipal): Principal {
+function registeringClerk(user: StaffSession): Principal {
   return actingAs(user, 'clerk');
 }
 
@@ -125,7 +125,7 @@ export class CasesService {
   async register(
     dto: RegisterCaseDto,
     idempotencyKey: string | undefined,
-    user: StaffPrincipal,
+    user: StaffSession,
   ): Promise<RegistrationOutcome> {
     const clerk = registeringClerk(user);
     // The registering unit is part of the request: a key reused by another unit is another request.

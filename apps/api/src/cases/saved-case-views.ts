@@ -21,7 +21,7 @@ import {
 } from '../../../../libs/persistence/src';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { refusal, validationFailed } from '../http/api-error';
 import { toFieldErrors } from '../http/validation-messages';
@@ -63,7 +63,7 @@ export class SavedCaseView {
 export class SavedCaseViews {
   constructor(private readonly db: DataSource) {}
 
-  async list(user: Principal): Promise<SavedCaseView[]> {
+  async list(user: StaffSession): Promise<SavedCaseView[]> {
     const rows = await listSavedCaseViews(this.db, user.userId);
     return rows.map((row) => ({
       id: row.id,
@@ -73,14 +73,14 @@ export class SavedCaseViews {
     }));
   }
 
-  async save(user: Principal, dto: SaveCaseViewDto): Promise<SavedCaseView> {
+  async save(user: StaffSession, dto: SaveCaseViewDto): Promise<SavedCaseView> {
     const filters = await validFilters(dto.filters);
     const row = await insertSavedCaseView(this.db, { userId: user.userId, name: dto.name.trim(), filters });
     if (!row) throw refuse('SAVED_VIEW_NAME_TAKEN', 'name');
     return { id: row.id, name: dto.name.trim(), filters, createdAt: (row.created_at as Date).toISOString() };
   }
 
-  async remove(user: Principal, id: string): Promise<void> {
+  async remove(user: StaffSession, id: string): Promise<void> {
     const count = await deleteSavedCaseView(this.db, user.userId, id);
     if (!count) throw refuse('SAVED_VIEW_NOT_FOUND');
   }
@@ -119,14 +119,14 @@ export class SavedCaseViewsController {
   @Get()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '我保存的队列视图 / my saved queue views' })
-  list(@CurrentUser() user: Principal): Promise<SavedCaseView[]> {
+  list(@CurrentUser() user: StaffSession): Promise<SavedCaseView[]> {
     return this.views.list(user);
   }
 
   @Post()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '保存队列视图（名称与筛选条件）/ save a queue view (name and filters)' })
-  save(@Body() body: SaveCaseViewDto, @CurrentUser() user: Principal): Promise<SavedCaseView> {
+  save(@Body() body: SaveCaseViewDto, @CurrentUser() user: StaffSession): Promise<SavedCaseView> {
     return this.views.save(user, body);
   }
 
@@ -134,7 +134,7 @@ export class SavedCaseViewsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '删除保存的视图 / delete a saved view' })
-  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: Principal): Promise<void> {
+  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: StaffSession): Promise<void> {
     await this.views.remove(user, id);
   }
 }

@@ -22,7 +22,7 @@ import {
   unreadCount,
 } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { SessionService } from '../auth/sessions.service';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { type AppConfig } from '../../../../libs/config/src';
@@ -46,7 +46,7 @@ export class InboxController {
   @ApiOperation({
     summary: '实时提醒（SSE）/ your new items as Server-Sent Events, on any API instance',
   })
-  stream(@CurrentUser() user: Principal): Observable<MessageEvent> {
+  stream(@CurrentUser() user: StaffSession): Observable<MessageEvent> {
     // The guard ran once, at opening: the stream ends when its session does (logout, deactivation, idle).
     const sessionEnded = interval(this.config.STREAM_SESSION_CHECK_SECONDS * 1000).pipe(
       concatMap(() => this.sessions.isLive(user.sessionId)),
@@ -60,7 +60,7 @@ export class InboxController {
     summary:
       '我的提醒与升级 / your warnings and escalations: items newest first, and grouped by case (highest level first; ended cases last, not counted as unread)',
   })
-  async list(@CurrentUser() user: Principal) {
+  async list(@CurrentUser() user: StaffSession) {
     const [items, unread] = await Promise.all([
       inboxOf(this.db, user.userId, 50, this.config.TIME_ZONE),
       unreadCount(this.db, user.userId),
@@ -73,7 +73,7 @@ export class InboxController {
   @ApiOperation({
     summary: '全部确认 / acknowledge all of your items, or all of one case’s (caseNumber)',
   })
-  async acknowledgeAll(@Body() body: AcknowledgeAllDto, @CurrentUser() user: Principal) {
+  async acknowledgeAll(@Body() body: AcknowledgeAllDto, @CurrentUser() user: StaffSession) {
     const acknowledged = await acknowledgeAllInboxItems(this.db, user.userId, body.caseNumber);
     return { acknowledged, unread: await unreadCount(this.db, user.userId) };
   }
@@ -81,7 +81,7 @@ export class InboxController {
   @Post(':id/acknowledge')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '确认收到 / acknowledge one of your own items' })
-  async acknowledge(@Param('id') id: string, @CurrentUser() user: Principal) {
+  async acknowledge(@Param('id') id: string, @CurrentUser() user: StaffSession) {
     if (!/^\d{1,18}$/.test(id) || !(await acknowledgeInboxItem(this.db, user.userId, id))) {
       throw new ApiError('INBOX_ITEM_NOT_FOUND', `提醒不存在 / inbox item ${id} not found`);
     }

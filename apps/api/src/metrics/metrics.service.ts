@@ -20,7 +20,7 @@ import {
   type MetricsWindow,
   unitInSubtree,
 } from '../../../../libs/persistence/src';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { ApiError, validationFailed } from '../http/api-error';
 import { type MetricCasesQuery, type MetricsQuery } from './metrics.query';
 
@@ -65,7 +65,7 @@ export class MetricsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async report(query: MetricsQuery, user: Principal): Promise<MetricsReport> {
+  async report(query: MetricsQuery, user: StaffSession): Promise<MetricsReport> {
     const { frame, scope, window } = await this.resolve(query, user);
     const measures = await measureUnit(this.db, scope, window);
     return {
@@ -81,7 +81,7 @@ export class MetricsService {
     };
   }
 
-  async cases(query: MetricCasesQuery, user: Principal): Promise<MetricCasesPage> {
+  async cases(query: MetricCasesQuery, user: StaffSession): Promise<MetricCasesPage> {
     const { frame, scope, window } = await this.resolve(query, user);
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
@@ -104,7 +104,7 @@ export class MetricsService {
   }
 
   /** The period, then whether the unit is the caller's own or below it (the route checked the role). */
-  private async resolve(query: MetricsQuery, user: Principal): Promise<Resolved> {
+  private async resolve(query: MetricsQuery, user: StaffSession): Promise<Resolved> {
     const timeZone = this.config.TIME_ZONE;
     const now = new Date();
     const resolved = resolvePeriod({ from: query.from, to: query.to }, localDateAt(now.getTime(), timeZone));

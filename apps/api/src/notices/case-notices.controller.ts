@@ -5,7 +5,7 @@ import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { NoticeRenderer } from '../../../../libs/nest/src';
 import { caseNotices, storedNotice } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { CaseAccess } from '../cases/case-access.service';
 import { ApiError } from '../http/api-error';
@@ -23,7 +23,7 @@ export class CaseNoticesController {
 
   @Get()
   @ApiOperation({ summary: '案件的书面告知 / the written notices issued for the case, in order' })
-  async list(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+  async list(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
     await this.access.visibleCase(caseNumber, user, 'notices');
     return caseNotices(this.db, caseNumber);
   }
@@ -37,7 +37,7 @@ export class CaseNoticesController {
   async pdf(
     @Param('caseNumber') caseNumber: string,
     @Param('id') id: string,
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: StaffSession,
   ): Promise<StreamableFile> {
     await this.access.visibleCase(caseNumber, user, 'notices');
     const notice = await storedNotice(this.db, caseNumber, id);

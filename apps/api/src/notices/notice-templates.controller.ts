@@ -12,7 +12,7 @@ import {
 } from '../../../../libs/notices/src/notice-fields';
 import { currentNoticeTemplate, saveNoticeTemplate } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { ApiError } from '../http/api-error';
 import { NoticeTemplateDto } from './notice-template.dto';
@@ -51,7 +51,7 @@ export class NoticeTemplatesController {
   async put(
     @Param('kind') rawKind: string,
     @Body() body: NoticeTemplateDto,
-    @CurrentUser() admin: Principal,
+    @CurrentUser() admin: StaffSession,
     @Ip() ip: string,
   ) {
     const kind = kindOf(rawKind);

@@ -3,7 +3,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { PetitionerDataService } from './petitioner-data.service';
 
@@ -24,7 +24,7 @@ export class PetitionerDataController {
   @Get()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '信访人信息（脱敏）/ the petitioner, masked' })
-  masked(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+  masked(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
     return this.petitioners.masked(caseNumber, user);
   }
 
@@ -38,7 +38,7 @@ export class PetitionerDataController {
   reveal(
     @Param('caseNumber') caseNumber: string,
     @Body() body: RevealDto,
-    @CurrentUser() user: Principal,
+    @CurrentUser() user: StaffSession,
     @Ip() ip: string,
   ) {
     return this.petitioners.reveal(caseNumber, user, body.reason, ip);

@@ -7,7 +7,7 @@ import {
   PersonalDataProtector,
   recordPersonalDataReveal,
 } from '../../../../libs/persistence/src';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { CaseAccess } from '../cases/case-access.service';
 import { ApiError } from '../http/api-error';
 
@@ -37,7 +37,7 @@ export class PetitionerDataService {
     private readonly protector: PersonalDataProtector,
   ) {}
 
-  async masked(caseNumber: string, user: Principal): Promise<PetitionerView> {
+  async masked(caseNumber: string, user: StaffSession): Promise<PetitionerView> {
     await this.access.visibleCase(caseNumber, user, 'petitioner');
     const plain = await this.plain(caseNumber);
     const maskPerson = <T extends { idNumber: string | null; phone: string | null }>(person: T): T => ({
@@ -58,7 +58,7 @@ export class PetitionerDataService {
   /** Decrypts only after the reveal is recorded in the append-only access audit. */
   async reveal(
     caseNumber: string,
-    user: Principal,
+    user: StaffSession,
     reason: string,
     clientAddress: string | undefined,
   ): Promise<PetitionerView> {

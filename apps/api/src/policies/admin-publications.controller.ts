@@ -2,7 +2,7 @@ import { Body, Controller, Get, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { AdminPublications } from './admin-publications.service';
 import { PublishCalendarDto, PublishPolicyDto } from './publications.dto';
@@ -18,7 +18,7 @@ export class AdminPoliciesController {
     summary:
       '策略版本及本单位新登记案件适用的版本（含内置 national-2022）/ the policy versions, and the one new registrations at your unit start under (the built-in national-2022 included)',
   })
-  list(@CurrentUser() admin: Principal) {
+  list(@CurrentUser() admin: StaffSession) {
     return this.publications.policies(admin);
   }
 
@@ -29,7 +29,7 @@ export class AdminPoliciesController {
     description:
       '文档无效 422 INVALID_POLICY（字段 policy.<路径>）；版本号已有不同内容 409 VERSION_PUBLISHED_WITH_OTHER_CONTENT；范围外 403 UNIT_OUT_OF_SCOPE',
   })
-  publish(@Body() body: PublishPolicyDto, @CurrentUser() admin: Principal, @Ip() ip: string) {
+  publish(@Body() body: PublishPolicyDto, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
     return this.publications.publishPolicy(admin, body, ip);
   }
 }
@@ -45,7 +45,7 @@ export class AdminCalendarsController {
     summary:
       '已发布的日历版本及本单位适用的版本 / the published calendars, and the one in force at your unit',
   })
-  list(@CurrentUser() admin: Principal) {
+  list(@CurrentUser() admin: StaffSession) {
     return this.publications.calendars(admin);
   }
 
@@ -56,7 +56,7 @@ export class AdminCalendarsController {
     description:
       '日历无效 422 INVALID_CALENDAR（字段 calendar.<路径>）；版本号已有不同内容 409 VERSION_PUBLISHED_WITH_OTHER_CONTENT',
   })
-  publish(@Body() body: PublishCalendarDto, @CurrentUser() admin: Principal, @Ip() ip: string) {
+  publish(@Body() body: PublishCalendarDto, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
     return this.publications.publishCalendar(admin, body, ip);
   }
 }

@@ -23,7 +23,7 @@ import {
 } from '../../../../libs/persistence/src';
 import { publishCalendar } from '../../../../libs/temporal/src/calendar-publication';
 import { requireUnitInScope } from '../admin/admin-scope';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { asPublicationRefusal, publicationError } from './publication-errors';
 import { type PublishCalendarDto, type PublishPolicyDto } from './publications.dto';
 
@@ -44,7 +44,7 @@ export class AdminPublications {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async policies(admin: Principal): Promise<PoliciesOverview> {
+  async policies(admin: StaffSession): Promise<PoliciesOverview> {
     const [inForce, stored] = await Promise.all([
       publicationsInForceAt(this.db, admin.unitCode),
       listPublishedVersions(this.db, 'policy'),
@@ -75,7 +75,7 @@ export class AdminPublications {
     };
   }
 
-  async publishPolicy(admin: Principal, body: PublishPolicyDto, ip: string): Promise<PolicyPublished> {
+  async publishPolicy(admin: StaffSession, body: PublishPolicyDto, ip: string): Promise<PolicyPublished> {
     const unitCode = body.unitCode ?? admin.unitCode;
     await requireUnitInScope(this.db, admin, unitCode);
     let policy: Policy;
@@ -101,7 +101,7 @@ export class AdminPublications {
     }
   }
 
-  async calendars(admin: Principal): Promise<CalendarsOverview> {
+  async calendars(admin: StaffSession): Promise<CalendarsOverview> {
     const [inForce, stored] = await Promise.all([
       publicationsInForceAt(this.db, admin.unitCode),
       listPublishedVersions(this.db, 'calendar'),
@@ -127,7 +127,11 @@ export class AdminPublications {
     };
   }
 
-  async publishCalendar(admin: Principal, body: PublishCalendarDto, ip: string): Promise<CalendarPublished> {
+  async publishCalendar(
+    admin: StaffSession,
+    body: PublishCalendarDto,
+    ip: string,
+  ): Promise<CalendarPublished> {
     const unitCode = body.unitCode ?? admin.unitCode;
     await requireUnitInScope(this.db, admin, unitCode);
     let calendar: Calendar;

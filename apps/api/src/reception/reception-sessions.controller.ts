@@ -2,7 +2,7 @@ import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { ListReceptionSessionsQuery, PublishReceptionSessionDto } from './reception-sessions.dto';
 import { ReceptionSessionsService } from './reception-sessions.service';
@@ -19,7 +19,7 @@ export class ReceptionSessionsController {
     description:
       '范围外 403 UNIT_OUT_OF_SCOPE；领导不符 422 LEADER_NOT_ELIGIBLE；过去日期 422 SESSION_DATE_PAST',
   })
-  publish(@Body() body: PublishReceptionSessionDto, @CurrentUser() user: Principal, @Ip() ip: string) {
+  publish(@Body() body: PublishReceptionSessionDto, @CurrentUser() user: StaffSession, @Ip() ip: string) {
     return this.sessions.publish(user, body, ip);
   }
 
@@ -29,7 +29,7 @@ export class ReceptionSessionsController {
     summary:
       '领导接待日安排（本单位、上级与下级单位）/ the reception schedule of your unit, the units above and below',
   })
-  async list(@Query() query: ListReceptionSessionsQuery, @CurrentUser() user: Principal) {
+  async list(@Query() query: ListReceptionSessionsQuery, @CurrentUser() user: StaffSession) {
     return { items: await this.sessions.list(user, query) };
   }
 
@@ -39,7 +39,7 @@ export class ReceptionSessionsController {
     summary:
       '接待记录：场次及其登记的案件 / the reception record: the session and the cases registered in it',
   })
-  record(@Param('id') id: string, @CurrentUser() user: Principal) {
+  record(@Param('id') id: string, @CurrentUser() user: StaffSession) {
     return this.sessions.record(user, id);
   }
 }

@@ -15,7 +15,7 @@ import {
   recordAdminAudit,
 } from '../../../../libs/persistence/src';
 import { requireUnitInScope } from '../admin/admin-scope';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { receptionError } from './reception-errors';
 import { type ListReceptionSessionsQuery, type PublishReceptionSessionDto } from './reception-sessions.dto';
 
@@ -36,7 +36,7 @@ export class ReceptionSessionsService {
   ) {}
 
   async publish(
-    user: Principal,
+    user: StaffSession,
     dto: PublishReceptionSessionDto,
     clientAddress: string,
   ): Promise<ReceptionSession> {
@@ -68,13 +68,13 @@ export class ReceptionSessionsService {
     return (await findReceptionSession(this.db, id))!;
   }
 
-  list(user: Principal, query: ListReceptionSessionsQuery): Promise<ReceptionSession[]> {
+  list(user: StaffSession, query: ListReceptionSessionsQuery): Promise<ReceptionSession[]> {
     if (query.from && query.to && query.from > query.to) throw receptionError('DATE_RANGE_INVALID', 'from');
     return listReceptionSessions(this.db, user.unitCode, query);
   }
 
   /** A session outside the caller's unit line answers 404 like one that does not exist. */
-  async record(user: Principal, id: string): Promise<ReceptionRecord> {
+  async record(user: StaffSession, id: string): Promise<ReceptionRecord> {
     const session = await findReceptionSession(this.db, id);
     if (!session || !(await isInUnitLine(this.db.manager, session.unitCode, user.unitCode)))
       throw receptionError('RECEPTION_SESSION_NOT_FOUND');

@@ -6,7 +6,7 @@ import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { ROLES, type Role } from '../../../../libs/domain/src/org/roles';
 import { listStaffOnLine } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { UNIT_CODE_PATTERN } from '../cases/register-case.dto';
 import { PageLimit } from '../http/page-limit';
@@ -72,7 +72,7 @@ export class StaffController {
   @ApiOperation({
     summary: '工作人员目录（本单位及上下级）/ staff on your unit line, by unit, role and name',
   })
-  async list(@CurrentUser() user: Principal, @Query() query: ListStaffQuery): Promise<StaffListDto> {
+  async list(@CurrentUser() user: StaffSession, @Query() query: ListStaffQuery): Promise<StaffListDto> {
     const items = await listStaffOnLine(this.db, user.unitCode, {
       unitCode: query.unit,
       role: query.role,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { listUnitSubtree, topUnitOf, type UnitRow } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { type Principal } from '../auth/principal';
+import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 
 /**
@@ -23,7 +23,7 @@ export class UnitsController {
     summary:
       '单位目录（本系统单位树，自顶层单位起）/ the unit tree your unit belongs to, each unit after its parent',
   })
-  async list(@CurrentUser() user: Principal): Promise<{ items: UnitRow[] }> {
+  async list(@CurrentUser() user: StaffSession): Promise<{ items: UnitRow[] }> {
     const top = await topUnitOf(this.db, user.unitCode);
     return { items: top ? await listUnitSubtree(this.db, top) : [] };
   }

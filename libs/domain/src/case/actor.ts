@@ -4,8 +4,8 @@ import { RECORDED_PETITIONER_ACTOR, RECORDED_SYSTEM_ACTOR, type RecordedActor } 
 /*
  * 行为人 / Who acts on a case, in one vocabulary:
  * - `Actor`: a staff member (`Principal`: user, role, unit), the engine itself (`SYSTEM_ACTOR`) or the
- *   petitioner on their own case (`PETITIONER_ACTOR`). The API maps its session principal to a
- *   `Principal` at the edge (apps/api/src/auth/principal.ts `actingAs`).
+ *   petitioner on their own case (`PETITIONER_ACTOR`). The API maps its signed-in `StaffSession` to a
+ *   `Principal` at the edge (apps/api/src/auth/staff-session.ts `actingAs`).
  * - `CaseActor`: the actors of case actions (staff or engine); the petitioner only rates (art. 21).
  * - `RecordedActor` (recorded-event.ts): the form stored with each event, `recordedActorOf(actor)`.
  */
