@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { CONFIG_VARIABLES } from '../../config/src/config';
 import {
   defaultMessageOf,
   ERROR_CODES,
@@ -12,7 +13,7 @@ import {
 const ROOT = join(__dirname, '../../..');
 const REGISTRY = 'libs/domain/src/error-codes.ts';
 
-/** Every TypeScript source file (not a test) under apps/ and libs/, as [path from the root, text]. */
+/** Every TypeScript source file (not a test) under apps/, libs/ and workflows/, as [path from the root, text]. */
 function sources(): Array<[string, string]> {
   const found: Array<[string, string]> = [];
   const walk = (dir: string): void => {
@@ -30,6 +31,7 @@ function sources(): Array<[string, string]> {
   };
   walk(join(ROOT, 'apps'));
   walk(join(ROOT, 'libs'));
+  walk(join(ROOT, 'workflows'));
   return found;
 }
 
@@ -62,6 +64,32 @@ function raisedCodes(): Array<{ file: string; code: string }> {
     for (const match of text.matchAll(CODE_CONSTANT)) raised.push({ file, code: match[1]! });
   }
   return raised;
+}
+
+/** An upper-snake string literal: the form every code takes, however it is raised. */
+const UPPER_SNAKE = /(['"])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\1/g;
+/** A code put together at run time (`'HTTP_' + status`, `` `${area}_NOT_FOUND` ``): the registry cannot list it. */
+const COMPOSED =
+  /(['"])[A-Z][A-Z0-9_]*_\1\s*\+|\+\s*(['"])_[A-Z][A-Z0-9_]*\2|`[A-Z][A-Z0-9]*_\$\{|\}_[A-Z][A-Z0-9_]*`/g;
+/** Upper-snake strings that are not error codes: configuration variables, DI tokens, other systems' names. */
+const NOT_CODES = new Set<string>([
+  ...CONFIG_VARIABLES,
+  'USE_EXISTING', // Temporal's workflowIdConflictPolicy
+  'ALLOW_DUPLICATE_FAILED_ONLY', // Temporal's workflowIdReusePolicy
+  'PG_VERSION', // a file of a PostgreSQL data directory
+  'ERR_PARSE_ARGS', // the prefix of node:util parseArgs errors
+  'LIMIT_FILE_SIZE', // multer's error for an upload over the limit
+]);
+
+/** Where a composed name is not a code: the console naming a response that is not the API's (a proxy's page). */
+const COMPOSED_ELSEWHERE = new Set(['apps/web/src/api/errors.ts: `HTTP_${']);
+
+/** Upper-snake strings in the sources that are neither a registered code nor a known non-code. */
+function unregisteredCodeLikeStrings(text: string): string[] {
+  const withoutSymbols = text.replace(/\bSymbol\(\s*'[A-Z0-9_]+'\s*\)/g, '');
+  return [...withoutSymbols.matchAll(UPPER_SNAKE)]
+    .map((match) => match[2]!)
+    .filter((value) => !isErrorCode(value) && !NOT_CODES.has(value));
 }
 
 describe('the error-code registry (ERROR_CODES)', () => {
@@ -105,13 +133,36 @@ describe('the error-code registry (ERROR_CODES)', () => {
     expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
   });
 
-  it('knows every code raised in apps/ and libs/', () => {
+  it('knows every code raised in apps/, libs/ and workflows/', () => {
     const unknown = raisedCodes().filter(({ code }) => !isErrorCode(code));
     expect(unknown).toEqual([]);
     // The scan does see the raise sites: a few known ones, from the domain, the API and the public app.
     const seen = new Set(raisedCodes().map(({ code }) => code));
     for (const code of ['CASE_STATE_CONFLICT', 'CASE_NOT_FOUND', 'INVALID_POLICY', 'PROGRESS_NOT_FOUND'])
       expect([code, seen.has(code)]).toEqual([code, true]);
+  });
+
+  it('names no code outside the registry in any other form (field errors, tables, comparisons)', () => {
+    // Worked example: what the scan catches, and what it lets pass.
+    const sample = [
+      "throw new ApiFailure(400, 'INVALID_JSON', message);",
+      "fields.push({ field, code: 'UNIT_NOT_FOUND', message });",
+      "export const APP_CONFIG = Symbol('APP_CONFIG');",
+      "read(config, 'PAYLOAD_KEYS_FILE');",
+    ].join('\n');
+    expect(unregisteredCodeLikeStrings(sample)).toEqual(['INVALID_JSON']);
+    expect("code: 'HTTP_' + status".match(COMPOSED)).not.toBeNull();
+    expect('code: `${area}_NOT_FOUND`'.match(COMPOSED)).not.toBeNull();
+
+    const strays: string[] = [];
+    for (const [file, text] of sources()) {
+      if (file === REGISTRY) continue;
+      for (const value of unregisteredCodeLikeStrings(text)) strays.push(`${file}: ${value}`);
+      for (const match of text.matchAll(COMPOSED)) strays.push(`${file}: ${match[0]}`);
+    }
+    expect(strays.filter((stray) => !COMPOSED_ELSEWHERE.has(stray))).toEqual([]);
+    // the one exemption is still there to be exempted (else it goes from the list)
+    expect(strays).toEqual([...COMPOSED_ELSEWHERE]);
   });
 
   it('is the only place that gives a code a status or a kind', () => {

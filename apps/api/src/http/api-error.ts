@@ -8,6 +8,7 @@ import {
 
 export interface FieldError {
   field: string;
+  /** A registered code, or the name of the check the field failed (`isDefined`, `password.tooShort`). */
   code: string;
   message: string;
 }
@@ -15,7 +16,7 @@ export interface FieldError {
 /** The one error body every 4xx carries: a stable code, a message a clerk understands, the fields at fault. */
 export interface ApiErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   fields?: FieldError[];
 }

@@ -10,7 +10,10 @@ import { type Response } from 'express';
 import { type ErrorCode } from '../../../../libs/domain/src/errors';
 import { type ApiErrorBody, errorBodyOf } from './api-error';
 
-/** Codes for errors raised outside our own code (body parser, routing), by status. */
+/**
+ * Codes for errors raised outside our own code (body parser, routing), by status; any other 4xx from
+ * the framework is a malformed request: the registry, not the status, names every code.
+ */
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
   [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
@@ -36,11 +39,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (typeof payload === 'object' && payload !== null && 'code' in payload)
         return payload as ApiErrorBody;
     }
-    if (status !== undefined && status < 500) {
-      const known = STATUS_CODES[status];
-      if (known) return errorBodyOf(known);
-      return { statusCode: status, code: 'HTTP_' + status, message: String((exception as Error).message) };
-    }
+    if (status !== undefined && status < 500) return errorBodyOf(STATUS_CODES[status] ?? 'BAD_REQUEST');
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );

@@ -10,19 +10,19 @@ export function documentProblems(error: unknown): { message: string; fields: Fie
   return { message: error instanceof Error ? error.message : String(error), fields: [] };
 }
 
-/** Parses the editor's text; a syntax error is reported like an API problem at the document itself. */
+/** Parses the editor's text; a syntax error is reported like the API's malformed request, at the document. */
 export function parseJsonDocument(text: string, field: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value === 'object' && value !== null && !Array.isArray(value))
       return value as Record<string, unknown>;
   } catch (error) {
-    throw new ApiFailure(400, 'INVALID_JSON', (error as Error).message, [
-      { field, code: 'INVALID_JSON', message: (error as Error).message },
+    throw new ApiFailure(400, 'BAD_REQUEST', (error as Error).message, [
+      { field, code: 'FIELD_INVALID', message: (error as Error).message },
     ]);
   }
-  throw new ApiFailure(400, 'INVALID_JSON', 'JSON object expected', [
-    { field, code: 'INVALID_JSON', message: '须为 JSON 对象 / must be a JSON object' },
+  throw new ApiFailure(400, 'BAD_REQUEST', 'JSON object expected', [
+    { field, code: 'FIELD_INVALID', message: '须为 JSON 对象 / must be a JSON object' },
   ]);
 }
 
