@@ -186,6 +186,10 @@ export const EVENT_FIELD_LABELS: Readonly<Record<string, string>> = {
   code: '编码',
   fromPolicyVersion: '原策略版本',
   toPolicyVersion: '新策略版本',
+  receivedAtReason: '补登原因',
+  backdated: '补登（收到早于录入）',
+  handlingUnitCode: '原办理机关',
+  reopenedClosure: '撤销的办结',
 };
 
 const PAUSE_REASON_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
