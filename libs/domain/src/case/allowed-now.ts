@@ -12,7 +12,7 @@ import { DomainError, isDomainError } from '../errors';
 import { isInSubtree } from '../org/units';
 import { ActionContext, CaseCommandType } from './action-handler';
 import { CASE_ACTION_TYPES } from './actions';
-import { CaseActor, isSystemActor, recordedActor } from './actor';
+import { CaseActor, recordedActor } from './actor';
 import { assertNotAccusedUnit } from './accused-exclusion';
 import {
   assertActsForBody,
@@ -25,9 +25,11 @@ import { caseError } from './case-errors';
 import { CaseState } from './case-state';
 import { checkStatusRoleAndInterest } from './decide';
 import { CaseFacts, requireFact } from './facts';
-import { assertHandlingPeriodRuns, currentDefines } from './handling-actions';
+import { assertHandlingPeriodRuns, assertNoExtensionYet, currentDefines } from './handling-actions';
 import {
+  assertDeliverable,
   assertDelivered,
+  assertMayDeliver,
   assertNotYetRequested,
   assertWithinWindow,
   decidingBody,
@@ -37,7 +39,7 @@ import {
   REVIEW_REQUEST_RULES,
 } from './opinion-actions';
 import { assertRunsClock, checkClose, lawfulPauseReason } from './oversight-actions';
-import { pendingRecusalOf, recusalDecidingUnit, recusalsOf } from './recusal';
+import { assertMayDecideRecusal, pendingRecusalOf, recusalsOf } from './recusal';
 import { assignmentToHolder, pendingObjection } from './routing-followup-actions';
 import { arrivalStep } from './triage-actions';
 import { compareInstants } from './time-values';
@@ -63,12 +65,15 @@ function undeliveredDocuments(state: CaseState): OpinionDocument[] {
   });
 }
 
-/** Who may record a document's delivery: the case team for the reply, the deciding body for the others. */
-function assertMayDeliver(context: ActionContext, document: OpinionDocument): void {
-  const { state, actor, facts } = context;
-  if (document === 'reply') return assertOnCase(state, actor);
-  const key = document === 'reviewOpinion' ? 'review' : 'reReview';
-  assertActsForBody(actor, requireReview(state, key).body, facts, 'recordDelivery');
+/** Whether a check passes (a DomainError is a no; any other error is a bug and still throws). */
+function passes(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    if (isDomainError(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -77,15 +82,7 @@ function assertMayDeliver(context: ActionContext, document: OpinionDocument): vo
  */
 export function deliverableDocument(context: ActionContext): OpinionDocument {
   const waiting = undeliveredDocuments(context.state);
-  const mine = waiting.find((document) => {
-    try {
-      assertMayDeliver(context, document);
-      return true;
-    } catch (error) {
-      if (isDomainError(error)) return false;
-      throw error;
-    }
-  });
+  const mine = waiting.find((document) => passes(() => assertMayDeliver(context, document)));
   return mine ?? waiting[0] ?? 'reply';
 }
 
@@ -98,16 +95,7 @@ export function decidableRecusalUserId(context: ActionContext): string | undefin
   const pending = recusalsOf(state).filter(
     (recusal) => recusal.kind === 'requested' && recusal.ruling === null,
   );
-  const mine = pending.find((request) => {
-    if (isSystemActor(actor)) return true;
-    const tree = facts.unitTree;
-    if (tree === undefined) return false;
-    return (
-      actor.role === 'unitLeader' &&
-      actor.unitCode === recusalDecidingUnit(request.person, tree) &&
-      actor.userId !== request.person.userId
-    );
-  });
+  const mine = pending.find((request) => passes(() => assertMayDecideRecusal(actor, request, facts)));
   return (mine ?? pending[0])?.person.userId;
 }
 
@@ -195,18 +183,7 @@ const PRECONDITIONS: { readonly [T in CaseCommandType]: (context: ActionContext)
   requestExtension: (context) => {
     const { state, actor, facts } = context;
     assertOnCase(state, actor);
-    if (state.extension.granted !== null) {
-      throw caseError('EXTENSION_ALREADY_USED', {
-        zh: '本案已延期一次，不得再次延期',
-        en: 'the one extension has already been granted',
-      });
-    }
-    if (state.extension.pending !== null) {
-      throw caseError('EXTENSION_ALREADY_REQUESTED', {
-        zh: '已有待审批的延期申请',
-        en: 'an extension request is already awaiting approval',
-      });
-    }
+    assertNoExtensionYet(state);
     requireFact(facts, 'maxExtensionDays', 'requestExtension');
     assertHandlingPeriodRuns(context);
   },
@@ -247,25 +224,7 @@ const PRECONDITIONS: { readonly [T in CaseCommandType]: (context: ActionContext)
       });
     }
   },
-  recordDelivery: (context) => {
-    const document = deliverableDocument(context);
-    assertMayDeliver(context, document);
-    const opinion = opinionOf(context.state, document);
-    if (opinion === null) {
-      throw caseError('DOCUMENT_NOT_ISSUED', {
-        zh: '该文书尚未出具',
-        en: `no ${document} has been issued`,
-        field: 'document',
-      });
-    }
-    if (opinion.delivery !== null) {
-      throw caseError('ALREADY_DELIVERED', {
-        zh: '该文书已记录送达',
-        en: `the ${document} is already delivered`,
-        field: 'document',
-      });
-    }
-  },
+  recordDelivery: (context) => assertDeliverable(context, deliverableDocument(context)),
   recordSatisfaction: ({ state, actor }) => {
     assertOnCase(state, actor);
     assertDelivered(state, 'reply');
@@ -300,19 +259,7 @@ const PRECONDITIONS: { readonly [T in CaseCommandType]: (context: ActionContext)
         field: 'userId',
       });
     }
-    if (isSystemActor(actor)) return;
-    const unitCode = recusalDecidingUnit(request.person, requireFact(facts, 'unitTree', 'decideRecusal'));
-    if (
-      actor.role !== 'unitLeader' ||
-      actor.unitCode !== unitCode ||
-      actor.userId === request.person.userId
-    ) {
-      throw caseError('NOT_RECUSAL_DECIDER', {
-        zh: `对${request.person.name}的回避申请应由单位 ${unitCode} 的负责人决定（本人不得决定）`,
-        en: `a request for ${request.person.userId}'s recusal is decided by a leader of unit ${unitCode}, not by the person`,
-        details: { decidingUnitCode: unitCode },
-      });
-    }
+    assertMayDecideRecusal(actor, request, facts);
   },
 };
 

@@ -57,6 +57,22 @@ function assertWithinMax(days: number, max: number): void {
   });
 }
 
+/** One extension per case (art. 33): none granted yet, none awaiting approval. */
+export function assertNoExtensionYet(state: CaseState): void {
+  if (state.extension.granted !== null) {
+    throw caseError('EXTENSION_ALREADY_USED', {
+      zh: '本案已延期一次，不得再次延期',
+      en: 'the one extension has already been granted',
+    });
+  }
+  if (state.extension.pending !== null) {
+    throw caseError('EXTENSION_ALREADY_REQUESTED', {
+      zh: '已有待审批的延期申请',
+      en: 'an extension request is already awaiting approval',
+    });
+  }
+}
+
 /** Art. 34: the extension is asked and granted while the handling period runs (lawful clock rules). */
 export function assertHandlingPeriodRuns(context: ActionContext): void {
   const clock = context.facts.runningClock;
@@ -174,18 +190,7 @@ export const handlingHandlers: ActionHandlers<
       assertOnCase(state, actor);
       const days = requireDays(action.days);
       requireText(action.reason, 'reason', '延期理由');
-      if (state.extension.granted !== null) {
-        throw caseError('EXTENSION_ALREADY_USED', {
-          zh: '本案已延期一次，不得再次延期',
-          en: 'the one extension has already been granted',
-        });
-      }
-      if (state.extension.pending !== null) {
-        throw caseError('EXTENSION_ALREADY_REQUESTED', {
-          zh: '已有待审批的延期申请',
-          en: 'an extension request is already awaiting approval',
-        });
-      }
+      assertNoExtensionYet(state);
       assertWithinMax(days, requireFact(facts, 'maxExtensionDays', action.type));
       assertHandlingPeriodRuns(context);
     },

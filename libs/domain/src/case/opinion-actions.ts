@@ -43,6 +43,38 @@ export function assertDelivered(state: CaseState, document: 'reply' | 'reviewOpi
   });
 }
 
+type DeliveryContext = Pick<ActionContext, 'state' | 'actor' | 'facts'>;
+
+/** Who may record a document's delivery: the case team for the reply, the deciding body for the others. */
+export function assertMayDeliver({ state, actor, facts }: DeliveryContext, document: OpinionDocument): void {
+  if (document === 'reply') return assertOnCase(state, actor);
+  const key = document === 'reviewOpinion' ? 'review' : 'reReview';
+  assertActsForBody(actor, requireReview(state, key).body, facts, 'recordDelivery');
+}
+
+/**
+ * Whether this person may record the document's delivery now, whatever the body says: the case team for
+ * the reply, the deciding body for a review or re-review opinion; the document issued, not yet delivered.
+ */
+export function assertDeliverable(context: DeliveryContext, document: OpinionDocument): void {
+  assertMayDeliver(context, document);
+  const opinion = opinionOf(context.state, document);
+  if (opinion === null) {
+    throw caseError('DOCUMENT_NOT_ISSUED', {
+      zh: '该文书尚未出具',
+      en: `no ${document} has been issued`,
+      field: 'document',
+    });
+  }
+  if (opinion.delivery !== null) {
+    throw caseError('ALREADY_DELIVERED', {
+      zh: '该文书已记录送达',
+      en: `the ${document} is already delivered`,
+      field: 'document',
+    });
+  }
+}
+
 /** The request must have been received (not merely recorded) before its window ended. */
 export function assertWithinWindow(
   context: ActionContext,
@@ -309,29 +341,7 @@ export const opinionHandlers: ActionHandlers<
           field: 'deliveredOn',
         });
       }
-      if (document === 'reply') assertOnCase(state, actor);
-      else
-        assertActsForBody(
-          actor,
-          requireReview(state, document === 'reviewOpinion' ? 'review' : 'reReview').body,
-          facts,
-          action.type,
-        );
-      const opinion = opinionOf(state, document);
-      if (opinion === null) {
-        throw caseError('DOCUMENT_NOT_ISSUED', {
-          zh: '该文书尚未出具',
-          en: `no ${document} has been issued`,
-          field: 'document',
-        });
-      }
-      if (opinion.delivery !== null) {
-        throw caseError('ALREADY_DELIVERED', {
-          zh: '该文书已记录送达',
-          en: `the ${document} is already delivered`,
-          field: 'document',
-        });
-      }
+      assertDeliverable({ state, actor, facts }, document);
     },
     apply({ state, actor, at }, action) {
       const opinion = opinionOf(state, action.document);

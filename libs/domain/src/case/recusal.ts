@@ -23,7 +23,7 @@ import { CaseActor, isSystemActor } from './actor';
 import { assertOnCaseOrAbove } from './actor-checks';
 import { caseError } from './case-errors';
 import { CaseState, Recusal, SixDefines } from './case-state';
-import { requireFact } from './facts';
+import { CaseFacts, requireFact } from './facts';
 import { optionalText, requireOneOf, requireText } from './input-checks';
 import {
   RECUSAL_DECISION_LABELS,
@@ -162,6 +162,19 @@ function seatsText(seats: readonly SeatToReplace[]): string {
     : `；其现任${seats.map((seat) => labels[seat.field]).join('、')}，须调整六定另行指定`;
 }
 
+/** A recusal request is decided by a leader of the unit above the person (or the top unit), never the person. */
+export function assertMayDecideRecusal(actor: CaseActor, request: Recusal, facts: CaseFacts): void {
+  if (isSystemActor(actor)) return;
+  const unitCode = recusalDecidingUnit(request.person, requireFact(facts, 'unitTree', 'decideRecusal'));
+  if (actor.role !== 'unitLeader' || actor.unitCode !== unitCode || actor.userId === request.person.userId) {
+    throw caseError('NOT_RECUSAL_DECIDER', {
+      zh: `对${request.person.name}的回避申请应由单位 ${unitCode} 的负责人决定（本人不得决定）`,
+      en: `a request for ${request.person.userId}'s recusal is decided by a leader of unit ${unitCode}, not by the person`,
+      details: { decidingUnitCode: unitCode },
+    });
+  }
+}
+
 /**
  * What the timeline shows for a recusal event beyond the action's fields: a readable sentence and the
  * six-defines seats the recused person holds and that a reassignment must now fill with someone else.
@@ -276,19 +289,7 @@ export const recusalHandlers: ActionHandlers<'declareInterest' | 'requestRecusal
           field: 'userId',
         });
       }
-      if (isSystemActor(actor)) return;
-      const unitCode = recusalDecidingUnit(request.person, requireFact(facts, 'unitTree', action.type));
-      if (
-        actor.role !== 'unitLeader' ||
-        actor.unitCode !== unitCode ||
-        actor.userId === request.person.userId
-      ) {
-        throw caseError('NOT_RECUSAL_DECIDER', {
-          zh: `对${request.person.name}的回避申请应由单位 ${unitCode} 的负责人决定（本人不得决定）`,
-          en: `a request for ${request.person.userId}'s recusal is decided by a leader of unit ${unitCode}, not by the person`,
-          details: { decidingUnitCode: unitCode },
-        });
-      }
+      assertMayDecideRecusal(actor, request, facts);
     },
     apply({ state, actor, at }, action) {
       const request = pendingRecusalOf(state, action.userId);
