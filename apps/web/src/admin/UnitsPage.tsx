@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Form, Input, Row, Select, Tree } from 'antd';
+import { Card, Col, Input, Row, Select, Tree } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
 import type { components } from '../api/schema';
 import { UNIT_LEVELS } from '../cases/labels';
 import { PageState } from '../common/PageState';
-import { FormRefusal, useApiForm } from '../common/use-api-form';
+import { useApiForm } from '../common/use-api-form';
+import { CreateForm, RequiredItem } from './CreateForm';
 import { unitTree } from '../common/unit-tree';
 import { UnitTreeSelect, useUnitDirectory } from '../common/UnitTreeSelect';
 import { NoticeNumberingCard } from './NoticeNumberingCard';
@@ -17,19 +18,14 @@ export function UnitsPage() {
   const { t } = useTranslation();
   const units = useUnitDirectory();
   const queryClient = useQueryClient();
-  const { formProps, refusal, clearRefusal, onError, reset } = useApiForm<CreateUnit>([
-    'code',
-    'name',
-    'level',
-    'parentCode',
-  ]);
+  const apiForm = useApiForm<CreateUnit>(['code', 'name', 'level', 'parentCode']);
   const create = useMutation({
     mutationFn: (body: CreateUnit) => bodyOf(api.POST('/api/admin/units', { body })),
     onSuccess: async () => {
-      reset();
+      apiForm.reset();
       await queryClient.invalidateQueries({ queryKey: ['units'] });
     },
-    onError,
+    onError: apiForm.onError,
   });
   const tree = unitTree(units.data ?? []).map(function toTree(node): {
     key: string;
@@ -56,34 +52,22 @@ export function UnitsPage() {
       </Col>
       <Col span={12}>
         <Card title={t('admin.newUnit')}>
-          <FormRefusal text={refusal} />
-          <Form<CreateUnit>
-            {...formProps}
-            layout="vertical"
-            name="newUnit"
-            onFinish={(values) => {
-              clearRefusal();
-              create.mutate(values);
-            }}
-          >
-            <Form.Item name="parentCode" label={t('admin.parentUnit')} rules={[{ required: true }]}>
+          <CreateForm name="newUnit" layout="vertical" apiForm={apiForm} create={create}>
+            <RequiredItem name="parentCode" label={t('admin.parentUnit')}>
               <UnitTreeSelect />
-            </Form.Item>
-            <Form.Item name="code" label={t('admin.unitCode')} rules={[{ required: true }]}>
+            </RequiredItem>
+            <RequiredItem name="code" label={t('admin.unitCode')}>
               <Input />
-            </Form.Item>
-            <Form.Item name="name" label={t('admin.unitName')} rules={[{ required: true }]}>
+            </RequiredItem>
+            <RequiredItem name="name" label={t('admin.unitName')}>
               <Input />
-            </Form.Item>
-            <Form.Item name="level" label={t('admin.unitLevel')} rules={[{ required: true }]}>
+            </RequiredItem>
+            <RequiredItem name="level" label={t('admin.unitLevel')}>
               <Select
                 options={UNIT_LEVELS.map((level) => ({ value: level, label: t(`unitLevel.${level}`) }))}
               />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>
-              {t('admin.create')}
-            </Button>
-          </Form>
+            </RequiredItem>
+          </CreateForm>
         </Card>
         <NoticeNumberingCard />
       </Col>

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
 import type { components } from '../api/schema';
 import type { IssuedCredentials, ManagedUser } from '../api/types';
 import { ROLES } from '../cases/labels';
 import { errorText, PageState } from '../common/PageState';
-import { FormRefusal, useApiForm } from '../common/use-api-form';
+import { useApiForm } from '../common/use-api-form';
+import { CreateForm, RequiredItem } from './CreateForm';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
 
 type CreateUser = components['schemas']['CreateUserDto'];
@@ -17,12 +18,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { modal } = App.useApp();
-  const { formProps, refusal, clearRefusal, onError, reset } = useApiForm<CreateUser>([
-    'username',
-    'name',
-    'unitCode',
-    'roles',
-  ]);
+  const apiForm = useApiForm<CreateUser>(['username', 'name', 'unitCode', 'roles']);
   const users = useQuery({
     queryKey: ['admin', 'users'],
     queryFn: () => bodyOf<{ items: ManagedUser[] }>(api.GET('/api/admin/users')),
@@ -41,11 +37,11 @@ export function UsersPage() {
   const create = useMutation({
     mutationFn: (body: CreateUser) => bodyOf<IssuedCredentials>(api.POST('/api/admin/users', { body })),
     onSuccess: async (issued) => {
-      reset();
+      apiForm.reset();
       showOneTimePassword(issued);
       await refresh();
     },
-    onError,
+    onError: apiForm.onError,
   });
   const change = useMutation({
     mutationFn: async (request: { id: string; what: 'deactivate' | 'reactivate' | 'reset-credentials' }) => {
@@ -85,36 +81,24 @@ export function UsersPage() {
   return (
     <Space orientation="vertical" size="middle" className="full-width">
       <Card title={t('admin.newUser')}>
-        <FormRefusal text={refusal} />
-        <Form<CreateUser>
-          {...formProps}
-          layout="inline"
-          name="newUser"
-          onFinish={(values) => {
-            clearRefusal();
-            create.mutate(values);
-          }}
-        >
-          <Form.Item name="username" label={t('admin.username')} rules={[{ required: true }]}>
+        <CreateForm name="newUser" layout="inline" apiForm={apiForm} create={create}>
+          <RequiredItem name="username" label={t('admin.username')}>
             <Input />
-          </Form.Item>
-          <Form.Item name="name" label={t('admin.fullName')} rules={[{ required: true }]}>
+          </RequiredItem>
+          <RequiredItem name="name" label={t('admin.fullName')}>
             <Input />
-          </Form.Item>
-          <Form.Item name="unitCode" label={t('admin.unit')} rules={[{ required: true }]}>
+          </RequiredItem>
+          <RequiredItem name="unitCode" label={t('admin.unit')}>
             <UnitTreeSelect />
-          </Form.Item>
-          <Form.Item name="roles" label={t('admin.roles')} rules={[{ required: true }]}>
+          </RequiredItem>
+          <RequiredItem name="roles" label={t('admin.roles')}>
             <Select
               mode="multiple"
               className="filter-wide"
               options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
             />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>
-            {t('admin.create')}
-          </Button>
-        </Form>
+          </RequiredItem>
+        </CreateForm>
       </Card>
       <Card title={t('admin.users')}>
         <PageState query={users} empty={users.data?.items.length === 0}>

@@ -30,8 +30,15 @@ interface SheetData {
   fileName(ref: string): string;
 }
 
+interface SheetRow {
+  label: string;
+  value: ReactNode;
+  wide?: boolean;
+  tall?: boolean;
+}
+
 /** Label and value cells, two pairs a row; a pair with `wide` takes the whole row. */
-function SheetTable(props: { rows: { label: string; value: ReactNode; wide?: boolean; tall?: boolean }[] }) {
+function SheetTable(props: { rows: SheetRow[] }) {
   const rows: (typeof props.rows)[] = [];
   for (const row of props.rows) {
     const last = rows[rows.length - 1];
@@ -141,6 +148,16 @@ function RegistrationSheet({ data }: { data: SheetData }) {
   );
 }
 
+/** The rows a handling sheet opens with: which case, when received, from whom, about what. */
+function caseHeadRows(data: SheetData, t: TFunction): SheetRow[] {
+  return [
+    { label: t('print.caseNumber'), value: data.detail.caseNumber },
+    { label: t('print.receivedAt'), value: formatOfficeTime(data.detail.receivedAt) },
+    { label: t('print.petitioner'), value: petitionerCell(data.petitioner), wide: true },
+    { label: t('print.subject'), value: data.detail.subject, wide: true },
+  ];
+}
+
 function AssignmentSheet({ data }: { data: SheetData }) {
   const { t } = useTranslation();
   const { detail } = data;
@@ -154,10 +171,7 @@ function AssignmentSheet({ data }: { data: SheetData }) {
     <>
       <SheetTable
         rows={[
-          { label: t('print.caseNumber'), value: detail.caseNumber },
-          { label: t('print.receivedAt'), value: formatOfficeTime(detail.receivedAt) },
-          { label: t('print.petitioner'), value: petitionerCell(data.petitioner), wide: true },
-          { label: t('print.subject'), value: detail.subject, wide: true },
+          ...caseHeadRows(data, t),
           {
             label: t('print.assigningUnit'),
             value: data.unitName(assigned?.actorUnit ?? detail.registeringUnitCode),
@@ -205,10 +219,7 @@ function InstructionSheet({ data }: { data: SheetData }) {
     <>
       <SheetTable
         rows={[
-          { label: t('print.caseNumber'), value: detail.caseNumber },
-          { label: t('print.receivedAt'), value: formatOfficeTime(detail.receivedAt) },
-          { label: t('print.petitioner'), value: petitionerCell(data.petitioner), wide: true },
-          { label: t('print.subject'), value: detail.subject, wide: true },
+          ...caseHeadRows(data, t),
           {
             label: t('print.responsibleUnit'),
             value: data.unitName(detail.responsibleUnitCode ?? detail.holdingUnitCode),

@@ -102,8 +102,8 @@ export function eventTypeLabel(type: string): string {
   return isRecordedEventType(type) ? EVENT_TYPE_LABELS[type] : `其他事件（${type}）`;
 }
 
-/** What the timeline calls each field an event's details may carry. */
-export const EVENT_FIELD_LABELS: Readonly<Record<string, string>> = {
+/** What the timeline calls each field an event's details may carry (and the fields nested in them). */
+export const EVENT_FIELD_LABELS = {
   reasonCode: '暂停依据',
   legalBasis: '法律依据',
   counting: '扣除方式',
@@ -190,7 +190,7 @@ export const EVENT_FIELD_LABELS: Readonly<Record<string, string>> = {
   backdated: '补登（收到早于录入）',
   handlingUnitCode: '原办理机关',
   reopenedClosure: '撤销的办结',
-};
+} as const satisfies Readonly<Record<string, string>>;
 
 const PAUSE_REASON_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
   NATIONAL_PAUSE_REASONS.map((reason) => [reason.code, reason.label.split(' / ')[0]]),
@@ -273,8 +273,13 @@ export function personText(userId: string, names: NameDirectory): string {
   return names.personName(userId) ?? userId;
 }
 
+/** A field the timeline has a label for. */
+export type EventFieldName = keyof typeof EVENT_FIELD_LABELS;
+
 function fieldLabel(key: string): string {
-  return EVENT_FIELD_LABELS[key] ?? key;
+  return Object.prototype.hasOwnProperty.call(EVENT_FIELD_LABELS, key)
+    ? EVENT_FIELD_LABELS[key as EventFieldName]
+    : key;
 }
 
 /** One detail value as a reader wants it, by the field it sits in. */
