@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { CASE_EVENT_TYPES } from '../../domain/src/case/case-events';
-import { EVENT_TYPES } from '../../domain/src/case/event-types';
+import { EVENT_TYPES, typedEvent } from '../../domain/src/case/event-types';
 import { FINAL_STATUSES } from '../../domain/src/case/status';
 import { type CaseEventInput } from '../../domain/src/case/recorded-event';
 
@@ -69,17 +69,18 @@ const OUTCOMES: Readonly<Record<string, MetricFactColumn>> = {
 const REOPENING: readonly string[] = [CASE_EVENT_TYPES.requestReview, CASE_EVENT_TYPES.requestReReview];
 
 function occurrenceOf(event: CaseEventInput): MetricOccurrence | null {
-  switch (event.type) {
+  const typed = typedEvent(event);
+  switch (typed?.type) {
     case EVENT_TYPES.deadlineEscalated:
-      return typeof event.payload.level === 'number'
-        ? { kind: 'escalated', level: event.payload.level }
+      return typeof typed.payload.level === 'number'
+        ? { kind: 'escalated', level: typed.payload.level }
         : null;
     case CASE_EVENT_TYPES.superviseOrder:
       return { kind: 'supervisionOrdered', level: null };
     case CASE_EVENT_TYPES.remind:
       return { kind: 'reminderSent', level: null };
     case CASE_EVENT_TYPES.approveExtension:
-      return event.payload.granted === true ? { kind: 'extensionGranted', level: null } : null;
+      return typed.payload.granted === true ? { kind: 'extensionGranted', level: null } : null;
     default:
       return null;
   }
@@ -102,11 +103,16 @@ export function metricFactChange(event: CaseEventInput): MetricFactChange {
     assignments.push({ column: 'triaged_at', value: at, rule: 'first' });
   const firstTime = FIRST_TIMES[event.type];
   if (firstTime) assignments.push({ column: firstTime, value: at, rule: 'first' });
+  const typed = typedEvent(event);
+  const outcome =
+    typed?.type === CASE_EVENT_TYPES.decideReview || typed?.type === CASE_EVENT_TYPES.decideReReview
+      ? typed.payload.outcome
+      : undefined;
   const outcomeColumn = OUTCOMES[event.type];
-  if (outcomeColumn && typeof event.payload.outcome === 'string')
-    assignments.push({ column: outcomeColumn, value: event.payload.outcome, rule: 'latest' });
-  if (event.type === CASE_EVENT_TYPES.recordSatisfaction && typeof event.payload.satisfaction === 'string')
-    assignments.push({ column: 'satisfaction', value: event.payload.satisfaction, rule: 'latest' });
+  if (outcomeColumn && typeof outcome === 'string')
+    assignments.push({ column: outcomeColumn, value: outcome, rule: 'latest' });
+  if (typed?.type === CASE_EVENT_TYPES.recordSatisfaction && typeof typed.payload.satisfaction === 'string')
+    assignments.push({ column: 'satisfaction', value: typed.payload.satisfaction, rule: 'latest' });
   if ((FINAL_STATUSES as readonly unknown[]).includes(event.payload.status))
     assignments.push({ column: 'ended_at', value: at, rule: 'first' });
   // A review or re-review request received in time but recorded after the lapse closed the case reopens
@@ -140,9 +146,10 @@ export const REPEAT_VISIT_RECORDED = EVENT_TYPES.repeatVisitRecorded;
  * does a registration linked to earlier cases, on each of them.
  */
 export async function projectMetricFacts(tx: EntityManager, event: CaseEventInput): Promise<void> {
-  if (event.type === CASE_EVENT_TYPES.register) {
+  const typed = typedEvent(event);
+  if (typed?.type === CASE_EVENT_TYPES.register) {
     await tx.query(`INSERT INTO case_metric_facts (case_number) VALUES ($1)`, [event.caseNumber]);
-    const linked = event.payload.linkedCaseNumbers;
+    const linked = typed.payload.linkedCaseNumbers;
     if (Array.isArray(linked) && linked.length > 0) {
       await tx.query(
         `UPDATE cases SET repeat_visits = repeat_visits + 1 WHERE case_number = ANY($1) AND case_number <> $2`,

@@ -1,18 +1,9 @@
 import { type EntityManager } from 'typeorm';
 import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { EVENT_TYPES } from '../../domain/src/case/event-types';
+import { EVENT_TYPES, typedEvent } from '../../domain/src/case/event-types';
 import { type CaseEventInput, type CaseView, caseWorkflowId } from '../../domain/src/case/recorded-event';
 import { CaseEntity } from './entities';
 import { projectMetricFacts } from './metric-facts';
-
-interface RegisteredDetails {
-  status: string;
-  category: string;
-  channel: string;
-  subject: string;
-  receivedAt: string;
-  matterUnitCode?: string | null;
-}
 
 function viewColumns(view: CaseView): QueryDeepPartialEntity<CaseEntity> {
   return {
@@ -36,8 +27,9 @@ function viewColumns(view: CaseView): QueryDeepPartialEntity<CaseEntity> {
 export async function projectEvent(tx: EntityManager, event: CaseEventInput, hash: string): Promise<void> {
   const occurredAt = new Date(event.occurredAt);
   const fromView = event.view ? viewColumns(event.view) : {};
-  if (event.type === EVENT_TYPES.caseRegistered) {
-    const registered = event.payload as unknown as RegisteredDetails;
+  const typed = typedEvent(event);
+  if (typed?.type === EVENT_TYPES.caseRegistered) {
+    const registered = typed.payload;
     const registeringUnitCode = event.actor.unitCode ?? '';
     await tx.insert(CaseEntity, {
       caseNumber: event.caseNumber,
@@ -79,18 +71,19 @@ export async function projectEvent(tx: EntityManager, event: CaseEventInput, has
  * answers, the reply's delivery, and whether an answer is recorded (at the counter or online).
  */
 async function projectReplyRating(tx: EntityManager, event: CaseEventInput, occurredAt: Date): Promise<void> {
-  if (event.type === EVENT_TYPES.replyIssued) {
+  const typed = typedEvent(event);
+  if (typed?.type === EVENT_TYPES.replyIssued) {
     await tx.query(
       `UPDATE cases SET reply_seq = $2, reply_delivered_on = NULL, satisfaction_recorded_at = NULL
        WHERE case_number = $1`,
       [event.caseNumber, event.seq],
     );
-  } else if (event.type === EVENT_TYPES.deliveryRecorded && event.payload.document === 'reply') {
+  } else if (typed?.type === EVENT_TYPES.deliveryRecorded && typed.payload.document === 'reply') {
     await tx.query(`UPDATE cases SET reply_delivered_on = $2 WHERE case_number = $1`, [
       event.caseNumber,
-      event.payload.deliveredOn,
+      typed.payload.deliveredOn,
     ]);
-  } else if (event.type === EVENT_TYPES.satisfactionRecorded) {
+  } else if (typed?.type === EVENT_TYPES.satisfactionRecorded) {
     await tx.query(`UPDATE cases SET satisfaction_recorded_at = $2 WHERE case_number = $1`, [
       event.caseNumber,
       occurredAt,

@@ -1,5 +1,6 @@
 import { CaseActionType } from './actions';
 import { CaseActor } from './actor';
+import { type ActionEventDetailsByType } from './event-payloads';
 import { CaseStatus } from './status';
 import { Instant } from './time-values';
 
@@ -41,15 +42,18 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[CaseActionType];
 
 /**
  * One thing that happened to a case, for the audit timeline. `details` holds the action's own fields
- * (references only, never personal data) plus what the machine derived (e.g. the deciding body).
- * A pause that ends because its clock phase ended is recorded as its own `clockResumed` event with
- * `details.endedWithPhase: true`.
+ * (references only, never personal data) plus what the machine derived (e.g. the deciding body), as
+ * event-payloads.ts types them per event type. A pause that ends because its clock phase ended is
+ * recorded as its own `clockResumed` event with `details.endedWithPhase: true`.
  */
-export interface CaseEvent {
-  readonly type: CaseEventType;
+export type CaseEvent = { [T in CaseEventType]: CaseEventOf<T> }[CaseEventType];
+
+/** An event of one type. */
+export interface CaseEventOf<T extends CaseEventType> {
+  readonly type: T;
   readonly at: Instant;
   readonly by: CaseActor;
   readonly fromStatus: CaseStatus | null;
   readonly toStatus: CaseStatus;
-  readonly details: Readonly<Record<string, unknown>>;
+  readonly details: Readonly<ActionEventDetailsByType[T]>;
 }

@@ -180,6 +180,8 @@ export function applyAction(
   }
   next = { ...next, status: to, updatedAt: facts.at };
 
+  // eventDetails builds, per action, the details event-payloads.ts declares for its event type; the
+  // type cannot follow the action through the table, hence the one assertion.
   const events: CaseEvent[] = [
     {
       type: CASE_EVENT_TYPES[action.type],
@@ -188,7 +190,7 @@ export function applyAction(
       fromStatus: state?.status ?? null,
       toStatus: to,
       details: eventDetails(action, state, next, context.actor),
-    },
+    } as CaseEvent,
   ];
   const pause = next.pause;
   if (pause && (pause.phase !== clockPhaseOf(to) || pause.holdingUnitCode !== next.holdingUnitCode)) {

@@ -5,6 +5,7 @@
  * Types only: the payloads' JSON is what the workflow has always recorded.
  */
 import { CASE_EVENT_TYPES, type CaseEventType } from './case-events';
+import { type ActionEventPayloads } from './event-payloads';
 
 /** Events the engine records by itself (clocks, repeat visits, recomputations), beside the actions' own. */
 export const SYSTEM_EVENT_TYPES = [
@@ -44,16 +45,6 @@ export interface EventRecipient {
   name: string;
   role: string;
   unitCode: string;
-}
-
-/**
- * What an action's event carries: the status it leaves and the one it left, then the action's own
- * details (references only, never personal data). A pause ending with its phase is such a `clockResumed`.
- */
-export interface ActionEventPayload {
-  status: string;
-  fromStatus?: string | null;
-  [detail: string]: unknown;
 }
 
 /** What each event the engine records by itself carries (every one names the case's status). */
@@ -118,7 +109,25 @@ export interface FeedbackAlarmPayload {
 /** Types only the engine records, never an action (`clockResumed` is both: its payload is an action's). */
 export type EngineOnlyEventType = keyof SystemEventPayloads;
 
-/** The payload an event of type T carries. */
+/** The payload an event of type T carries: an action's (event-payloads.ts) or the engine's own. */
 export type EventPayload<T extends RecordedEventType> = T extends EngineOnlyEventType
   ? SystemEventPayloads[T]
-  : ActionEventPayload;
+  : T extends keyof ActionEventPayloads
+    ? ActionEventPayloads[T]
+    : never;
+
+/** Every event as a (type, payload) pair: narrowing on `type` gives the payload its shape. */
+export type TypedEvent = {
+  [T in RecordedEventType]: { type: T; payload: EventPayload<T> };
+}[RecordedEventType];
+
+/**
+ * A recorded event read by its type: the payload as the workflow recorded it for that type. The JSON is
+ * the workflow's own (never user input), so this is a reading, not a validation; a type this engine does
+ * not record reads as undefined.
+ */
+export function typedEvent(event: { type: string; payload: unknown }): TypedEvent | undefined {
+  return isRecordedEventType(event.type)
+    ? ({ type: event.type, payload: event.payload } as TypedEvent)
+    : undefined;
+}

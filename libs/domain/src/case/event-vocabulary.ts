@@ -7,6 +7,7 @@ import { CASE_ACTION_LABELS, type CaseActionType } from './actions';
 import { CASE_EVENT_TYPES, type CaseEventType } from './case-events';
 import {
   RECORDED_EVENT_TYPES,
+  type EventPayload,
   type RecordedEventType,
   SYSTEM_EVENT_TYPES,
   type SystemEventType,
@@ -190,6 +191,15 @@ export const EVENT_FIELD_LABELS = {
   backdated: '补登（收到早于录入）',
   handlingUnitCode: '原办理机关',
   reopenedClosure: '撤销的办结',
+  by: '评价人',
+  comment: '评价意见',
+  replySeq: '所评答复',
+  ratingId: '评价编号',
+  submittedAt: '提交时间',
+  skipLevel: '越级',
+  skipLevelCaseNumber: '越级案件编号',
+  fromVersion: '原版本',
+  toVersion: '新版本',
 } as const satisfies Readonly<Record<string, string>>;
 
 const PAUSE_REASON_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -397,3 +407,19 @@ export function inboxItemTitle(
       return undefined;
   }
 }
+
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+/** Every field a recorded event's payload may carry, over all event types. */
+type PayloadFieldName = { [T in RecordedEventType]: KeysOfUnion<EventPayload<T>> }[RecordedEventType];
+/** Payload fields the timeline has no label for (the status fields are named by their values). */
+type UnlabelledPayloadField = Exclude<
+  PayloadFieldName,
+  EventFieldName | 'status' | 'fromStatus' | 'contentRef' | 'petitionerRefs' | 'visitId'
+>;
+/**
+ * A payload field (event-payloads.ts, event-types.ts) without a label or a place in HIDDEN_FIELDS does
+ * not compile: the timeline would show its bare key.
+ */
+export const EVERY_PAYLOAD_FIELD_LABELLED: [UnlabelledPayloadField] extends [never]
+  ? true
+  : UnlabelledPayloadField = true;

@@ -29,6 +29,7 @@ export {
 export * from './skip-level';
 export * from './petitioner-rating';
 export * from './allowed-now';
+export * from './event-payloads';
 export * from './event-types';
 export * from './event-vocabulary';
 export * from './recorded-event';

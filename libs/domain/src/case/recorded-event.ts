@@ -34,6 +34,7 @@ export interface CaseEventInput {
   actor: RecordedActor;
   /** Workflow time (deterministic), ISO-8601 UTC. */
   occurredAt: string;
+  /** JSON on the wire and on disk; `typedEvent(event)` reads it as `EventPayload<type>`. */
   payload: Record<string, unknown>;
   /** The case as it stands after this event, for the read model (not part of the hashed event). */
   view?: CaseView;

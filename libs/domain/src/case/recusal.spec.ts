@@ -70,7 +70,9 @@ describe('recusal (回避, art. 28 of the 2022 Regulation)', () => {
       type: 'recusalDecided',
       details: { decision: 'recuse', replacementNeeded: ['handler'] },
     });
-    expect(String(result.events[0]!.details.description)).toBe(
+    const event = result.events[0]!;
+    if (event.type !== 'recusalDecided') throw new Error(`expected recusalDecided, got ${event.type}`);
+    expect(event.details.description).toBe(
       '回避决定：决定回避，name-handler-t1（T1）应当回避，不得再办理本案；理由：经核实确系近亲属；其现任责任人，须调整六定另行指定',
     );
     expect(seatsToReplace(upheld).map((seat) => seat.field)).toEqual(['handler']);
