@@ -23,6 +23,24 @@ export function useAttachments(caseNumber: string) {
   });
 }
 
+/** Saves one of the case's files under its own name; a refusal is shown as the API's message. */
+export function useAttachmentDownload(caseNumber: string) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return async (file: AttachmentSummary) => {
+    try {
+      const { data, error, response } = await api.GET('/api/cases/{caseNumber}/attachments/{id}', {
+        params: { path: { caseNumber, id: file.id } },
+        parseAs: 'blob',
+      });
+      if (!response.ok || !data) throw ApiFailure.from(response.status, error);
+      saveFile(data as Blob, file.fileName);
+    } catch (error) {
+      void message.error(error instanceof ApiFailure ? error.message : t('state.error'));
+    }
+  };
+}
+
 function sizeOf(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -40,18 +58,7 @@ export function CaseAttachments(props: { caseNumber: string }) {
   const queryClient = useQueryClient();
   const attachments = useAttachments(props.caseNumber);
 
-  async function download(file: AttachmentSummary) {
-    try {
-      const { data, error, response } = await api.GET('/api/cases/{caseNumber}/attachments/{id}', {
-        params: { path: { caseNumber: props.caseNumber, id: file.id } },
-        parseAs: 'blob',
-      });
-      if (!response.ok || !data) throw ApiFailure.from(response.status, error);
-      saveFile(data as Blob, file.fileName);
-    } catch (error) {
-      void message.error(error instanceof ApiFailure ? error.message : t('state.error'));
-    }
-  }
+  const download = useAttachmentDownload(props.caseNumber);
 
   // Only files still on their way stay in the upload list (with progress); finished ones join the list below.
   const [uploading, setUploading] = useState<UploadFile[]>([]);

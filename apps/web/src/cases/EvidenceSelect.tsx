@@ -1,12 +1,8 @@
-import { App, Button, Select, Space, Tag } from 'antd';
+import { Button, Select, Space, Tag } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../api/client';
-import { ApiFailure } from '../api/errors';
-import type { AttachmentSummary } from '../api/types';
-import { saveFile } from '../common/save-file';
-import { useAttachments } from './CaseAttachments';
+import { useAttachmentDownload, useAttachments } from './CaseAttachments';
 
 /**
  * The evidence of an action chosen among the case's attachments (by file name); another reference
@@ -35,22 +31,9 @@ export function EvidenceSelect(props: { id?: string; value?: string[]; onChange?
 /** Evidence as links: an attachment of the case by its file name (downloads it), anything else as text. */
 export function EvidenceLinks(props: { caseNumber: string; refs: readonly string[] }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const attachments = useAttachments(props.caseNumber);
   const byRef = new Map((attachments.data ?? []).map((file) => [file.ref, file]));
-
-  async function download(file: AttachmentSummary) {
-    try {
-      const { data, error, response } = await api.GET('/api/cases/{caseNumber}/attachments/{id}', {
-        params: { path: { caseNumber: props.caseNumber, id: file.id } },
-        parseAs: 'blob',
-      });
-      if (!response.ok || !data) throw ApiFailure.from(response.status, error);
-      saveFile(data as Blob, file.fileName);
-    } catch (error) {
-      void message.error(error instanceof ApiFailure ? error.message : t('state.error'));
-    }
-  }
+  const download = useAttachmentDownload(props.caseNumber);
 
   if (props.refs.length === 0) return <>—</>;
   return (
