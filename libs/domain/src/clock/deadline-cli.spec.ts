@@ -1,21 +1,11 @@
 import { runDeadlineCli } from './deadline-cli';
+import { NATIONAL_DAY_2026 } from './test-fixtures';
 
 const CALENDAR_JSON = JSON.stringify({
   timeZone: 'Asia/Shanghai',
   weeklyRestDays: ['SAT', 'SUN'],
-  holidays: [
-    '2026-09-25',
-    '2026-09-26',
-    '2026-09-27',
-    '2026-10-01',
-    '2026-10-02',
-    '2026-10-03',
-    '2026-10-04',
-    '2026-10-05',
-    '2026-10-06',
-    '2026-10-07',
-  ],
-  makeupWorkdays: ['2026-09-20', '2026-10-10'],
+  holidays: ['2026-09-25', '2026-09-26', '2026-09-27', ...NATIONAL_DAY_2026.holidays],
+  makeupWorkdays: NATIONAL_DAY_2026.makeupWorkdays,
 });
 
 const files: Record<string, string> = {

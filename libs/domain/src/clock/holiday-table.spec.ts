@@ -2,6 +2,7 @@ import { DomainError } from '../errors';
 import { Calendar } from './calendar';
 import { computeDeadline } from './deadline';
 import { importHolidayTable } from './holiday-table';
+import { NATIONAL_DAY_2026 } from './test-fixtures';
 
 /** Before 2027's table is published: 2026 only. */
 const CALENDAR_2026: Calendar = {
@@ -50,16 +51,7 @@ describe('importHolidayTable', () => {
   it('replaces what the calendar said about that year', () => {
     const corrected = importHolidayTable(CALENDAR_2026, {
       year: 2026,
-      holidays: [
-        '2026-10-01',
-        '2026-10-02',
-        '2026-10-03',
-        '2026-10-04',
-        '2026-10-05',
-        '2026-10-06',
-        '2026-10-07',
-      ],
-      makeupWorkdays: ['2026-09-20', '2026-10-10'],
+      ...NATIONAL_DAY_2026,
       version: 'cn-2026-final',
     });
     expect(corrected.holidays).toHaveLength(7);

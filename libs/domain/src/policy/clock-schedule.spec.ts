@@ -1,4 +1,5 @@
 import { Calendar } from '../clock';
+import { NATIONAL_DAY_2026 } from '../clock/test-fixtures';
 import { DEFAULT_POLICY } from './default-policy';
 import {
   clockDeadline,
@@ -11,16 +12,7 @@ import { overridePolicy } from './override-policy';
 const AUTUMN_2026: Calendar = {
   timeZone: 'Asia/Shanghai',
   weeklyRestDays: ['SAT', 'SUN'],
-  holidays: [
-    '2026-10-01',
-    '2026-10-02',
-    '2026-10-03',
-    '2026-10-04',
-    '2026-10-05',
-    '2026-10-06',
-    '2026-10-07',
-  ],
-  makeupWorkdays: ['2026-09-20', '2026-10-10'],
+  ...NATIONAL_DAY_2026,
 };
 
 describe('policy clocks applied to a case', () => {
