@@ -3,15 +3,8 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../libs/domain/src/org/roles';
+import type { StaffEntry } from '../../../../libs/persistence/src/staff-directory';
 import { api, bodyOf } from '../api/client';
-
-export interface StaffEntry {
-  id: string;
-  name: string;
-  roles: Role[];
-  unitCode: string;
-  unitName: string;
-}
 
 /** The staff on the user's unit line (GET /api/staff), narrowed by role and by the typed part of a name. */
 export function useStaffDirectory(roles: readonly Role[] | undefined, q: string) {

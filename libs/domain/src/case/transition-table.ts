@@ -1,6 +1,6 @@
 import { Role } from '../org/roles';
 import { CaseActionType } from './actions';
-import { CaseStatus } from './status';
+import { CASE_STATUSES, CaseStatus, isFinalStatus } from './status';
 
 /** A status change: `from: null` is the start (no case yet). */
 export interface CaseTransition {
@@ -10,17 +10,8 @@ export interface CaseTransition {
 }
 
 const TRIAGE: readonly CaseStatus[] = ['registered', 'transferred', 'assigned'];
-const WITHDRAWABLE: readonly CaseStatus[] = [
-  'registered',
-  'transferred',
-  'assigned',
-  'accepted',
-  'inHandling',
-  'replied',
-  'underReview',
-  'reviewed',
-  'underReReview',
-];
+/** A case may be withdrawn until it has ended, whichever way. */
+const WITHDRAWABLE: readonly CaseStatus[] = CASE_STATUSES.filter((status) => !isFinalStatus(status));
 
 /** Every status change the machine allows, in lifecycle order. */
 export const CASE_TRANSITIONS: readonly CaseTransition[] = [
