@@ -1,6 +1,7 @@
 import { type EntityManager } from 'typeorm';
 import { type Role } from '../../domain/src/org/roles';
 import { type CaseViewer, caseVisibleTo } from './case-visibility';
+import { unitLineCtes } from './unit-tree';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -104,15 +105,9 @@ export async function listReceptionSessions(
   range: { from?: string; to?: string },
 ): Promise<ReceptionSession[]> {
   const rows: SessionRow[] = await db.query(
-    `WITH RECURSIVE up AS (
-       SELECT code, parent_code FROM units WHERE code = $1
-       UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code
-     ), down AS (
-       SELECT code FROM units WHERE code = $1
-       UNION ALL SELECT u.code FROM units u JOIN down d ON u.parent_code = d.code
-     )
+    `${unitLineCtes('$1')}
      SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM}
-     WHERE (s.unit_code IN (SELECT code FROM up) OR s.unit_code IN (SELECT code FROM down))
+     WHERE s.unit_code IN (SELECT code FROM line)
        AND ($2::date IS NULL OR s.session_date >= $2::date)
        AND ($3::date IS NULL OR s.session_date <= $3::date)
      ORDER BY s.session_date, s.published_at, s.id

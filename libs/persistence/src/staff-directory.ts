@@ -1,5 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type Role } from '../../domain/src/org/roles';
+import { unitLineCtes } from './unit-tree';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -33,13 +34,7 @@ export async function listStaffOnLine(
 ): Promise<StaffEntry[]> {
   const rows: { id: string; name: string; roles: Role[]; unit_code: string; unit_name: string }[] =
     await db.query(
-      `WITH RECURSIVE up AS (
-         SELECT code, parent_code FROM units WHERE code = $1
-         UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code
-       ), down AS (
-         SELECT code FROM units WHERE code = $1
-         UNION ALL SELECT u.code FROM units u JOIN down d ON u.parent_code = d.code
-       ), line AS (SELECT code FROM up UNION SELECT code FROM down)
+      `${unitLineCtes('$1')}
        SELECT p.id, p.name, p.unit_code, un.name AS unit_name,
               array_agg(r.role ORDER BY r.role) AS roles
        FROM users p

@@ -1,6 +1,20 @@
 import { type EntityManager } from 'typeorm';
 import { buildUnitTree, type Unit, type UnitTree } from '../../domain/src/org/units';
 
+/**
+ * SQL `WITH RECURSIVE` naming a unit's line of the tree: `up` (the unit given by `unitSql` and every unit
+ * above it), `down` (it and every unit below it) and `line` (both); the query that follows selects.
+ */
+export function unitLineCtes(unitSql: string): string {
+  return `WITH RECURSIVE up AS (
+       SELECT code, parent_code FROM units WHERE code = ${unitSql}
+       UNION ALL SELECT u.code, u.parent_code FROM units u JOIN up ON u.code = up.parent_code
+     ), down AS (
+       SELECT code FROM units WHERE code = ${unitSql}
+       UNION ALL SELECT u.code FROM units u JOIN down d ON u.parent_code = d.code
+     ), line AS (SELECT code FROM up UNION SELECT code FROM down)`;
+}
+
 /** The whole tree the unit belongs to (from its top unit down), as the domain takes it. */
 export async function loadUnitTree(
   db: EntityManager,

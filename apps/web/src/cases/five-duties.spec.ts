@@ -1,24 +1,8 @@
-import type { TimelineEntry } from '../api/types';
 import { currentSixDefines, repeatVisits } from './case-summary';
 import { dutyChecklist } from './five-duties';
+import { timelineEntryMaker } from './test-timeline';
 
-let seq = 0;
-function event(type: string, details: Record<string, unknown>, occurredAt = '2026-11-02T02:00:00.000Z') {
-  seq += 1;
-  return {
-    seq,
-    type,
-    occurredAt,
-    actorId: 'u-handler',
-    actorRole: 'handler',
-    actorUnit: 'QX',
-    fromStatus: 'inHandling',
-    status: 'inHandling',
-    details,
-    hash: `h${seq}`,
-    notices: [],
-  } satisfies TimelineEntry;
-}
+const event = timelineEntryMaker({ id: 'u-handler', role: 'handler' }, () => '2026-11-02T02:00:00.000Z');
 
 const investigated = event('dutyRecorded', {
   duty: 'investigate',

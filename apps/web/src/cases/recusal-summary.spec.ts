@@ -1,23 +1,7 @@
-import type { TimelineEntry } from '../api/types';
 import { recusalsFrom, seatsToFill } from './recusal-summary';
+import { timelineEntryMaker } from './test-timeline';
 
-let seq = 0;
-function event(type: string, details: Record<string, unknown>) {
-  seq += 1;
-  return {
-    seq,
-    type,
-    occurredAt: `2026-11-0${seq}T02:00:00.000Z`,
-    actorId: 'u-clerk',
-    actorRole: 'clerk',
-    actorUnit: 'QX',
-    fromStatus: 'inHandling',
-    status: 'inHandling',
-    details,
-    hash: `h${seq}`,
-    notices: [],
-  } satisfies TimelineEntry;
-}
+const event = timelineEntryMaker({ id: 'u-clerk', role: 'clerk' }, (seq) => `2026-11-0${seq}T02:00:00.000Z`);
 
 const handler = { userId: 'u-handler', name: '王办理', role: 'handler', unitCode: 'QX' };
 const leader = { userId: 'u-leader', name: '李领导', role: 'packageLeader', unitCode: 'D' };

@@ -1,12 +1,12 @@
 import { isInSubtree, requireUnit } from '../org/units';
-import { ActionHandlers } from './action-handler';
+import { ActionContext, ActionHandlers } from './action-handler';
 import { assertNotAccusedUnit } from './accused-exclusion';
 import { assertHoldingUnit } from './actor-checks';
 import { caseError } from './case-errors';
 import { CaseState, RoutingStep } from './case-state';
 import { requireFact } from './facts';
 import { optionalText, requireLocalDate, requireOneOf, requireText } from './input-checks';
-import { compareInstants } from './time-values';
+import { compareInstants, LocalDate } from './time-values';
 import { NOT_ACCEPT_REASONS } from './vocabulary';
 
 /** The routing step that brought the case to its holding unit (the one a misroute objection answers). */
@@ -21,6 +21,25 @@ export function arrivalStep(state: CaseState): RoutingStep {
     });
   }
   return step;
+}
+
+/** The case sent on to another unit: the routing step recorded, that unit now holding the case. */
+function handedOn(
+  { state, actor, at }: ActionContext,
+  kind: 'transfer' | 'assignDown',
+  action: { readonly toUnitCode: string; readonly reason: string },
+  feedbackDueDate: LocalDate | null,
+): CaseState {
+  const step: RoutingStep = {
+    kind,
+    fromUnitCode: state.holdingUnitCode,
+    toUnitCode: action.toUnitCode,
+    reason: action.reason.trim(),
+    feedbackDueDate,
+    at,
+    by: actor,
+  };
+  return { ...state, routing: [...state.routing, step], holdingUnitCode: action.toUnitCode };
 }
 
 /** Triage at the holding unit (分流): accept, send on, decline, or object to a misrouted case. */
@@ -52,18 +71,7 @@ export const triageHandlers: ActionHandlers<
       }
       assertNotAccusedUnit(state, target, tree, 'toUnitCode');
     },
-    apply({ state, actor, at }, action) {
-      const step: RoutingStep = {
-        kind: 'transfer',
-        fromUnitCode: state.holdingUnitCode,
-        toUnitCode: action.toUnitCode,
-        reason: action.reason.trim(),
-        feedbackDueDate: null,
-        at,
-        by: actor,
-      };
-      return { ...state, routing: [...state.routing, step], holdingUnitCode: action.toUnitCode };
-    },
+    apply: (context, action) => handedOn(context, 'transfer', action, null),
   },
 
   assignDown: {
@@ -83,18 +91,7 @@ export const triageHandlers: ActionHandlers<
       }
       requireLocalDate(action.feedbackDueDate, 'feedbackDueDate');
     },
-    apply({ state, actor, at }, action) {
-      const step: RoutingStep = {
-        kind: 'assignDown',
-        fromUnitCode: state.holdingUnitCode,
-        toUnitCode: action.toUnitCode,
-        reason: action.reason.trim(),
-        feedbackDueDate: action.feedbackDueDate,
-        at,
-        by: actor,
-      };
-      return { ...state, routing: [...state.routing, step], holdingUnitCode: action.toUnitCode };
-    },
+    apply: (context, action) => handedOn(context, 'assignDown', action, action.feedbackDueDate),
   },
 
   notAccept: {
