@@ -5,7 +5,7 @@ import { bodyAbove, bodyName, type HandlingBody, unitBody } from '../../../domai
 import { DEFAULT_POLICY } from '../../../domain/src/policy/default-policy';
 import { type Policy } from '../../../domain/src/policy/policy';
 import { type NoticeKind } from '../../../notices/src/notice-fields';
-import { EVENT_TYPES, type RecordedEventType } from '../../../domain/src/case/event-types';
+import { EVENT_TYPES, type EventPayload, type RecordedEventType } from '../../../domain/src/case/event-types';
 import { type CaseEventInput } from '../../../domain/src/case/recorded-event';
 import { loadUnitTree } from '../unit-tree';
 
@@ -21,11 +21,12 @@ export type NoticeSnapshot = Record<string, string | number>;
 const FALLBACK_BODY_ABOVE = '上一级机关';
 const FALLBACK_LEGAL_CHANNEL = '通过诉讼、仲裁、行政复议等法定途径提出';
 
-interface EarlierEvent {
-  type: string;
+/** An earlier event of the case, of one type, with the payload that type records. */
+interface EarlierEvent<T extends RecordedEventType> {
+  type: T;
   occurred_at: Date;
   actor_unit: string | null;
-  payload: Record<string, unknown>;
+  payload: EventPayload<T>;
 }
 
 /**
@@ -109,7 +110,7 @@ export class NoticeSnapshotBuilder {
           await this.latest(EVENT_TYPES.replyIssued),
           await this.latest(EVENT_TYPES.reviewRequested),
         ];
-        const body = request?.payload.body as HandlingBody | undefined;
+        const body = request?.payload.body;
         return {
           ...common,
           ...(body ? { issuingUnit: await this.bodyName(body) } : {}),
@@ -129,8 +130,8 @@ export class NoticeSnapshotBuilder {
           await this.latest(EVENT_TYPES.reviewDecided),
           await this.latest(EVENT_TYPES.reReviewRequested),
         ];
-        const reviewBody = reviewRequest?.payload.body as HandlingBody | undefined;
-        const body = request?.payload.body as HandlingBody | undefined;
+        const reviewBody = reviewRequest?.payload.body;
+        const body = request?.payload.body;
         return {
           ...common,
           ...(body ? { issuingUnit: await this.bodyName(body) } : {}),
@@ -151,7 +152,7 @@ export class NoticeSnapshotBuilder {
     };
   }
 
-  private async latest(type: RecordedEventType): Promise<EarlierEvent | undefined> {
+  private async latest<T extends RecordedEventType>(type: T): Promise<EarlierEvent<T> | undefined> {
     const [row] = await this.tx.query(
       `SELECT type, occurred_at, actor_unit, payload FROM case_events
        WHERE case_number = $1 AND type = $2 AND seq < $3 ORDER BY seq DESC LIMIT 1`,
@@ -195,13 +196,17 @@ function text(value: unknown): string {
 }
 
 /** The original handling body (art. 35) recorded on a handling opinion's event, when it was. */
-function originalHandlingUnit(reply: EarlierEvent | undefined): string | undefined {
+function originalHandlingUnit(
+  reply: EarlierEvent<typeof EVENT_TYPES.replyIssued> | undefined,
+): string | undefined {
   const code = reply?.payload.handlingUnitCode;
   return typeof code === 'string' ? code : undefined;
 }
 
 /** A review or re-review request was made when it was received (back-dated), else when recorded. */
-function requestReceivedAt(request: EarlierEvent): Date {
+function requestReceivedAt(
+  request: EarlierEvent<typeof EVENT_TYPES.reviewRequested | typeof EVENT_TYPES.reReviewRequested>,
+): Date {
   const receivedAt = request.payload.receivedAt;
   return typeof receivedAt === 'string' ? new Date(receivedAt) : request.occurred_at;
 }
