@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { engineLabel, parseEngine } from '../libs/temporal/src/server/engine';
+import { ENGINE_OPTION, engineLabel, parseEngine } from '../libs/temporal/src/server/engine';
 import { machine, progress, report } from './bench/load';
 import { runDrill } from './chaos/drill';
 
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
       cases: { type: 'string', default: '300' },
       clients: { type: 'string', default: '10' },
       minutes: { type: 'string', default: '15' },
-      engine: { type: 'string', default: 'dev' },
+      ...ENGINE_OPTION,
     },
   });
   const engine = parseEngine(values.engine, '--engine');

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** Which Temporal the tests, benches and drills run on: the dev server (SQLite, one process) or the real server. */
 export type TemporalEngine = 'dev' | 'server';
 
@@ -14,4 +16,13 @@ export function engineLabel(engine: TemporalEngine): string {
   return engine === 'server'
     ? 'Temporal 服务器 / real Temporal server (PostgreSQL persistence and visibility)'
     : 'Temporal 开发服务器 / Temporal dev server (SQLite)';
+}
+
+/** `--engine dev|server` for a script's own strict parseArgs options (spread into them). */
+export const ENGINE_OPTION = { engine: { type: 'string', default: 'dev' } } as const;
+
+/** The `--engine` of a command line, whatever other options it has. */
+export function engineFromArgs(args: string[]): TemporalEngine {
+  const { values } = parseArgs({ args, options: ENGINE_OPTION, strict: false, allowPositionals: true });
+  return parseEngine(typeof values.engine === 'string' ? values.engine : undefined, '--engine');
 }
