@@ -7,7 +7,11 @@ import { Connection } from '@temporalio/client';
 import getPort from 'get-port';
 import { Client as PgClient } from 'pg';
 import { ManagedProcess } from '../managed-process';
-import { ensureNamespace, ensureSearchAttributes } from '../search-attribute-registration';
+import {
+  ensureNamespace,
+  ensureSearchAttributes,
+  SearchAttributeConflictError,
+} from '../search-attribute-registration';
 import { type TemporalServerBinaries } from './server-build';
 import {
   dynamicConfigYaml,
@@ -124,6 +128,7 @@ async function untilNamespaceReady(prepared: PreparedTemporalServer, server: Man
       if (added.length > 0) say?.(`搜索属性已添加 / search attributes added: ${added.join(', ')}`);
       return;
     } catch (error) {
+      if (error instanceof SearchAttributeConflictError) throw error; // the operator's to resolve, not a wait
       last = error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     } finally {
