@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { DEFAULT_POLICY } from '../libs/domain/src/policy/default-policy';
 import { sleep } from './bench/bench-stack';
-import { benchMain } from './bench/bench-main';
+import { benchMain, ENGINE_OPTION } from './bench/bench-main';
 import {
   caseContext,
   type DirectCases,
@@ -13,7 +13,7 @@ import {
 import { machine, progress, report, round, runLoad, summarize } from './bench/load';
 
 /**
- * `npm run bench:capacity -- [--cases 2000] [--concurrency 16] [--idle 60] [--samples 200]`
+ * `npm run bench:capacity -- [--cases 2000] [--concurrency 16] [--idle 60] [--samples 200] [--engine dev|server]`
  * (`--cases 100000` for the full size). N open cases (national policy, received now: nothing falls
  * due for days) idling on one worker with the `npm start` settings. Reports the worker's resident
  * memory while they idle (highest of samples every 5 s), the API's and the Temporal dev server's,
@@ -40,6 +40,7 @@ async function timedGets(
 benchMain(async (stack) => {
   const { values } = parseArgs({
     options: {
+      ...ENGINE_OPTION,
       cases: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '16' },
       idle: { type: 'string', default: '60' },

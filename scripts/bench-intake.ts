@@ -5,13 +5,13 @@ import { parseArgs } from 'node:util';
 import { Client } from '@temporalio/client';
 import { BASELINE_TABLE } from './bench/baseline-workflows';
 import { type BenchStack } from './bench/bench-stack';
-import { benchMain } from './bench/bench-main';
+import { benchMain, ENGINE_OPTION } from './bench/bench-main';
 import { cpuSecondsOfTrees } from './bench/cpu';
 import { registerOverHttp, registrationBody } from './bench/intake-units';
 import { type LoadResult, machine, progress, report, round, runInterleaved, runLoad } from './bench/load';
 
 /**
- * `npm run bench:intake -- [--cases 1000] [--concurrency 16] [--warmup 30]`
+ * `npm run bench:intake -- [--cases 1000] [--concurrency 16] [--warmup 30] [--engine dev|server]`
  * On one embedded stack (as `npm start` runs it, own data folder and ports): N registrations over HTTP
  * by C concurrent clients as a logged-in clerk, done when the API answers (the CaseRegistered event is
  * in PostgreSQL); then, against the same Temporal and PostgreSQL with the same load generator,
@@ -43,6 +43,7 @@ async function startBaselineWorker(stack: BenchStack): Promise<ChildProcess> {
 benchMain(async (stack) => {
   const { values } = parseArgs({
     options: {
+      ...ENGINE_OPTION,
       cases: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '16' },
       warmup: { type: 'string', default: '30' },

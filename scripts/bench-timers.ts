@@ -5,7 +5,7 @@ import { DEFAULT_POLICY } from '../libs/domain/src/policy/default-policy';
 import { overridePolicy } from '../libs/domain/src/policy/override-policy';
 import { type Policy } from '../libs/domain/src/policy/policy';
 import { type BenchStack, sleep } from './bench/bench-stack';
-import { benchMain } from './bench/bench-main';
+import { benchMain, ENGINE_OPTION } from './bench/bench-main';
 import {
   BENCH_CALENDAR,
   caseContext,
@@ -17,7 +17,7 @@ import {
 import { machine, progress, report, round, runLoad, summarize } from './bench/load';
 
 /**
- * `npm run bench:timers -- [--cases 1000] [--concurrency 16] [--lead <s>] [--grace 180]`
+ * `npm run bench:timers -- [--cases 1000] [--concurrency 16] [--lead <s>] [--grace 180] [--engine dev|server]`
  * A deadline storm: N open cases whose escalations all fall due within the same minute. Each case was
  * received 16 days ago, so its 15-day triage clock ran out at last midnight (Shanghai); a short test
  * policy (no warnings, one escalation level `after` that deadline) puts case i's escalation at
@@ -48,6 +48,7 @@ async function calibrationRate(
 benchMain(async (stack) => {
   const { values } = parseArgs({
     options: {
+      ...ENGINE_OPTION,
       cases: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '16' },
       lead: { type: 'string' },

@@ -20,11 +20,16 @@ import { prepareInitialAdministrator } from './initial-administrator';
 import { type ClusterCredentials } from '../libs/persistence/src/embedded-postgres';
 import {
   ensureBinary,
-  type RunningDevServer,
+  type ManagedProcess,
   startDevServer,
   TEMPORAL_CLI,
   temporalConnectionOptions,
 } from '../libs/temporal/src';
+import {
+  ensureTemporalServerBuild,
+  startTemporalServer,
+  TEMPORAL_SERVER_BUILD,
+} from '../libs/temporal/src/server';
 import {
   dataConverterFromConfig,
   ensurePayloadKeyRingFile,
@@ -34,6 +39,8 @@ import {
 /**
  * `npm start`: brings up PostgreSQL and Temporal (embedded unless DATABASE_URL / TEMPORAL_ADDRESS are set),
  * migrates, starts the worker and the API, prints the URLs, and on Ctrl-C or SIGTERM stops everything.
+ * `npm run cluster` (`--cluster`): the same with the real Temporal server (built into the cache folder
+ * when missing) on the embedded PostgreSQL, two workers and two API instances; data in ./var/cluster.
  */
 interface PostgresHost {
   port: number;
@@ -44,11 +51,16 @@ interface PostgresHost {
 
 interface Stack {
   postgres?: PostgresHost;
-  temporal?: RunningDevServer;
+  temporal?: { address: string; uiUrl?: string; process: ManagedProcess };
   apps: ChildProcess[];
 }
 
 const HEALTH_TIMEOUT_MS = 90_000;
+const CLUSTER = process.argv.includes('--cluster');
+/** Worker processes and API instances: one each, or two each in cluster mode (same database, same task queue). */
+const INSTANCES = CLUSTER ? 2 : 1;
+/** The second API instance listens this far above PORT (PORT + 1 is the progress query's default). */
+const SECOND_API_PORT_OFFSET = 2;
 const stack: Stack = { apps: [] };
 let stopping = false;
 
@@ -111,6 +123,39 @@ async function startTemporal(config: AppConfig, logDir: string): Promise<string>
   });
   say(`Temporal 开发服务器已启动 / Temporal dev server on ${stack.temporal.address}`);
   return stack.temporal.address;
+}
+
+/** Cluster mode: the real Temporal server with its own databases in the embedded PostgreSQL. */
+async function startRealTemporalServer(config: AppConfig, logDir: string): Promise<string> {
+  if (config.TEMPORAL_ADDRESS || config.DATABASE_URL) {
+    throw new ConfigError(
+      'npm run cluster 自带 PostgreSQL 与 Temporal 服务器 / runs its own PostgreSQL and Temporal server: unset TEMPORAL_ADDRESS and DATABASE_URL (npm start uses external ones)',
+    );
+  }
+  const binaries = ensureTemporalServerBuild(process.env, say);
+  say(
+    `Temporal 服务器构建已校验 / Temporal server v${TEMPORAL_SERVER_BUILD.version} verified (sha256): ${binaries.dir}`,
+  );
+  const server = await startTemporalServer({
+    binaries,
+    dataDir: path.join(config.dataDir, 'temporal-server'),
+    logFile: path.join(logDir, 'temporal.log'),
+    superuserUrl: stack.postgres!.superuserUrl,
+    namespace: config.TEMPORAL_NAMESPACE,
+    frontendPort: config.TEMPORAL_PORT ?? 7233,
+    say,
+  });
+  stack.temporal = server;
+  server.process.child.once('exit', () => {
+    if (!stopping) {
+      say('Temporal 服务器意外退出 / Temporal server exited unexpectedly; stopping everything');
+      void shutdown(1);
+    }
+  });
+  say(
+    `Temporal 服务器已启动 / real Temporal server on ${server.address} (PostgreSQL persistence and visibility, config ${server.prepared.configFile})`,
+  );
+  return server.address;
 }
 
 /**
@@ -206,6 +251,7 @@ async function shutdown(exitCode: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (CLUSTER) process.env.DATA_DIR ??= path.join('var', 'cluster');
   const config = loadConfig();
   const logDir = path.join(config.dataDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
@@ -215,9 +261,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   // Both settle before going on, so a failure of one never leaves the other running unnoticed.
+  const databaseStarted = startDatabase(config);
   const [database, temporal] = await Promise.allSettled([
-    startDatabase(config),
-    startTemporal(config, logDir),
+    databaseStarted,
+    CLUSTER
+      ? databaseStarted.then(() => startRealTemporalServer(config, logDir))
+      : startTemporal(config, logDir),
   ]);
   if (database.status === 'rejected') throw database.reason;
   if (temporal.status === 'rejected') throw temporal.reason;
@@ -231,29 +280,43 @@ async function main(): Promise<void> {
   // The apps connect as the application role only; the owner's URL stays with this launcher.
   const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
   const env = { ...inherited, ...keysEnv, DATABASE_URL: urls.appUrl, TEMPORAL_ADDRESS: temporalAddress };
-  const worker = startApp('worker', 'apps/worker/src/main.js', env, WORKER_NODE_ARGS);
-  const workerReady = new Promise((resolve) => worker.once('message', resolve));
-  startApp('api', 'apps/api/src/main.js', env);
+  const workersReady = Promise.all(
+    Array.from({ length: INSTANCES }, (_, k) => {
+      const worker = startApp(instanceName('worker', k), 'apps/worker/src/main.js', env, WORKER_NODE_ARGS);
+      return new Promise((resolve) => worker.once('message', resolve));
+    }),
+  );
+  const apiPorts = Array.from({ length: INSTANCES }, (_, k) => config.PORT + k * SECOND_API_PORT_OFFSET);
+  apiPorts.forEach((port, k) =>
+    startApp(instanceName('api', k), 'apps/api/src/main.js', { ...env, PORT: String(port) }),
+  );
   // The petitioners' progress query: its own app and port (deployed apart from the staff API in production).
   const { TEMPORAL_ADDRESS: _temporal, ...publicEnv } = env;
   startApp('public', 'apps/public/src/main.js', publicEnv);
 
-  const apiUrl = `http://${config.HOST}:${config.PORT}`;
+  const apiUrls = apiPorts.map((port) => `http://${config.HOST}:${port}`);
+  const apiUrl = apiUrls[0]!;
   const publicUrl = `http://${config.PUBLIC_HOST}:${config.PUBLIC_PORT}`;
   await Promise.all([
-    waitForHealth(`${apiUrl}/api/health`),
+    ...apiUrls.map((url) => waitForHealth(`${url}/api/health`)),
     waitForHealth(`${publicUrl}/public/health`),
-    workerReady,
+    workersReady,
   ]);
-  say('就绪 / ready');
-  say(`  控制台 console: ${apiUrl}/`);
-  say(`  API:          ${apiUrl}/api`);
+  say(CLUSTER ? `就绪 / ready: ${INSTANCES} workers, ${INSTANCES} API instances` : '就绪 / ready');
+  say(`  控制台 console: ${apiUrls.map((url) => `${url}/`).join('  ')}`);
+  say(`  API:          ${apiUrls.map((url) => `${url}/api`).join('  ')}`);
   say(`  API 文档 docs: ${apiUrl}/api/docs`);
   say(`  进度查询 public progress query: ${publicUrl}/`);
   if (stack.temporal?.uiUrl) say(`  Temporal UI:  ${stack.temporal.uiUrl}`);
+  if (CLUSTER) say(`  Temporal:     ${temporalAddress} (TEMPORAL_ADDRESS)`);
   if (process.argv.includes('--demo')) await loadDemoData(urls, temporalAddress, apiUrl, env);
   say('按 Ctrl-C 停止 / press Ctrl-C to stop');
   for (const line of administratorLines) say(line);
+}
+
+/** `worker`, `worker-2` …: names in the exit messages. */
+function instanceName(app: string, index: number): string {
+  return index === 0 ? app : `${app}-${index + 1}`;
 }
 
 /** `npm run demo`: the same start, then a living system to look at (idempotent across restarts). */

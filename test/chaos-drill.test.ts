@@ -5,14 +5,22 @@ import { runDrill } from '../scripts/chaos/drill';
 import { testServers } from './support/test-env';
 
 /**
- * The small fault drill (`npm run chaos` is the full one): 30 cases by 5 clients over HTTP while the
- * worker is SIGKILLed once and the Temporal dev server restarted once, on a PostgreSQL, Temporal,
- * worker and API of its own (own ports and data folder, never the servers other tests share).
+ * The small fault drill (`npm run chaos` is the full one): 30 cases by 5 clients over HTTP on a
+ * PostgreSQL, Temporal, worker(s) and API of its own (own ports and data folder, never the servers
+ * other tests share). On the dev server: the worker is SIGKILLed once and Temporal restarted once.
+ * Under TEMPORAL_TARGET=server, on the real server: one of two workers is SIGKILLed and the Temporal
+ * server process SIGKILLed (then started again).
  */
 jest.setTimeout(300_000);
 
-describe('fault drill (smoke)', () => {
-  it('loses nothing and doubles nothing when the worker is killed and Temporal restarted', async () => {
+const engine = testServers().temporalEngine;
+const faultPlan =
+  engine === 'server'
+    ? { workers: 2, temporalRestartsAtProgress: [], temporalKillsAtProgress: [0.6] }
+    : { workers: 1, temporalRestartsAtProgress: [0.6], temporalKillsAtProgress: [] };
+
+describe(`fault drill (smoke) on the ${engine === 'server' ? 'real Temporal server' : 'Temporal dev server'}`, () => {
+  it('loses nothing and doubles nothing when a worker is killed and Temporal restarted or killed', async () => {
     // The apps run as compiled processes: built into a folder of this test's own, so a concurrent
     // `npm run build` (the npm start test) never rewrites a file one of them is loading.
     const distDir = path.join(PROJECT_ROOT, 'dist', '.chaos-drill');
@@ -25,7 +33,8 @@ describe('fault drill (smoke)', () => {
       cases: 30,
       clients: 5,
       workerKillsAtProgress: [0.3],
-      temporalRestartsAtProgress: [0.6],
+      ...faultPlan,
+      engine,
       postgresRestartsAtProgress: [],
       timeLimitMs: 200_000,
       distDir,
@@ -37,7 +46,14 @@ describe('fault drill (smoke)', () => {
       duplicated: 0,
       wrongState: 0,
       brokenChains: 0,
-      faults: { workerKilled: 1, temporalRestarted: 1, postgresRestarted: 0 },
+      engine,
+      workers: faultPlan.workers,
+      faults: {
+        workerKilled: 1,
+        temporalRestarted: faultPlan.temporalRestartsAtProgress.length,
+        temporalKilled: faultPlan.temporalKillsAtProgress.length,
+        postgresRestarted: 0,
+      },
       problems: [],
     });
   });

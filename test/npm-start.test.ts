@@ -1,12 +1,12 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import getPort from 'get-port';
-import { PROJECT_ROOT } from '../libs/config/src';
 import { isPortOpen } from '../libs/temporal/src';
 import { totpCode } from '../apps/api/src/auth/totp';
 import { callApi, getJson } from './support/http';
+import { descendants, interruptLauncher, killHard as kill, spawnLauncher } from './support/launcher';
 import { FIRST_LOGIN_PASSWORD, firstLogin } from './support/staff-sessions';
 
 /** Spawns the real `npm start` twice on a data folder of its own: up, register, Ctrl-C, nothing left, up again, case still there. */
@@ -33,41 +33,20 @@ describe('npm start', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  function kill(pid: number): void {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-
   function start(): ChildProcess {
-    const {
-      DATABASE_URL: _db,
-      TEMPORAL_ADDRESS: _t,
-      MIGRATION_DATABASE_URL: _m,
-      WORKFLOW_BUNDLE_PATH: _w,
-      TEMPORAL_TASK_QUEUE: _q,
-      ...env
-    } = process.env;
-    const child = spawn('npm', ['start'], {
-      cwd: PROJECT_ROOT,
-      detached: true, // its own process group, as a terminal would give it
-      env: {
-        ...env,
-        DATA_DIR: dataDir,
-        PORT: String(ports.api),
-        PG_PORT: String(ports.postgres),
-        TEMPORAL_PORT: String(ports.temporal),
-        PUBLIC_PORT: String(ports.public),
-        TEMPORAL_HEADLESS: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const launcher = spawnLauncher(['start'], {
+      DATA_DIR: dataDir,
+      PORT: String(ports.api),
+      PG_PORT: String(ports.postgres),
+      TEMPORAL_PORT: String(ports.temporal),
+      PUBLIC_PORT: String(ports.public),
+      TEMPORAL_HEADLESS: 'true',
     });
-    started.push(child);
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    return child;
+    started.push(launcher.child);
+    // Appended, not replaced: the test clears `output` between the two starts.
+    launcher.child.stdout!.on('data', (chunk) => (output += chunk));
+    launcher.child.stderr!.on('data', (chunk) => (output += chunk));
+    return launcher.child;
   }
 
   /** Until the launcher prints its ready line (API healthy and worker polling), then health must say both up. */
@@ -88,44 +67,9 @@ describe('npm start', () => {
     throw new Error(`not healthy in time:\n${output}`);
   }
 
-  /** Every process below `root`, from the process table. */
-  function descendants(root: number): number[] {
-    const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-    const found: number[] = [];
-    const queue = [root];
-    while (queue.length) {
-      const parent = queue.shift()!;
-      for (const [pid, ppid] of table) {
-        if (ppid !== parent) continue;
-        found.push(pid);
-        queue.push(pid);
-      }
-    }
-    return found;
-  }
-
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
   async function interruptAndCheckNothingLeft(child: ChildProcess): Promise<void> {
-    const tree = descendants(child.pid!);
-    expect(tree.length).toBeGreaterThanOrEqual(6); // launcher, postgres host + server, temporal, worker, api, public
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(-child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the foreground process group
-    await exited;
-    const deadline = Date.now() + 30_000;
-    while (tree.some(alive) && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(tree.filter(alive)).toEqual([]);
+    expect(descendants(child.pid!).length).toBeGreaterThanOrEqual(6); // launcher, postgres host + server, temporal, worker, api, public
+    expect(await interruptLauncher(child, 30_000)).toEqual([]);
     for (const port of Object.values(ports)) expect(await isPortOpen(port)).toBe(false);
     expect(output).toContain('已停止 / stopped');
   }

@@ -17,11 +17,18 @@ import {
 } from '../../libs/persistence/src';
 import {
   ensureBinary,
-  type RunningDevServer,
+  type ManagedProcess,
   startDevServer,
   TEMPORAL_CLI,
   temporalConnectionOptions,
 } from '../../libs/temporal/src';
+import {
+  ensureTemporalServerBuild,
+  launchTemporalServer,
+  type PreparedTemporalServer,
+  prepareTemporalServer,
+  type TemporalEngine,
+} from '../../libs/temporal/src/server';
 import {
   bundleWithFailureConverter,
   dataConverterFromConfig,
@@ -46,6 +53,10 @@ export interface BenchStackOptions {
   env?: NodeJS.ProcessEnv;
   /** Prints progress lines. */
   say?: (line: string) => void;
+  /** The Temporal dev server (default) or the real server on the stack's PostgreSQL. */
+  engine?: TemporalEngine;
+  /** Worker processes on the one task queue (default 1). */
+  workers?: number;
 }
 
 interface PostgresHost {
@@ -56,15 +67,18 @@ interface PostgresHost {
 }
 
 type AppName = 'worker' | 'api';
+/** One running app process: `worker` (the first worker), `worker-2` …, `api`. */
+type InstanceName = AppName | `worker-${number}`;
 
 const HEALTH_TIMEOUT_MS = 120_000;
 
 export class BenchStack {
   readonly apiUrl: string;
   private postgres?: PostgresHost;
-  private temporalServer?: RunningDevServer;
-  private readonly apps = new Map<AppName, ChildProcess>();
-  private readonly supervised = new Set<AppName>();
+  private temporalProcess?: ManagedProcess;
+  private preparedServer?: PreparedTemporalServer;
+  private readonly apps = new Map<InstanceName, ChildProcess>();
+  private readonly supervised = new Set<InstanceName>();
   private stopping = false;
   urls!: DatabaseUrls;
   appEnv!: NodeJS.ProcessEnv;
@@ -80,6 +94,15 @@ export class BenchStack {
     private readonly options: BenchStackOptions,
   ) {
     this.apiUrl = `http://127.0.0.1:${ports.api}`;
+  }
+
+  get engine(): TemporalEngine {
+    return this.options.engine ?? 'dev';
+  }
+
+  private get workerNames(): InstanceName[] {
+    const count = this.options.workers ?? 1;
+    return Array.from({ length: count }, (_, k): InstanceName => (k === 0 ? 'worker' : `worker-${k + 1}`));
   }
 
   private get distDir(): string {
@@ -114,11 +137,11 @@ export class BenchStack {
     const base = loadConfig({ DATA_DIR: this.dataDir });
     const keys = ensurePayloadKeyRingFile(base.dataDir).file;
     const blindIndex = ensureBlindIndexKeyFile(base.dataDir).file;
+    const postgres = this.startPostgres();
     const [urls, , bundle] = await Promise.all([
-      this.startPostgres().then(() =>
-        provisionDatabase(this.postgres!.superuserUrl, this.postgres!.credentials),
-      ),
-      this.startTemporal(),
+      postgres.then(() => provisionDatabase(this.postgres!.superuserUrl, this.postgres!.credentials)),
+      // The real server keeps its databases in the stack's PostgreSQL; the dev server needs none.
+      this.engine === 'server' ? postgres.then(() => this.startTemporal()) : this.startTemporal(),
       this.workflowBundle(),
     ]);
     this.urls = urls;
@@ -146,7 +169,7 @@ export class BenchStack {
       namespace: this.config.TEMPORAL_NAMESPACE,
       dataConverter: dataConverterFromConfig(this.config),
     });
-    await Promise.all([this.startApp('worker'), this.startApp('api')]);
+    await Promise.all([...this.workerNames, 'api' as const].map((name) => this.startApp(name)));
     const protector = new PersonalDataProtector(
       loadPayloadKeyRing(this.config),
       loadBlindIndexKey(this.config),
@@ -159,7 +182,9 @@ export class BenchStack {
       cases: 0,
     });
     this.sessions = new DemoSessions(this.apiUrl, this.owner.manager, protector);
-    this.say(`stack ready in ${this.dataDir} (API ${this.apiUrl}, Temporal ${this.appEnv.TEMPORAL_ADDRESS})`);
+    this.say(
+      `stack ready in ${this.dataDir} (API ${this.apiUrl}, ${this.engine === 'server' ? 'real Temporal server' : 'Temporal dev server'} ${this.appEnv.TEMPORAL_ADDRESS}, ${this.workerNames.length} worker(s))`,
+    );
   }
 
   private async workflowBundle(): Promise<string> {
@@ -195,19 +220,42 @@ export class BenchStack {
   // ── Temporal ────────────────────────────────────────────────────────────────────────────────
 
   private async startTemporal(): Promise<void> {
-    this.temporalServer = await startDevServer({
-      cliPath: ensureBinary(TEMPORAL_CLI),
-      dataDir: path.join(this.dataDir, 'temporal'),
-      logFile: path.join(this.logDir, 'temporal.log'),
-      namespace: loadConfig({}).TEMPORAL_NAMESPACE,
-      port: this.ports.temporal,
-      headless: true,
+    const namespace = loadConfig({}).TEMPORAL_NAMESPACE;
+    const logFile = path.join(this.logDir, 'temporal.log');
+    if (this.engine === 'dev') {
+      const server = await startDevServer({
+        cliPath: ensureBinary(TEMPORAL_CLI),
+        dataDir: path.join(this.dataDir, 'temporal'),
+        logFile,
+        namespace,
+        port: this.ports.temporal,
+        headless: true,
+      });
+      this.temporalProcess = server.process;
+      return;
+    }
+    this.preparedServer ??= await prepareTemporalServer({
+      binaries: ensureTemporalServerBuild(process.env, (line) => this.say(line)),
+      dataDir: path.join(this.dataDir, 'temporal-server'),
+      logFile,
+      superuserUrl: this.postgres!.superuserUrl,
+      namespace,
+      frontendPort: this.ports.temporal,
     });
+    this.ports.temporal = this.preparedServer.ports.frontend;
+    this.temporalProcess = (await launchTemporalServer(this.preparedServer)).process;
   }
 
-  /** Stops the dev server (SIGTERM) and starts it again on the same SQLite file and port. */
+  /** Stops Temporal (SIGTERM) and starts it again on the same store and ports. */
   async restartTemporal(downMs = 0): Promise<void> {
-    await this.temporalServer?.process.stop('SIGTERM');
+    await this.temporalProcess?.stop('SIGTERM');
+    if (downMs) await sleep(downMs);
+    await this.startTemporal();
+  }
+
+  /** SIGKILLs the Temporal process (no shutdown of any kind), then starts it again on the same store and ports. */
+  async killTemporal(downMs = 0): Promise<void> {
+    await this.temporalProcess?.stop('SIGKILL');
     if (downMs) await sleep(downMs);
     await this.startTemporal();
   }
@@ -215,11 +263,12 @@ export class BenchStack {
   // ── worker and API ──────────────────────────────────────────────────────────────────────────
 
   /** Starts an app and keeps it running: an unexpected exit is followed by a restart, as a process manager does. */
-  async startApp(name: AppName): Promise<void> {
+  async startApp(name: InstanceName): Promise<void> {
     this.supervised.add(name);
-    const entry = name === 'worker' ? 'apps/worker/src/main.js' : 'apps/api/src/main.js';
+    const app = appOf(name);
+    const entry = app === 'worker' ? 'apps/worker/src/main.js' : 'apps/api/src/main.js';
     const log = fs.openSync(path.join(this.logDir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, [...nodeArgsFor(name), path.join(this.distDir, entry)], {
+    const child = spawn(process.execPath, [...nodeArgsFor(app), path.join(this.distDir, entry)], {
       env: this.appEnv,
       stdio: ['ignore', log, log, 'ipc'],
       detached: true,
@@ -232,17 +281,17 @@ export class BenchStack {
         if (!this.stopping && this.apps.get(name) === child) void this.startApp(name).catch(() => undefined);
       }, 1000);
     });
-    if (name === 'worker') await waitForMessage(child, 'worker');
+    if (app === 'worker') await waitForMessage(child, 'worker');
     else await this.waitForHealth();
   }
 
   pid(name: AppName | 'temporal' | 'postgres'): number | undefined {
-    if (name === 'temporal') return this.temporalServer?.process.child.pid;
+    if (name === 'temporal') return this.temporalProcess?.child.pid;
     if (name === 'postgres') return this.postgres?.process.pid;
     return this.apps.get(name)?.pid;
   }
 
-  /** SIGKILLs the worker; the supervisor starts a new one a second later. Answers once it polls again. */
+  /** SIGKILLs the (first) worker; the supervisor starts a new one a second later. Answers once it polls again. */
   async killWorker(): Promise<void> {
     const child = this.apps.get('worker');
     child?.kill('SIGKILL');
@@ -268,7 +317,7 @@ export class BenchStack {
     throw new Error(`API not healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${last}`);
   }
 
-  /** Resident memory of an app process or the Temporal dev server, from /proc (Linux). */
+  /** Resident memory of an app process (the first worker) or the Temporal server, from /proc (Linux). */
   rssBytes(name: AppName | 'temporal'): number | undefined {
     const pid = this.pid(name);
     if (!pid) return undefined;
@@ -289,9 +338,12 @@ export class BenchStack {
       WORKER_MAX_CONCURRENT_ACTIVITIES: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
       DATABASE_POOL_SIZE: this.config.DATABASE_POOL_SIZE,
-      temporalDevServerSqlite: ['journal_mode=wal', 'synchronous=normal'],
+      engine: this.engine,
+      ...(this.engine === 'dev'
+        ? { temporalDevServerSqlite: ['journal_mode=wal', 'synchronous=normal'] }
+        : { temporalServer: 'v1.32.2, PostgreSQL persistence and SQL visibility, 4 history shards' }),
       workflowBundle: 'prebuilt',
-      workers: 1,
+      workers: this.workerNames.length,
       apiInstances: 1,
     };
   }
@@ -302,10 +354,14 @@ export class BenchStack {
     await Promise.all([...this.apps.values()].map((child) => stopChild(child, 'SIGTERM')));
     await this.temporalConnection?.close().catch(() => undefined);
     await this.owner?.destroy().catch(() => undefined);
-    await this.temporalServer?.process.stop('SIGTERM');
+    await this.temporalProcess?.stop('SIGTERM');
     if (this.postgres) await stopChild(this.postgres.process, 'SIGTERM');
     if (!process.env.BENCH_KEEP_DATA) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+function appOf(name: InstanceName): AppName {
+  return name === 'api' ? 'api' : 'worker';
 }
 
 /**

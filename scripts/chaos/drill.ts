@@ -1,11 +1,13 @@
+import { type TemporalEngine } from '../../libs/temporal/src/server/engine';
 import { BenchStack, type BenchStackOptions, sleep } from '../bench/bench-stack';
 import { checkDrill, type DrillFindings, waitForPlannedStates } from './drill-checks';
 import { type ClientTally, runClients } from './drill-clients';
 
 /**
- * The fault drill: clients register and act on cases over HTTP while the worker is SIGKILLed and the
- * Temporal dev server and PostgreSQL are restarted; then every acknowledged case is checked. Loopback
- * only, on a stack of its own; bounded by `timeLimitMs`, it stops by itself.
+ * The fault drill: clients register and act on cases over HTTP while a worker is SIGKILLed, Temporal
+ * (the dev server or the real server) is restarted or SIGKILLed and PostgreSQL is restarted; then
+ * every acknowledged case is checked. Loopback only, on a stack of its own; bounded by `timeLimitMs`,
+ * it stops by itself. With `workers: 2`, one of the two is killed while the other keeps polling.
  */
 export interface DrillOptions extends BenchStackOptions {
   cases: number;
@@ -14,20 +16,24 @@ export interface DrillOptions extends BenchStackOptions {
   workerKillEveryMs?: [number, number];
   /** … and/or once each time this share of the cases has been acknowledged. */
   workerKillsAtProgress?: number[];
-  /** Restart the Temporal dev server when these shares of the cases are acknowledged. */
+  /** Restart Temporal (SIGTERM, start again) when these shares of the cases are acknowledged … */
   temporalRestartsAtProgress: number[];
+  /** … and SIGKILL it (then start it again) at these. */
+  temporalKillsAtProgress?: number[];
   postgresRestartsAtProgress: number[];
   /** How long a server stays down when restarted. */
   downMs?: number;
   timeLimitMs: number;
 }
 
-export type FaultKind = 'workerKilled' | 'temporalRestarted' | 'postgresRestarted';
+export type FaultKind = 'workerKilled' | 'temporalRestarted' | 'temporalKilled' | 'postgresRestarted';
 
 export interface DrillReport extends DrillFindings {
   cases: number;
   clients: number;
   seconds: number;
+  engine: TemporalEngine;
+  workers: number;
   faults: Record<FaultKind, number>;
   clientRetries: number;
   clientErrors: Record<string, number>;
@@ -46,7 +52,12 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
   const started = Date.now();
   const until = started + options.timeLimitMs;
   const stack = await BenchStack.start(options);
-  const faults: Record<FaultKind, number> = { workerKilled: 0, temporalRestarted: 0, postgresRestarted: 0 };
+  const faults: Record<FaultKind, number> = {
+    workerKilled: 0,
+    temporalRestarted: 0,
+    temporalKilled: 0,
+    postgresRestarted: 0,
+  };
   const tally: ClientTally = { acknowledged: new Map(), retries: 0, errors: new Map(), done: 0 };
   try {
     // Logins first: a session outlives every fault (it is a row in PostgreSQL).
@@ -65,6 +76,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
     const pending = [
       ...(options.workerKillsAtProgress ?? []).map((at) => ({ at, kind: 'workerKilled' as const })),
       ...options.temporalRestartsAtProgress.map((at) => ({ at, kind: 'temporalRestarted' as const })),
+      ...(options.temporalKillsAtProgress ?? []).map((at) => ({ at, kind: 'temporalKilled' as const })),
       ...options.postgresRestartsAtProgress.map((at) => ({ at, kind: 'postgresRestarted' as const })),
     ].sort((a, b) => a.at - b.at);
     let nextTimedKill = options.workerKillEveryMs ? Date.now() + pick(options.workerKillEveryMs) : Infinity;
@@ -72,6 +84,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
       say(`fault: ${kind} (${tally.acknowledged.size}/${options.cases} acknowledged, ${tally.done} done)`);
       if (kind === 'workerKilled') await stack.killWorker();
       if (kind === 'temporalRestarted') await stack.restartTemporal(options.downMs);
+      if (kind === 'temporalKilled') await stack.killTemporal(options.downMs);
       if (kind === 'postgresRestarted') await stack.restartPostgres(options.downMs);
       faults[kind]++;
     };
@@ -96,6 +109,8 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
     return {
       cases: options.cases,
       clients: options.clients,
+      engine: stack.engine,
+      workers: options.workers ?? 1,
       seconds: Math.round((Date.now() - started) / 1000),
       faults,
       clientRetries: tally.retries,

@@ -16,12 +16,18 @@ import {
   startTimeSkippingServer,
 } from '../../libs/temporal/src';
 import { bundleWithFailureConverter } from '../../libs/temporal/src/codec';
+import {
+  engineLabel,
+  ensureTemporalServerBuild,
+  parseEngine,
+  startTemporalServer,
+} from '../../libs/temporal/src/server';
 import { prepareConsoleAndBrowser } from './browser';
 import { publishTestServers, TIME_SKIPPING_SLOTS } from './test-env';
 
 export interface StartedServers {
   postgres: RunningPostgres;
-  temporal: RunningDevServer;
+  temporal: Pick<RunningDevServer, 'address' | 'process'>;
   timeSkipping: RunningTimeSkippingServer[];
   root: string;
 }
@@ -30,26 +36,49 @@ declare global {
   var __PCE_SERVERS__: StartedServers | undefined;
 }
 
-/** Starts PostgreSQL, the Temporal dev server and the time-skipping servers once per run; bundles the workflows once. */
+const NAMESPACE = 'petition-test';
+
+/**
+ * Starts PostgreSQL, Temporal and the time-skipping servers once per run; bundles the workflows once.
+ * Temporal is the dev server, or with TEMPORAL_TARGET=server the real server (built into the cache
+ * folder when missing) on its own databases in the run's PostgreSQL.
+ */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
+  const engine = parseEngine(process.env.TEMPORAL_TARGET, 'TEMPORAL_TARGET');
   const binaries = ensureTemporalBinaries();
+  const serverBinaries =
+    engine === 'server'
+      ? ensureTemporalServerBuild(process.env, (line) => process.stdout.write(`\n[global-setup] ${line}\n`))
+      : undefined;
   ensureNoticeFont(loadConfig(process.env));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-test-'));
   fs.chmodSync(root, 0o755); // PostgreSQL runs as the `postgres` user when we are root.
   const log = (name: string) => path.join(root, `${name}.log`);
 
+  // Any free port, never the npm start default: parallel runs must not race for the same one.
+  const postgresStarted = getPort().then((port) =>
+    startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port, logFile: log('postgres') }),
+  );
   const [postgres, temporal, timeSkipping, bundle] = await Promise.all([
-    // Any free port, never the npm start default: parallel runs must not race for the same one.
-    getPort().then((port) =>
-      startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port, logFile: log('postgres') }),
-    ),
-    startDevServer({
-      cliPath: binaries.cli,
-      logFile: log('temporal'),
-      namespace: 'petition-test',
-      headless: true,
-    }),
+    postgresStarted,
+    serverBinaries
+      ? postgresStarted.then((pg) =>
+          startTemporalServer({
+            binaries: serverBinaries,
+            dataDir: path.join(root, 'temporal-server'),
+            logFile: log('temporal'),
+            superuserUrl: pg.superuserUrl,
+            namespace: NAMESPACE,
+            retentionDays: 1,
+          }),
+        )
+      : startDevServer({
+          cliPath: binaries.cli,
+          logFile: log('temporal'),
+          namespace: NAMESPACE,
+          headless: true,
+        }),
     Promise.all(
       TIME_SKIPPING_SLOTS.map((slot) =>
         startTimeSkippingServer(binaries.testServer, log(`time-skipping-${slot}`)),
@@ -77,9 +106,12 @@ export default async function globalSetup(): Promise<void> {
     ownerDatabaseUrl: urls.ownerUrl,
     superuserDatabaseUrl: postgres.superuserUrl.replace(/\/postgres$/, '/petition'),
     temporalAddress: temporal.address,
-    temporalNamespace: 'petition-test',
+    temporalNamespace: NAMESPACE,
+    temporalEngine: engine,
     timeSkippingAddresses: timeSkipping.map((server) => server.address),
     workflowBundlePath,
   });
-  process.stdout.write(`\n[global-setup] servers ready in ${Date.now() - started} ms (logs in ${root})\n`);
+  process.stdout.write(
+    `\n[global-setup] servers ready in ${Date.now() - started} ms on the ${engineLabel(engine)} (logs in ${root})\n`,
+  );
 }

@@ -1,4 +1,5 @@
 import { type DataConverter } from '@temporalio/common';
+import { type TemporalEngine } from '../../libs/temporal/src/server/engine';
 import {
   encryptingDataConverter,
   TEST_PAYLOAD_KEY_RING,
@@ -13,6 +14,8 @@ export interface TestServers {
   superuserDatabaseUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
+  /** `temporalAddress` is the dev server, or the real server under TEMPORAL_TARGET=server. */
+  temporalEngine: TemporalEngine;
   timeSkippingAddresses: string[];
   workflowBundlePath: string;
 }
