@@ -230,7 +230,14 @@ async function main(): Promise<void> {
 
   // The apps connect as the application role only; the owner's URL stays with this launcher.
   const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
-  const env = { ...inherited, ...keysEnv, DATABASE_URL: urls.appUrl, TEMPORAL_ADDRESS: temporalAddress };
+  const env = {
+    ...inherited,
+    ...keysEnv,
+    DATABASE_URL: urls.appUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    // On a terminal the apps' log lines are for reading; piped (a service manager, a collector) they stay JSON.
+    LOG_FORMAT: inherited.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+  };
   const worker = startApp('worker', 'apps/worker/src/main.js', env, WORKER_NODE_ARGS);
   const workerReady = new Promise((resolve) => worker.once('message', resolve));
   startApp('api', 'apps/api/src/main.js', env);

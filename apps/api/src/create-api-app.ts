@@ -10,7 +10,11 @@ import {
   httpStatusOf,
 } from '../../../libs/domain/src/error-codes';
 import { ApiModule } from './api.module';
+import { Logger } from 'nestjs-pino';
+import { type RequestMetrics } from '../../../libs/observability/src/request-metrics';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { REQUEST_METRICS } from './http/request-metrics.module';
+import { CONSOLE_CSP, securityHeaders } from './http/security-headers';
 import { rejectControlCharacters } from './http/control-characters.middleware';
 import { createValidationPipe } from './http/validation.pipe';
 import { serveWebConsole } from './http/web-console';
@@ -47,6 +51,10 @@ export async function createApiApp(
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
+  // Start-up went to the given logger (quiet about modules and routes); from here on, JSON logs.
+  app.useLogger(app.get(Logger));
+  app.use(app.get<RequestMetrics>(REQUEST_METRICS).middleware);
+  app.use(securityHeaders(CONSOLE_CSP));
   app.useBodyParser('json', { limit: config.REQUEST_BODY_LIMIT });
   app.use(rejectControlCharacters);
   if (config.TRUST_PROXY !== undefined) app.set('trust proxy', config.TRUST_PROXY);

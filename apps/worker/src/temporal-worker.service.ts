@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import * as fs from 'node:fs';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type AppConfig } from '../../../libs/config/src';
 import { APP_CONFIG } from '../../../libs/nest/src';
@@ -14,15 +15,26 @@ import {
   temporalConnectionOptions,
 } from '../../../libs/temporal/src';
 import { assertBundleEncodesFailures, dataConverterFromConfig } from '../../../libs/temporal/src/codec';
+import { workerTracingOptions } from '../../../libs/temporal/src/tracing';
 import { CaseActivitiesService } from './case-activities';
 
 /** Where the worker gets its workflow code: a prebuilt bundle if given, else the workflows folder. */
-function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+function workflowSource(
+  config: AppConfig,
+): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & { bundleCode?: string } {
   if (config.WORKFLOW_BUNDLE_PATH) {
     assertBundleEncodesFailures(config.WORKFLOW_BUNDLE_PATH);
-    return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } };
+    const bundleCode = fs.readFileSync(config.WORKFLOW_BUNDLE_PATH, 'utf8');
+    return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH }, bundleCode };
   }
   return { workflowsPath: require.resolve('../../../workflows') };
+}
+
+/** The SDK's Prometheus endpoint, when WORKER_METRICS_PORT is set. */
+function metricsAddress(config: AppConfig): string | undefined {
+  if (config.WORKER_METRICS_PORT === undefined) return undefined;
+  const host = config.METRICS_HOST.includes(':') ? `[${config.METRICS_HOST}]` : config.METRICS_HOST;
+  return `${host}:${config.WORKER_METRICS_PORT}`;
 }
 
 /** Hosts the Temporal Worker inside the Nest application context and drains it on shutdown. */
@@ -42,8 +54,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     const address = requireTemporalAddress(this.config);
     // Payloads and failure messages are encrypted; without keys the worker refuses to start.
     const dataConverter = dataConverterFromConfig(this.config);
-    const source = workflowSource(this.config);
-    installTemporalRuntime(this.config.LOG_LEVEL);
+    const { bundleCode, ...source } = workflowSource(this.config);
+    const { warning, ...tracing } = workerTracingOptions('petition-worker', bundleCode);
+    if (warning) this.logger.warn(warning);
+    const metricsAt = metricsAddress(this.config);
+    installTemporalRuntime(this.config.LOG_LEVEL, { metricsAddress: metricsAt });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config, address));
     this.worker = await Worker.create({
       connection: this.connection,
@@ -55,10 +70,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       maxConcurrentWorkflowTaskExecutions: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
       ...source,
+      ...tracing,
     });
     this.running = this.worker.run();
     this.running.catch((error) => this.logger.error(`Temporal worker stopped: ${String(error)}`));
     this.logger.log(`worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${address}`);
+    if (metricsAt) this.logger.log(`worker metrics on http://${metricsAt}/metrics`);
     process.send?.({ ready: 'worker' }); // tells the npm start launcher, when it started us
   }
 
