@@ -1,5 +1,7 @@
 import getPort from 'get-port';
 import { MetricsEndpoint } from '../apps/api/src/http/request-metrics.module';
+import { dashboardQueries, familyOf, metricNamesIn } from '../deploy/grafana/dashboard-metrics';
+import { CASE_METRICS } from '../libs/observability/src/metric-names';
 import { getJson, postJson } from './support/http';
 import { startTestStack, type TestStack, uniqueId } from './support/stack';
 import { bearer, signIn, type SignedIn } from './support/staff-sessions';
@@ -152,6 +154,21 @@ describe('observability: metrics, logs and headers', () => {
       expect.objectContaining({ activity_type: 'recordCaseEvent' }),
     );
     for (const secret of [caseNumber, NAME, PHONE]) expect(page).not.toContain(secret);
+  });
+
+  it('exposes every metric the Grafana dashboard reads (the escalation lag: test/case-clocks.test.ts)', async () => {
+    const pages = (await scrape(apiMetricsUrl)) + (await scrape(workerMetricsUrl));
+    const exposed = new Set([...pages.matchAll(/^# TYPE (\S+) /gm)].map((match) => match[1]));
+    const read = new Set(dashboardQueries().flatMap(({ expr }) => metricNamesIn(expr).map(familyOf)));
+    read.delete(CASE_METRICS.escalationLag);
+    expect([...read].filter((name) => !exposed.has(name))).toEqual([]);
+    // The labels the dashboard groups by.
+    expect(seriesOf(pages, 'temporal_workflow_task_execution_latency_bucket')).toContainEqual(
+      expect.objectContaining({ workflow_type: 'petitionCase' }),
+    );
+    expect(seriesOf(pages, 'temporal_worker_task_slots_used')).toContainEqual(
+      expect.objectContaining({ worker_type: 'WorkflowWorker' }),
+    );
   });
 
   it('logs each request as one JSON line with the caller’s request id, and answers it', async () => {

@@ -19,7 +19,7 @@ export const TEMPORAL_SDK_METRICS = {
   workflowTaskExecutionLatency: 'temporal_workflow_task_execution_latency',
   workflowTaskScheduleToStartLatency: 'temporal_workflow_task_schedule_to_start_latency',
   activityExecutionLatency: 'temporal_activity_execution_latency',
-  workflowCompleted: 'temporal_workflow_completed',
+  workerTaskSlotsUsed: 'temporal_worker_task_slots_used',
 } as const;
 
 /** Escalation lag buckets (seconds): a healthy worker records within seconds; minutes mean a backlog. */
