@@ -5,7 +5,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import * as fs from 'node:fs';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { type AppConfig } from '../../../libs/config/src';
 import { APP_CONFIG } from '../../../libs/nest/src';
@@ -15,17 +14,14 @@ import {
   temporalConnectionOptions,
 } from '../../../libs/temporal/src';
 import { assertBundleEncodesFailures, dataConverterFromConfig } from '../../../libs/temporal/src/codec';
-import { workerTracingOptions } from '../../../libs/temporal/src/tracing';
+import { workerTracingInterceptors } from '../../../libs/temporal/src/tracing';
 import { CaseActivitiesService } from './case-activities';
 
 /** Where the worker gets its workflow code: a prebuilt bundle if given, else the workflows folder. */
-function workflowSource(
-  config: AppConfig,
-): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & { bundleCode?: string } {
+function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
   if (config.WORKFLOW_BUNDLE_PATH) {
     assertBundleEncodesFailures(config.WORKFLOW_BUNDLE_PATH);
-    const bundleCode = fs.readFileSync(config.WORKFLOW_BUNDLE_PATH, 'utf8');
-    return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH }, bundleCode };
+    return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } };
   }
   return { workflowsPath: require.resolve('../../../workflows') };
 }
@@ -54,9 +50,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     const address = requireTemporalAddress(this.config);
     // Payloads and failure messages are encrypted; without keys the worker refuses to start.
     const dataConverter = dataConverterFromConfig(this.config);
-    const { bundleCode, ...source } = workflowSource(this.config);
-    const { warning, ...tracing } = workerTracingOptions('petition-worker', bundleCode);
-    if (warning) this.logger.warn(warning);
+    const source = workflowSource(this.config);
     const metricsAt = metricsAddress(this.config);
     installTemporalRuntime(this.config.LOG_LEVEL, { metricsAddress: metricsAt });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config, address));
@@ -70,7 +64,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       maxConcurrentWorkflowTaskExecutions: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
       ...source,
-      ...tracing,
+      ...workerTracingInterceptors(),
     });
     this.running = this.worker.run();
     this.running.catch((error) => this.logger.error(`Temporal worker stopped: ${String(error)}`));

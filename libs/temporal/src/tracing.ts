@@ -2,53 +2,42 @@ import { type WorkflowClientInterceptor } from '@temporalio/client';
 import { type WorkerOptions } from '@temporalio/worker';
 import { tracingEnabled } from '../../observability/src/tracing';
 
-/** The OpenTelemetry workflow interceptors, bundled into the workflow code when tracing is wanted. */
-export const TRACING_WORKFLOW_INTERCEPTORS =
-  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
-/** A name only the bundled OpenTelemetry workflow interceptors carry. */
-const TRACING_BUNDLE_MARKER = 'OpenTelemetryInboundInterceptor';
+/*
+ * Tracing through @temporalio/interceptors-opentelemetry on the client and the activities only. Its
+ * workflow interceptors stay out of the workflow bundle: with them, a committed history
+ * (recusal-reassign, test/fixtures/histories) fails replay with a nondeterminism error (docs/decisions.md),
+ * so switching tracing on or off would break running cases.
+ */
 
-export function bundleIsTraced(code: string): boolean {
-  return code.includes(TRACING_BUNDLE_MARKER);
-}
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded only with tracing on */
+const interceptorsPackage = () =>
+  require('@temporalio/interceptors-opentelemetry') as typeof import('@temporalio/interceptors-opentelemetry');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Client interceptors that start a span per workflow start, update and query (none with tracing off). */
+/** Client interceptors that start a span per workflow start, update, signal and query (none with tracing off). */
 export function tracingClientInterceptors(env: NodeJS.ProcessEnv = process.env): WorkflowClientInterceptor[] {
   if (!tracingEnabled(env)) return [];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { OpenTelemetryWorkflowClientInterceptor } = require('@temporalio/interceptors-opentelemetry');
-  return [new OpenTelemetryWorkflowClientInterceptor()];
+  return [new (interceptorsPackage().OpenTelemetryWorkflowClientInterceptor)()];
 }
 
 /**
- * The worker's tracing: with a collector configured, the SDK's OpenTelemetry plugin (client, activity
- * and workflow interceptors; workflow spans leave the sandbox through a sink and go by OTLP). With
- * none, nothing — except a no-op sink when a prebuilt bundle carries the workflow interceptors anyway.
+ * The worker's tracing, with a collector configured: a span per activity (with its workflow's ID as an
+ * attribute) and per client call the worker makes. With none, nothing.
  */
-export function workerTracingOptions(
-  serviceName: string,
-  bundleCode: string | undefined,
+export function workerTracingInterceptors(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<WorkerOptions, 'plugins' | 'sinks'> & { warning?: string } {
-  const traced = bundleCode === undefined || bundleIsTraced(bundleCode);
-  if (!tracingEnabled(env)) {
-    if (bundleCode === undefined || !traced) return {};
-    return { sinks: { exporter: { export: { fn: () => undefined, callDuringReplay: false } } } };
-  }
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { OpenTelemetryPlugin } = require('@temporalio/interceptors-opentelemetry');
-  const { Resource } = require('@opentelemetry/resources');
-  const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
-  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const plugin = new OpenTelemetryPlugin({
-    resource: new Resource({ 'service.name': env.OTEL_SERVICE_NAME || serviceName }),
-    spanProcessor: new BatchSpanProcessor(new OTLPTraceExporter()),
-  });
+): Pick<WorkerOptions, 'interceptors'> {
+  if (!tracingEnabled(env)) return {};
+  const { OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } =
+    interceptorsPackage();
   return {
-    plugins: [plugin],
-    warning: traced
-      ? undefined
-      : 'WORKFLOW_BUNDLE_PATH was bundled without tracing (bundle-workflows --tracing): workflow spans are not recorded',
+    interceptors: {
+      activity: [
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
   };
 }
