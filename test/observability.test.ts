@@ -3,7 +3,7 @@ import { MetricsEndpoint } from '../apps/api/src/http/request-metrics.module';
 import { dashboardQueries, familyOf, metricNamesIn } from '../deploy/grafana/dashboard-metrics';
 import { CASE_METRICS } from '../libs/observability/src/metric-names';
 import { getJson, postJson } from './support/http';
-import { startTestStack, type TestStack, uniqueId } from './support/stack';
+import { startPublicApp, startTestStack, type TestStack, uniqueId } from './support/stack';
 import { bearer, signIn, type SignedIn } from './support/staff-sessions';
 
 /** A name and phone that must never reach a log line or a metric label. */
@@ -229,6 +229,25 @@ describe('observability: metrics, logs and headers', () => {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
+  it('sends them on the public progress page too, with nothing allowed by default', async () => {
+    const publicApp = await startPublicApp();
+    try {
+      for (const url of [`${publicApp.url}/`, `${publicApp.url}/public/health`]) {
+        const response = await fetch(url);
+        expect(response.status).toBe(200);
+        const csp = response.headers.get('content-security-policy') ?? '';
+        expect(csp).toContain("default-src 'none'");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(response.headers.get('cache-control')).toBe('no-store');
+      }
+    } finally {
+      await publicApp.app.close();
     }
   });
 });

@@ -51,8 +51,6 @@ export async function createApiApp(
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
-  // Start-up went to the given logger (quiet about modules and routes); from here on, JSON logs.
-  app.useLogger(app.get(Logger));
   app.use(app.get<RequestMetrics>(REQUEST_METRICS).middleware);
   app.use(securityHeaders(CONSOLE_CSP));
   app.useBodyParser('json', { limit: config.REQUEST_BODY_LIMIT });
@@ -64,5 +62,8 @@ export async function createApiApp(
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
   serveWebConsole(app);
+  // Start-up (modules, routes) went to the given logger, quiet by default; from here on, JSON logs.
+  await app.init();
+  app.useLogger(app.get(Logger));
   return app;
 }

@@ -24,12 +24,14 @@ export async function createPublicApp(
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
-  app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '4kb' });
   app.use(noStore, securityHeaders(PUBLIC_PAGE_CSP));
   if (config.TRUST_PROXY !== undefined) app.set('trust proxy', config.TRUST_PROXY);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  // Start-up (modules, routes) went to the given logger, quiet by default; from here on, JSON logs.
+  await app.init();
+  app.useLogger(app.get(Logger));
   return app;
 }

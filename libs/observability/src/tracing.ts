@@ -3,6 +3,7 @@ import { type NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node
 import { pathOnly } from './logging';
 
 type Instrumentations = NonNullable<NodeSDKConfiguration['instrumentations']>;
+const REDACTED = '[redacted]';
 
 /** Tracing is on only where a collector is configured: without one nothing is loaded or recorded. */
 export function tracingEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -29,10 +30,12 @@ export function startTracing(
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http');
   /* eslint-enable @typescript-eslint/no-require-imports */
   env.OTEL_SERVICE_NAME ||= serviceName;
+  // Traces only, unless asked: Prometheus scrapes the metrics, and the logs go to stdout.
+  env.OTEL_METRICS_EXPORTER ||= 'none';
+  env.OTEL_LOGS_EXPORTER ||= 'none';
   const started: NodeSDK = new NodeSDK({
     traceExporter: new OTLPTraceExporter(),
     instrumentations: instrumentations(),
-    logRecordProcessors: [],
   });
   started.start();
   sdk = started;
@@ -49,18 +52,13 @@ export function httpServerInstrumentations(): Instrumentations {
     // Query strings (searches by name or phone) stay out of span attributes: only the path is kept.
     new HttpInstrumentation({
       ignoreIncomingRequestHook: (request: { url?: string }) => request.url === '/api/health',
-      requestHook: (span: { setAttribute(key: string, value: string): void }, request: { url?: string }) => {
-        if (request.url === undefined) return;
+      requestHook: (span: { setAttribute(key: string, value: string): void }, request: { url?: unknown }) => {
+        if (typeof request.url !== 'string') return; // an outgoing request
         span.setAttribute('http.target', pathOnly(request.url));
         span.setAttribute('http.url', pathOnly(request.url));
+        if (request.url.includes('?')) span.setAttribute('url.query', REDACTED);
       },
     }),
     new ExpressInstrumentation(),
   ];
-}
-
-/** Flushes and stops the SDK if it was started (the apps call it on shutdown). */
-export async function stopTracing(): Promise<void> {
-  await sdk?.shutdown().catch(() => undefined);
-  sdk = undefined;
 }
