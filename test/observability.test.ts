@@ -2,6 +2,7 @@ import getPort from 'get-port';
 import { MetricsEndpoint } from '../apps/api/src/http/request-metrics.module';
 import { dashboardQueries, familyOf, metricNamesIn } from '../deploy/grafana/dashboard-metrics';
 import { CASE_METRICS } from '../libs/observability/src/metric-names';
+import { captureOutput } from './support/captured-output';
 import { getJson, postJson } from './support/http';
 import { startPublicApp, startTestStack, type TestStack, uniqueId } from './support/stack';
 import { bearer, signIn, type SignedIn } from './support/staff-sessions';
@@ -50,25 +51,14 @@ describe('observability: metrics, logs and headers', () => {
   let workerMetricsUrl: string;
   let district: string;
   let clerk: SignedIn;
-  let output = '';
-  const writes = {
-    out: process.stdout.write.bind(process.stdout),
-    err: process.stderr.write.bind(process.stderr),
-  };
+  let captured: ReturnType<typeof captureOutput>;
 
   beforeAll(async () => {
     const [apiPort, workerPort] = [await getPort(), await getPort()];
     process.env.METRICS_PORT = String(apiPort);
     process.env.WORKER_METRICS_PORT = String(workerPort);
     workerMetricsUrl = `http://127.0.0.1:${workerPort}/metrics`;
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-      output += String(chunk);
-      return writes.out(chunk, ...rest);
-    }) as typeof process.stdout.write;
-    process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-      output += String(chunk);
-      return writes.err(chunk, ...rest);
-    }) as typeof process.stderr.write;
+    captured = captureOutput();
     stack = await startTestStack(['error', 'warn', 'log']);
     apiMetricsUrl = stack.api.app.get(MetricsEndpoint).url!;
     district = `O${uniqueId(6)}`;
@@ -82,8 +72,7 @@ describe('observability: metrics, logs and headers', () => {
   }, 120_000);
 
   afterAll(async () => {
-    process.stdout.write = writes.out;
-    process.stderr.write = writes.err;
+    captured.restore();
     await stack?.close();
   });
 
@@ -98,7 +87,8 @@ describe('observability: metrics, logs and headers', () => {
 
   /** The JSON log lines written so far. */
   const logLines = (): Record<string, any>[] =>
-    output
+    captured
+      .text()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line));
@@ -207,7 +197,7 @@ describe('observability: metrics, logs and headers', () => {
     );
     expect(searches.length).toBeGreaterThan(0);
     for (const secret of [NAME, PHONE, encodeURIComponent(NAME), clerk.token])
-      expect(output).not.toContain(secret);
+      expect(captured.text()).not.toContain(secret);
   });
 
   it('sends the security headers on the console’s pages and on the API', async () => {
