@@ -73,4 +73,22 @@ describe('pinoHttpOptions', () => {
     });
     expect(lines[0]).not.toMatch(/13900001111|Bearer|set-cookie|authorization/);
   });
+
+  it('renders the same lines readably with LOG_FORMAT=pretty', () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const options = pinoHttpOptions({ level: 'log', format: 'pretty', stream });
+    const logger = pino({ level: options.level, serializers: options.serializers }, options.stream);
+    logger.info({ req: { id: 'r2', method: 'GET', url: '/api/cases?q=1' } }, 'request completed');
+    const text = lines.join('');
+    expect(text).toContain('request completed');
+    expect(text).toContain('/api/cases');
+    expect(text).not.toContain('q=1');
+    expect(() => JSON.parse(text)).toThrow();
+  });
 });

@@ -42,10 +42,17 @@ export function pinoHttpOptions(settings: {
   format: LogFormat;
   stream?: Writable;
 }): Options {
+  const destination = settings.stream ?? process.stdout;
   const stream =
     settings.format === 'pretty'
-      ? pinoPretty({ sync: true, colorize: process.stdout.isTTY === true, ignore: 'pid,hostname' })
-      : (settings.stream ?? process.stdout);
+      ? pinoPretty({
+          sync: true,
+          destination,
+          colorize: process.stdout.isTTY === true,
+          ignore: 'pid,hostname',
+          singleLine: true,
+        })
+      : destination;
   return {
     level: PINO_LEVELS[settings.level],
     stream,
