@@ -37,15 +37,21 @@ describe('pathOnly', () => {
   });
 });
 
+/** A stream that keeps what is written to it, one chunk per log line. */
+function collectingStream(): { lines: string[]; stream: Writable } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
 describe('pinoHttpOptions', () => {
   it('maps LOG_LEVEL to pino levels and writes JSON to the given stream', () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const { lines, stream } = collectingStream();
     const options = pinoHttpOptions({ level: 'log', format: 'json', stream });
     expect(options.level).toBe('info');
     expect(pinoHttpOptions({ level: 'verbose', format: 'json' }).level).toBe('trace');
@@ -75,13 +81,7 @@ describe('pinoHttpOptions', () => {
   });
 
   it('renders the same lines readably with LOG_FORMAT=pretty', () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const { lines, stream } = collectingStream();
     const options = pinoHttpOptions({ level: 'log', format: 'pretty', stream });
     const logger = pino({ level: options.level, serializers: options.serializers }, options.stream);
     logger.info({ req: { id: 'r2', method: 'GET', url: '/api/cases?q=1' } }, 'request completed');
