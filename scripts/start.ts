@@ -279,7 +279,14 @@ async function main(): Promise<void> {
 
   // The apps connect as the application role only; the owner's URL stays with this launcher.
   const { MIGRATION_DATABASE_URL: _ownerUrl, ...inherited } = process.env;
-  const env = { ...inherited, ...keysEnv, DATABASE_URL: urls.appUrl, TEMPORAL_ADDRESS: temporalAddress };
+  const env = {
+    ...inherited,
+    ...keysEnv,
+    DATABASE_URL: urls.appUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    // On a terminal the apps' log lines are for reading; piped (a service manager, a collector) they stay JSON.
+    LOG_FORMAT: inherited.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+  };
   const workersReady = Promise.all(
     Array.from({ length: INSTANCES }, (_, k) => {
       const worker = startApp(instanceName('worker', k), 'apps/worker/src/main.js', env, WORKER_NODE_ARGS);

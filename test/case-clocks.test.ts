@@ -1,3 +1,6 @@
+import getPort from 'get-port';
+import { CASE_METRICS } from '../libs/observability/src/metric-names';
+import { installTemporalRuntime } from '../libs/temporal/src/runtime-logging';
 import { DUE_AT, OVERDUE_LEVEL } from '../libs/temporal/src/search-attributes';
 import { parseCalendar } from '../libs/domain/src/clock/calendar';
 import { DEFAULT_POLICY } from '../libs/domain/src/policy/default-policy';
@@ -63,7 +66,13 @@ describe('case clocks on the time-skipping server', () => {
   let harness: CaseHarness;
   let org: Org;
 
+  let metricsUrl: string;
+
   beforeAll(async () => {
+    // The worker's metrics endpoint, as WORKER_METRICS_PORT opens it: the escalation lag is read there.
+    const port = await getPort();
+    installTemporalRuntime('warn', { metricsAddress: `127.0.0.1:${port}` });
+    metricsUrl = `http://127.0.0.1:${port}/metrics`;
     harness = await CaseHarness.start('caseClocks');
   });
 
@@ -651,5 +660,40 @@ describe('case clocks on the time-skipping server', () => {
     expect(workingFirst).toMatchObject({ level: 1, clock: 'triage', dueAt: workingDue.endsAt });
     expectFiredAt(calendarFirst.occurredAt, calendarDue.endsAt);
     expectFiredAt(workingFirst.occurredAt, workingDue.endsAt);
+  });
+
+  it('records each escalation’s lag from its due moment in the worker’s metrics', async () => {
+    /** The lag histogram's count and sum for one level of the triage clock (0 before any). */
+    const lagOf = async (level: number) => {
+      const page = await (await fetch(metricsUrl)).text();
+      const value = (series: string) => {
+        const line = page
+          .split('\n')
+          .find(
+            (text) =>
+              text.startsWith(`${CASE_METRICS.escalationLag}_${series}{`) &&
+              text.includes(`level="${level}"`) &&
+              text.includes('clock="triage"'),
+          );
+        return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+      };
+      return { count: value('count'), sum: value('sum') };
+    };
+    await harness.advanceToShanghai(10);
+    const run = await harness.startCase({ org, calendar: everyDayCalendar() });
+    const dueAt = (await run.snapshot()).clock!.deadline.endsAt;
+    const before = await lagOf(1);
+    await harness.sleepUntil(isoPlus(dueAt, HOUR_MS));
+    expect(ladderOf(await run.events())).toHaveLength(1);
+    let after = before;
+    for (let waited = 0; after.count === before.count && waited < 10_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      after = await lagOf(1);
+    }
+    expect(after.count - before.count).toBe(1);
+    // Recorded promptly after its due moment (on this server time only moves when the test says so).
+    const lagSeconds = after.sum - before.sum;
+    expect(lagSeconds).toBeGreaterThanOrEqual(0);
+    expect(lagSeconds).toBeLessThan(FIRING_TOLERANCE_MS / 1000);
   });
 });

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { caseWorkflowId } from '../workflows/workflow-ids';
+import { captureOutput } from './support/captured-output';
 import { postJson } from './support/http';
 import { ALL_LOGS, startTestStack, type TestStack, uniqueId } from './support/stack';
 import { bearer, signIn } from './support/staff-sessions';
@@ -23,28 +24,16 @@ function leaked(text: string): string[] {
  */
 describe('personal data at rest and in logs', () => {
   let stack: TestStack;
-  let output = '';
-  const writes = {
-    out: process.stdout.write.bind(process.stdout),
-    err: process.stderr.write.bind(process.stderr),
-  };
+  let captured: ReturnType<typeof captureOutput>;
 
   beforeAll(async () => {
-    // Tee everything the apps print (Nest, the Temporal SDK, console) for the scan below.
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-      output += String(chunk);
-      return writes.out(chunk, ...rest);
-    }) as typeof process.stdout.write;
-    process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-      output += String(chunk);
-      return writes.err(chunk, ...rest);
-    }) as typeof process.stderr.write;
+    // Tee everything the apps print for the scan below.
+    captured = captureOutput();
     stack = await startTestStack(ALL_LOGS);
   });
 
   afterAll(async () => {
-    process.stdout.write = writes.out;
-    process.stderr.write = writes.err;
+    captured.restore();
     await stack?.close();
   });
 
@@ -114,7 +103,7 @@ describe('personal data at rest and in logs', () => {
     }
 
     // Everything the apps printed meanwhile.
-    expect(output.length).toBeGreaterThan(0);
-    expect(leaked(output)).toEqual([]);
+    expect(captured.text().length).toBeGreaterThan(0);
+    expect(leaked(captured.text())).toEqual([]);
   });
 });

@@ -77,7 +77,21 @@ describe('web console in a real browser', () => {
       [childUnit, unitCode],
     );
     const { context, page } = await newPage();
+    // The whole journey runs under the API's Content-Security-Policy: anything it blocks is a failure.
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
     try {
+      // The policy is in force: in a page of its own, an inline script is refused.
+      const probe = await context.newPage();
+      await probe.goto(`${origin}/`);
+      const inline = await probe.evaluate(
+        `(() => { const s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; document.head.append(s); return window.inlineRan ? 'ran' : 'refused'; })()`,
+      );
+      expect(inline).toBe('refused');
+      await probe.close();
+
       await page.goto(`${origin}/`);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
@@ -142,6 +156,7 @@ describe('web console in a real browser', () => {
       await page.getByRole('menuitem', { name: '案件队列' }).click();
       await page.getByTestId('case-queue').getByText(caseNumber).waitFor();
       await screenshot(page, 'work-queue');
+      expect(blocked).toEqual([]);
     } finally {
       await context.close();
     }

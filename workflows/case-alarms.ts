@@ -11,6 +11,7 @@ import {
   EVENT_TYPES,
   SYSTEM_ACTOR,
 } from '../libs/domain/src';
+import { observeEscalationLag } from './case-metrics';
 import { notify, type RecipientRole, recipientsFor } from './case-notifications';
 import { type CaseRun } from './case-run';
 
@@ -84,6 +85,7 @@ export class CaseAlarms {
         recipientRole: alarm.recipient,
         recipients,
       });
+      observeEscalationLag(alarm.at, alarm.level, alarm.clock);
       const title = deadlineEscalationTitle(alarm.level, alarm.clock, alarm.dueAt);
       await this.notify(seq, 'escalation', alarm.level, title, recipients);
     }

@@ -7,6 +7,7 @@ import {
 } from '../libs/domain/src';
 import { deliverNotifications } from './activities';
 import { type NotificationInput } from './activity-types';
+import { countInboxDeliveries } from './case-metrics';
 
 export type RecipientRole = Parameters<typeof resolveEscalationRecipients>[0];
 
@@ -36,7 +37,7 @@ export async function notify(
   recipients: NotificationInput['recipients'],
 ): Promise<void> {
   if (recipients.length === 0) return;
-  await deliverNotifications({
+  const { delivered } = await deliverNotifications({
     caseNumber,
     eventSeq,
     kind,
@@ -44,4 +45,5 @@ export async function notify(
     title,
     recipients: recipients.map(({ userId, name, role, unitCode }) => ({ userId, name, role, unitCode })),
   });
+  countInboxDeliveries(kind, delivered);
 }

@@ -94,6 +94,8 @@ export interface TestStack {
 /** The API and the worker in this process on the shared servers, plus an owner connection and a client. */
 export async function startTestStack(logger: LogLevel[] = QUIET): Promise<TestStack> {
   useSharedServers();
+  // The apps' JSON logs (pino) follow LOG_LEVEL: a file asking for more of Nest's logs gets them there too.
+  process.env.LOG_LEVEL = logger.includes('verbose') ? 'verbose' : logger.includes('log') ? 'log' : 'warn';
   const servers = testServers();
   const db = await ownerDataSource();
   const worker = await startWorkerApp(logger);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import {
   ConfigModule,
   DatabaseModule,
+  LoggingModule,
   NoticeRendererModule,
   PersonalDataModule,
   TemporalClientModule,
@@ -13,6 +14,7 @@ import { UnitsModule } from './units/units.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
+import { RequestMetricsModule } from './http/request-metrics.module';
 import { InboxAnnouncements } from './inbox/inbox-announcements.service';
 import { InboxController } from './inbox/inbox.controller';
 import { PetitionersModule } from './petitioners/petitioners.module';
@@ -24,6 +26,8 @@ import { ReceptionModule } from './reception/reception.module';
 @Module({
   imports: [
     ConfigModule,
+    LoggingModule,
+    RequestMetricsModule,
     DatabaseModule,
     TemporalClientModule,
     PersonalDataModule,

@@ -10,7 +10,11 @@ import {
   httpStatusOf,
 } from '../../../libs/domain/src/error-codes';
 import { ApiModule } from './api.module';
+import { Logger } from 'nestjs-pino';
+import { type RequestMetrics } from '../../../libs/observability/src/request-metrics';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { REQUEST_METRICS } from './http/request-metrics.module';
+import { CONSOLE_CSP, securityHeaders } from './http/security-headers';
 import { rejectControlCharacters } from './http/control-characters.middleware';
 import { createValidationPipe } from './http/validation.pipe';
 import { serveWebConsole } from './http/web-console';
@@ -47,6 +51,8 @@ export async function createApiApp(
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
+  app.use(app.get<RequestMetrics>(REQUEST_METRICS).middleware);
+  app.use(securityHeaders(CONSOLE_CSP));
   app.useBodyParser('json', { limit: config.REQUEST_BODY_LIMIT });
   app.use(rejectControlCharacters);
   if (config.TRUST_PROXY !== undefined) app.set('trust proxy', config.TRUST_PROXY);
@@ -56,5 +62,8 @@ export async function createApiApp(
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
   serveWebConsole(app);
+  // Start-up (modules, routes) went to the given logger, quiet by default; from here on, JSON logs.
+  await app.init();
+  app.useLogger(app.get(Logger));
   return app;
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './tracing';
 import { loadConfig } from '../../../libs/config/src';
 import { dataConverterFromConfig } from '../../../libs/temporal/src/codec';
 import { loadBlindIndexKey } from '../../../libs/persistence/src';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './tracing';
 import { loadConfig } from '../../../libs/config/src';
 import { loadBlindIndexKey } from '../../../libs/persistence/src';
 import { loadPayloadKeyRing } from '../../../libs/temporal/src/codec/key-ring';

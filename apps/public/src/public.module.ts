@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import {
   ConfigModule,
   DatabaseModule,
+  LoggingModule,
   NoticeRendererModule,
   PersonalDataModule,
 } from '../../../libs/nest/src';
@@ -13,7 +14,7 @@ import { ProgressService } from './progress.service';
  * query code and print a notice. No Temporal, no staff sign-in: it runs apart from the staff console.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule, PersonalDataModule, NoticeRendererModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, PersonalDataModule, NoticeRendererModule],
   controllers: [ProgressController],
   providers: [ProgressService],
 })

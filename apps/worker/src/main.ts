@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import './tracing';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../../../libs/config/src';
 import { dataConverterFromConfig } from '../../../libs/temporal/src/codec';
 import { QuietStartupLogger } from '../../api/src/http/startup-logger';
@@ -12,6 +14,7 @@ async function main(): Promise<void> {
     bufferLogs: false,
     logger: new QuietStartupLogger(),
   });
+  app.useLogger(app.get(Logger)); // start-up was quiet; from here on, JSON logs
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
 }
 

@@ -14,6 +14,7 @@ import {
   temporalConnectionOptions,
 } from '../../../libs/temporal/src';
 import { assertBundleEncodesFailures, dataConverterFromConfig } from '../../../libs/temporal/src/codec';
+import { workerTracingInterceptors } from '../../../libs/temporal/src/tracing';
 import { CaseActivitiesService } from './case-activities';
 
 /** Where the worker gets its workflow code: a prebuilt bundle if given, else the workflows folder. */
@@ -23,6 +24,13 @@ function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflowBundle'
     return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE_PATH } };
   }
   return { workflowsPath: require.resolve('../../../workflows') };
+}
+
+/** The SDK's Prometheus endpoint, when WORKER_METRICS_PORT is set. */
+function metricsAddress(config: AppConfig): string | undefined {
+  if (config.WORKER_METRICS_PORT === undefined) return undefined;
+  const host = config.METRICS_HOST.includes(':') ? `[${config.METRICS_HOST}]` : config.METRICS_HOST;
+  return `${host}:${config.WORKER_METRICS_PORT}`;
 }
 
 /** Hosts the Temporal Worker inside the Nest application context and drains it on shutdown. */
@@ -43,7 +51,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     // Payloads and failure messages are encrypted; without keys the worker refuses to start.
     const dataConverter = dataConverterFromConfig(this.config);
     const source = workflowSource(this.config);
-    installTemporalRuntime(this.config.LOG_LEVEL);
+    const metricsAt = metricsAddress(this.config);
+    installTemporalRuntime(this.config.LOG_LEVEL, { metricsAddress: metricsAt });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config, address));
     this.worker = await Worker.create({
       connection: this.connection,
@@ -55,10 +64,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       maxConcurrentWorkflowTaskExecutions: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
       ...source,
+      ...workerTracingInterceptors(),
     });
     this.running = this.worker.run();
     this.running.catch((error) => this.logger.error(`Temporal worker stopped: ${String(error)}`));
     this.logger.log(`worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${address}`);
+    if (metricsAt) this.logger.log(`worker metrics on http://${metricsAt}/metrics`);
     process.send?.({ ready: 'worker' }); // tells the npm start launcher, when it started us
   }
 

@@ -93,6 +93,16 @@ export const configSchema = z.object({
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** `json`: one JSON object a line (pino), for log collectors; `pretty`: the same, readable (`npm start` on a terminal). */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** Where the metrics endpoints listen (Prometheus scrapes `/metrics`); apart from the app's own port. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** The API's request metrics on this port; unset, the API serves no metrics. */
+  METRICS_PORT: portSchema.optional(),
+  /** The worker's metrics (the Temporal SDK's and the cases') on this port; unset, none. */
+  WORKER_METRICS_PORT: portSchema.optional(),
+  /** OTLP/HTTP collector (e.g. http://collector:4318): traces are exported there; unset, tracing is off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
   TIME_ZONE: z.string().default('Asia/Shanghai'),
   /** External bodies above the top unit, nearest first: where reviews of the top unit's cases go. */
   BODIES_ABOVE_TOP: z

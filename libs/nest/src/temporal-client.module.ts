@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { type AppConfig } from '../../config/src';
 import { requireTemporalAddress, temporalConnectionOptions } from '../../temporal/src';
 import { dataConverterFromConfig } from '../../temporal/src/codec';
+import { tracingClientInterceptors } from '../../temporal/src/tracing';
 import { APP_CONFIG } from './config.module';
 
 /**
@@ -21,6 +22,7 @@ export class TemporalClientHolder implements OnApplicationShutdown {
       connection: this.connection,
       namespace: config.TEMPORAL_NAMESPACE,
       dataConverter,
+      interceptors: { workflow: tracingClientInterceptors() },
     });
   }
 
