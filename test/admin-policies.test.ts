@@ -92,6 +92,11 @@ describe('admin policies and calendars', () => {
     };
 
     it('lists the built-in national-2022 as in force before anything is published', async () => {
+      // The demo stores the built-in for its cases; it stays the one built-in row, not a publication.
+      await stack.db.query(
+        `INSERT INTO policies (version, document, created_by) VALUES ($1, $2, 'demo') ON CONFLICT DO NOTHING`,
+        [DEFAULT_POLICY.version, DEFAULT_POLICY],
+      );
       const listed = await call('GET', '/admin/policies', admin.token);
       expect(listed.status).toBe(200);
       expect(listed.body.unitCode).toBe(top);
@@ -101,6 +106,10 @@ describe('admin policies and calendars', () => {
         unitCode: null,
         since: null,
       });
+      const named = listed.body.versions.filter(
+        (row: { version: string }) => row.version === 'national-2022',
+      );
+      expect(named).toHaveLength(1);
       const builtIn = listed.body.versions.find((row: { builtIn: boolean }) => row.builtIn);
       expect(builtIn).toMatchObject({ version: 'national-2022', inForce: true, createdAt: null });
       expect(builtIn.document.clocks.handling.days).toBe(60);

@@ -62,7 +62,8 @@ export class AdminPublications {
     return {
       unitCode: admin.unitCode,
       inForce: current,
-      versions: [...stored, builtIn].map((row) => {
+      // A stored copy of the built-in (the demo seeds one for its cases) is the built-in, listed once.
+      versions: [...stored.filter((row) => row.version !== DEFAULT_POLICY_VERSION), builtIn].map((row) => {
         const policy = row.document as unknown as Policy;
         return {
           ...row,
