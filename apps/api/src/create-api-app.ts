@@ -11,6 +11,7 @@ import {
 } from '../../../libs/domain/src/error-codes';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { ApiErrorBodyDto } from './http/api-errors.decorator';
 import { rejectControlCharacters } from './http/control-characters.middleware';
 import { createValidationPipe } from './http/validation.pipe';
 import { serveWebConsole } from './http/web-console';
@@ -21,7 +22,7 @@ export function buildOpenApiDocument(app: INestApplication) {
     .setDescription('登记、分流、办理、答复、复查复核 / register, triage, handle, reply, review')
     .setVersion('0.1.0')
     .build();
-  return withErrorCodes(SwaggerModule.createDocument(app, config));
+  return withErrorCodes(SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorBodyDto] }));
 }
 
 /**

@@ -1,16 +1,35 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type ActResult } from '../../../../workflows/case-messages';
+import { SignedIn } from '../auth/staff-only.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { CASE_ACTION_REFUSALS } from './action-refusals';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
 import { ACTION_BODIES, STAFF_ACTION_TYPES } from './action-dtos';
 import { CaseActionsService } from './case-actions.service';
 
+/** What an action answers: the case's status after it and the last event it recorded. */
+export class ActResultDto implements ActResult {
+  @ApiProperty() status!: ActResult['status'];
+  @ApiProperty({ description: '本操作记录的最后一个事件序号 / the last event this action recorded' })
+  lastSeq!: number;
+}
+
 @ApiTags('case actions 办理操作')
 @ApiBearerAuth()
 @ApiExtraModels(...new Set(Object.values(ACTION_BODIES)))
 @Controller('cases/:caseNumber/actions')
 @UseGuards(AuthGuard)
+@SignedIn()
 export class CaseActionsController {
   constructor(private readonly actions: CaseActionsService) {}
 
@@ -21,6 +40,8 @@ export class CaseActionsController {
     description:
       '状态冲突 409，违反规则 422，无权 403 / state conflict 409, broken rule 422, not allowed 403',
   })
+  @ApiOkResponse({ type: ActResultDto })
+  @ApiErrors(...CASE_ACTION_REFUSALS)
   act(
     @Param('caseNumber') caseNumber: string,
     @Param('action') action: string,

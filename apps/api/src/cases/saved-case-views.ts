@@ -10,7 +10,14 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsString, MaxLength, validate } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -24,6 +31,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { type Principal } from '../auth/principal';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { refusal, validationFailed } from '../http/api-error';
+import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
 import { toFieldErrors } from '../http/validation-messages';
 import { ListCasesQuery } from './list-cases.query';
 
@@ -119,6 +127,7 @@ export class SavedCaseViewsController {
   @Get()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '我保存的队列视图 / my saved queue views' })
+  @ApiOkResponse({ type: [SavedCaseView] })
   list(@CurrentUser() user: Principal): Promise<SavedCaseView[]> {
     return this.views.list(user);
   }
@@ -126,6 +135,8 @@ export class SavedCaseViewsController {
   @Post()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '保存队列视图（名称与筛选条件）/ save a queue view (name and filters)' })
+  @ApiCreatedResponse({ type: SavedCaseView })
+  @ApiErrors(...JSON_BODY_REFUSALS, 'SAVED_VIEW_NAME_TAKEN')
   save(@Body() body: SaveCaseViewDto, @CurrentUser() user: Principal): Promise<SavedCaseView> {
     return this.views.save(user, body);
   }
@@ -134,6 +145,8 @@ export class SavedCaseViewsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '删除保存的视图 / delete a saved view' })
+  @ApiNoContentResponse({ description: '已删除 / deleted' })
+  @ApiErrors('BAD_REQUEST', 'SAVED_VIEW_NOT_FOUND')
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: Principal): Promise<void> {
     await this.views.remove(user, id);
   }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
+import { PetitionerViewDto } from './petitioner-responses.dto';
 import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -24,7 +26,12 @@ export class PetitionerDataController {
   @Get()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '信访人信息（脱敏）/ the petitioner, masked' })
-  masked(@Param('caseNumber') caseNumber: string, @CurrentUser() user: Principal) {
+  @ApiOkResponse({ type: PetitionerViewDto })
+  @ApiErrors('CASE_NOT_FOUND')
+  masked(
+    @Param('caseNumber') caseNumber: string,
+    @CurrentUser() user: Principal,
+  ): Promise<PetitionerViewDto> {
     return this.petitioners.masked(caseNumber, user);
   }
 
@@ -35,12 +42,14 @@ export class PetitionerDataController {
   @ApiOperation({
     summary: '查看完整个人信息（需权限与理由，留痕）/ reveal in full: permission and a reason, audited',
   })
+  @ApiOkResponse({ type: PetitionerViewDto })
+  @ApiErrors(...JSON_BODY_REFUSALS, 'CASE_NOT_FOUND')
   reveal(
     @Param('caseNumber') caseNumber: string,
     @Body() body: RevealDto,
     @CurrentUser() user: Principal,
     @Ip() ip: string,
-  ) {
+  ): Promise<PetitionerViewDto> {
     return this.petitioners.reveal(caseNumber, user, body.reason, ip);
   }
 }

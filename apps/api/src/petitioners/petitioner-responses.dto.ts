@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Nullable } from '../http/response-properties';
+import { type PetitionerView, type RepresentativeView } from './petitioner-data.service';
+
+/** The petitioner as staff see them, masked unless revealed; `implements` ties it to the service's type. */
+
+export class RepresentativeDto implements RepresentativeView {
+  @ApiProperty() name!: string;
+  @Nullable(String) idType!: string | null;
+  @Nullable(String) idNumber!: string | null;
+  @Nullable(String) phone!: string | null;
+}
+
+export class CollectiveDto {
+  @ApiProperty() headcount!: number;
+  @ApiProperty({ type: [RepresentativeDto] }) representatives!: RepresentativeDto[];
+}
+
+export class PetitionerViewDto implements PetitionerView {
+  @ApiProperty() name!: string;
+  @ApiProperty() idType!: string;
+  @Nullable(String) idNumber!: string | null;
+  @Nullable(String) phone!: string | null;
+  @Nullable(String) address!: string | null;
+  @Nullable(CollectiveDto, { description: '集体访 / a collective visit' }) collective!: CollectiveDto | null;
+}
