@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ERROR_CODES, httpStatusOf, isErrorCode } from '../../../libs/domain/src/error-codes';
 import { OPENAPI_FILE } from '../../../scripts/openapi';
 
@@ -71,5 +72,22 @@ describe('the OpenAPI document describes every operation for clients', () => {
 
   it('lists the whole registry at the top, each code with its status', () => {
     expect(Object.keys(document['x-error-codes']).sort()).toEqual(Object.keys(ERROR_CODES).sort());
+  });
+
+  it('names each schema after one class only (@nestjs/swagger merges two classes of one name into one schema)', () => {
+    const names = new Map<string, string[]>();
+    const visit = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) visit(file);
+        else if (file.endsWith('.ts') && !file.endsWith('.spec.ts')) {
+          for (const [, name] of fs.readFileSync(file, 'utf8').matchAll(/^export class (\w+)/gm))
+            names.set(name!, [...(names.get(name!) ?? []), path.relative(__dirname, file)]);
+        }
+      }
+    };
+    visit(__dirname);
+    const twice = [...names].filter(([, files]) => files.length > 1);
+    expect(twice).toEqual([]);
   });
 });

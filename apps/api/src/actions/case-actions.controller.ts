@@ -7,6 +7,7 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
+import { CASE_STATUSES } from '../../../../libs/domain/src/case/status';
 import { type ActResult } from '../../../../workflows/case-messages';
 import { SignedIn } from '../auth/staff-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -19,7 +20,7 @@ import { CaseActionsService } from './case-actions.service';
 
 /** What an action answers: the case's status after it and the last event it recorded. */
 export class ActResultDto implements ActResult {
-  @ApiProperty() status!: ActResult['status'];
+  @ApiProperty({ enum: CASE_STATUSES }) status!: ActResult['status'];
   @ApiProperty({ description: '本操作记录的最后一个事件序号 / the last event this action recorded' })
   lastSeq!: number;
 }

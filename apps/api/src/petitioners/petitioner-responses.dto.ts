@@ -4,16 +4,16 @@ import { type PetitionerView, type RepresentativeView } from './petitioner-data.
 
 /** The petitioner as staff see them, masked unless revealed; `implements` ties it to the service's type. */
 
-export class RepresentativeDto implements RepresentativeView {
+export class RepresentativeViewDto implements RepresentativeView {
   @ApiProperty() name!: string;
   @Nullable(String) idType!: string | null;
   @Nullable(String) idNumber!: string | null;
   @Nullable(String) phone!: string | null;
 }
 
-export class CollectiveDto {
+export class CollectiveViewDto {
   @ApiProperty() headcount!: number;
-  @ApiProperty({ type: [RepresentativeDto] }) representatives!: RepresentativeDto[];
+  @ApiProperty({ type: [RepresentativeViewDto] }) representatives!: RepresentativeViewDto[];
 }
 
 export class PetitionerViewDto implements PetitionerView {
@@ -22,5 +22,6 @@ export class PetitionerViewDto implements PetitionerView {
   @Nullable(String) idNumber!: string | null;
   @Nullable(String) phone!: string | null;
   @Nullable(String) address!: string | null;
-  @Nullable(CollectiveDto, { description: '集体访 / a collective visit' }) collective!: CollectiveDto | null;
+  @Nullable(CollectiveViewDto, { description: '集体访 / a collective visit' })
+  collective!: CollectiveViewDto | null;
 }

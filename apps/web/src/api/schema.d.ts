@@ -1051,7 +1051,8 @@ export interface components {
             decision: "recuse" | "dismiss";
         };
         ActResultDto: {
-            status: Record<string, never>;
+            /** @enum {string} */
+            status: "registered" | "transferred" | "assigned" | "notAccepted" | "accepted" | "inHandling" | "replied" | "underReview" | "reviewed" | "underReReview" | "closed" | "concluded" | "withdrawn";
             /** @description 本操作记录的最后一个事件序号 / the last event this action recorded */
             lastSeq: number;
         };
@@ -1302,6 +1303,16 @@ export interface components {
                 [key: string]: string;
             };
         };
+        RepresentativeViewDto: {
+            name: string;
+            idType: string | null;
+            idNumber: string | null;
+            phone: string | null;
+        };
+        CollectiveViewDto: {
+            headcount: number;
+            representatives: components["schemas"]["RepresentativeViewDto"][];
+        };
         PetitionerViewDto: {
             name: string;
             idType: string;
@@ -1309,7 +1320,7 @@ export interface components {
             phone: string | null;
             address: string | null;
             /** @description 集体访 / a collective visit */
-            collective: components["schemas"]["CollectiveDto"] | null;
+            collective: components["schemas"]["CollectiveViewDto"] | null;
         };
         RevealDto: {
             /** @description 查看原因（记入审计）/ why you need the full data (audited) */

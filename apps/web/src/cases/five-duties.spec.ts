@@ -17,6 +17,14 @@ function event(type: string, details: Record<string, unknown>, occurredAt = '202
     details,
     hash: `h${seq}`,
     notices: [],
+    typeLabel: type,
+    occurredAtLocal: occurredAt,
+    actorName: '工作人员',
+    actorRoleLabel: 'handler',
+    actorUnitName: null,
+    fromStatusLabel: null,
+    statusLabel: null,
+    detailLines: [],
   } satisfies TimelineEntry;
 }
 

@@ -16,6 +16,14 @@ function event(type: string, details: Record<string, unknown>) {
     details,
     hash: `h${seq}`,
     notices: [],
+    typeLabel: type,
+    occurredAtLocal: `2026-11-0${seq} 10:00`,
+    actorName: '工作人员',
+    actorRoleLabel: 'handler',
+    actorUnitName: null,
+    fromStatusLabel: null,
+    statusLabel: null,
+    detailLines: [],
   } satisfies TimelineEntry;
 }
 
