@@ -13,6 +13,17 @@ import { type Principal } from './principal';
 import { SessionService } from './sessions.service';
 import { bearerToken } from './tokens';
 
+/** A step taking a login's challenge and a TOTP code: the code, the challenge, the account may be refused. */
+const TOTP_STEP_REFUSALS = [
+  ...JSON_BODY_REFUSALS,
+  'INVALID_CREDENTIALS',
+  'INVALID_TOTP_CODE',
+  'CHALLENGE_INVALID',
+  'CHALLENGE_EXPIRED',
+  'ACCOUNT_LOCKED',
+  'RATE_LIMITED',
+] as const;
+
 function clientOf(request: Request, response: Response): ClientContext {
   return { address: request.ip ?? request.socket.remoteAddress, response };
 }
@@ -45,15 +56,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '动态验证码 / the second factor (TOTP code) of a login' })
   @ApiLoginStepResponse()
-  @ApiErrors(
-    ...JSON_BODY_REFUSALS,
-    'INVALID_CREDENTIALS',
-    'INVALID_TOTP_CODE',
-    'CHALLENGE_INVALID',
-    'CHALLENGE_EXPIRED',
-    'ACCOUNT_LOCKED',
-    'RATE_LIMITED',
-  )
+  @ApiErrors(...TOTP_STEP_REFUSALS)
   totp(
     @Body() body: TotpCodeDto,
     @Req() request: Request,
@@ -68,15 +71,7 @@ export class AuthController {
     summary: '绑定动态验证码 / confirm TOTP enrolment with a code from the otpauth URI given at login',
   })
   @ApiLoginStepResponse()
-  @ApiErrors(
-    ...JSON_BODY_REFUSALS,
-    'INVALID_CREDENTIALS',
-    'INVALID_TOTP_CODE',
-    'CHALLENGE_INVALID',
-    'CHALLENGE_EXPIRED',
-    'ACCOUNT_LOCKED',
-    'RATE_LIMITED',
-  )
+  @ApiErrors(...TOTP_STEP_REFUSALS)
   enrol(
     @Body() body: TotpCodeDto,
     @Req() request: Request,

@@ -1,31 +1,11 @@
-import type { TimelineEntry } from '../api/types';
+import { timelineEntry } from './timeline-test-kit';
 import { currentSixDefines, repeatVisits } from './case-summary';
 import { dutyChecklist } from './five-duties';
 
 let seq = 0;
 function event(type: string, details: Record<string, unknown>, occurredAt = '2026-11-02T02:00:00.000Z') {
   seq += 1;
-  return {
-    seq,
-    type,
-    occurredAt,
-    actorId: 'u-handler',
-    actorRole: 'handler',
-    actorUnit: 'QX',
-    fromStatus: 'inHandling',
-    status: 'inHandling',
-    details,
-    hash: `h${seq}`,
-    notices: [],
-    typeLabel: type,
-    occurredAtLocal: occurredAt,
-    actorName: '工作人员',
-    actorRoleLabel: 'handler',
-    actorUnitName: null,
-    fromStatusLabel: null,
-    statusLabel: null,
-    detailLines: [],
-  } satisfies TimelineEntry;
+  return timelineEntry({ seq, type, occurredAt, actorId: 'u-handler', actorRole: 'handler', details });
 }
 
 const investigated = event('dutyRecorded', {

@@ -1,30 +1,17 @@
-import type { TimelineEntry } from '../api/types';
+import { timelineEntry } from './timeline-test-kit';
 import { recusalsFrom, seatsToFill } from './recusal-summary';
 
 let seq = 0;
 function event(type: string, details: Record<string, unknown>) {
   seq += 1;
-  return {
+  return timelineEntry({
     seq,
     type,
     occurredAt: `2026-11-0${seq}T02:00:00.000Z`,
     actorId: 'u-clerk',
     actorRole: 'clerk',
-    actorUnit: 'QX',
-    fromStatus: 'inHandling',
-    status: 'inHandling',
     details,
-    hash: `h${seq}`,
-    notices: [],
-    typeLabel: type,
-    occurredAtLocal: `2026-11-0${seq} 10:00`,
-    actorName: '工作人员',
-    actorRoleLabel: 'handler',
-    actorUnitName: null,
-    fromStatusLabel: null,
-    statusLabel: null,
-    detailLines: [],
-  } satisfies TimelineEntry;
+  });
 }
 
 const handler = { userId: 'u-handler', name: '王办理', role: 'handler', unitCode: 'QX' };
