@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AdminAuditPageDto } from './admin-responses.dto';
 import { DataSource } from 'typeorm';
@@ -22,7 +23,7 @@ export class AdminAuditController {
       '管理操作留痕（管辖范围内，最新在前）/ the administrative audit trail of your subtree, newest first; pages with cursor',
   })
   @ApiOkResponse({ type: AdminAuditPageDto })
-  @ApiErrors('VALIDATION_FAILED')
+  @ApiErrors(...FIELD_REFUSALS)
   list(@Query() query: ListAdminAuditQuery, @CurrentUser() admin: Principal): Promise<AdminAuditPageDto> {
     return listAdminAudit(this.db, admin.unitCode, { limit: query.limit ?? 50, beforeId: query.cursor });
   }

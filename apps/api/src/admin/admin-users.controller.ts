@@ -12,6 +12,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
 import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
 import {
   ChangedUserDto,
@@ -39,7 +40,7 @@ export class AdminUsersController {
       '单位及下级的用户：角色、是否启用、是否绑定动态验证码、是否锁定 / users of a unit subtree: roles, active, TOTP enrolled, locked',
   })
   @ApiOkResponse({ type: UserListDto })
-  @ApiErrors('VALIDATION_FAILED', 'UNIT_UNKNOWN', 'UNIT_OUT_OF_SCOPE')
+  @ApiErrors(...FIELD_REFUSALS, 'UNIT_UNKNOWN', 'UNIT_OUT_OF_SCOPE')
   list(@Query() query: ListUsersQuery, @CurrentUser() admin: Principal): Promise<UserListDto> {
     return this.users.list(admin, query.unit);
   }

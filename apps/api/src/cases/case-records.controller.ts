@@ -3,6 +3,7 @@ import { type Response } from 'express';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CaseListPageDto, ChainVerificationDto, TimelineEntryDto } from './case-responses.dto';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
@@ -29,7 +30,7 @@ export class CaseRecordsController {
     summary: '案件列表与检索 / case list and search (keyset pages, newest first), within your scope',
   })
   @ApiOkResponse({ type: CaseListPageDto })
-  @ApiErrors('VALIDATION_FAILED')
+  @ApiErrors(...FIELD_REFUSALS)
   list(@Query() query: ListCasesQuery, @CurrentUser() user: Principal): Promise<CaseListPageDto> {
     return this.records.list(query, user);
   }

@@ -1,6 +1,6 @@
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { type ApiErrorBody, type FieldError } from './api-error';
+import { type ApiErrorBody, FIELD_REFUSALS, type FieldError } from './api-error';
 import {
   defaultMessageOf,
   ERROR_CODES,
@@ -107,4 +107,4 @@ export function ApiErrors(...codes: ErrorCode[]): ClassDecorator & MethodDecorat
 }
 
 /** What any route taking a JSON body may answer before its own checks: malformed, invalid, too large. */
-export const JSON_BODY_REFUSALS = ['BAD_REQUEST', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'] as const;
+export const JSON_BODY_REFUSALS = ['BAD_REQUEST', ...FIELD_REFUSALS, 'PAYLOAD_TOO_LARGE'] as const;

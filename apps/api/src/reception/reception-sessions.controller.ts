@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
 import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
 import { ReceptionRecordDto, ReceptionSessionDto, ReceptionSessionListDto } from './reception-responses.dto';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
@@ -44,7 +45,7 @@ export class ReceptionSessionsController {
       '领导接待日安排（本单位、上级与下级单位）/ the reception schedule of your unit, the units above and below',
   })
   @ApiOkResponse({ type: ReceptionSessionListDto })
-  @ApiErrors('VALIDATION_FAILED', 'DATE_RANGE_INVALID')
+  @ApiErrors(...FIELD_REFUSALS, 'DATE_RANGE_INVALID')
   async list(
     @Query() query: ListReceptionSessionsQuery,
     @CurrentUser() user: Principal,

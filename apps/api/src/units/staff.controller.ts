@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -74,7 +75,7 @@ export class StaffController {
     summary: '工作人员目录（本单位及上下级）/ staff on your unit line, by unit, role and name',
   })
   @ApiOkResponse({ type: StaffListDto })
-  @ApiErrors('VALIDATION_FAILED')
+  @ApiErrors(...FIELD_REFUSALS)
   async list(@CurrentUser() user: Principal, @Query() query: ListStaffQuery): Promise<StaffListDto> {
     const items = await listStaffOnLine(this.db, user.unitCode, {
       unitCode: query.unit,
