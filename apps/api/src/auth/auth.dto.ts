@@ -6,14 +6,19 @@ import { TOKEN_PATTERN } from './tokens';
 const MAX_PASSWORD_INPUT = 1024;
 
 export class LoginDto {
-  @ApiProperty({ description: '用户名 / username', maxLength: 128 })
+  @ApiProperty({ description: '用户名 / username', minLength: 1, maxLength: 128 })
   @IsDefined()
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)
   username!: string;
 
-  @ApiProperty({ description: '密码 / password', format: 'password' })
+  @ApiProperty({
+    description: '密码 / password',
+    format: 'password',
+    minLength: 1,
+    maxLength: MAX_PASSWORD_INPUT,
+  })
   @IsDefined()
   @IsString()
   @IsNotEmpty()
@@ -22,13 +27,20 @@ export class LoginDto {
 }
 
 export class TotpCodeDto {
-  @ApiProperty({ description: '上一步返回的 challenge / the challenge of the previous step' })
+  @ApiProperty({
+    description: '上一步返回的 challenge / the challenge of the previous step',
+    pattern: TOKEN_PATTERN.source,
+  })
   @IsDefined()
   @IsString()
   @Matches(TOKEN_PATTERN)
   challenge!: string;
 
-  @ApiProperty({ description: '6 位动态验证码 / 6-digit one-time code', example: '123456' })
+  @ApiProperty({
+    description: '6 位动态验证码 / 6-digit one-time code',
+    example: '123456',
+    pattern: '^\\d{6}$',
+  })
   @IsDefined()
   @IsString()
   @Matches(/^\d{6}$/)
@@ -39,6 +51,7 @@ export class ChangePasswordDto {
   @ApiPropertyOptional({
     description:
       '登录中强制改密时的 challenge（否则须带访问令牌）/ the challenge of a forced change; otherwise a bearer token',
+    pattern: TOKEN_PATTERN.source,
   })
   @IsOptional()
   @IsString()
@@ -48,6 +61,8 @@ export class ChangePasswordDto {
   @ApiPropertyOptional({
     description: '当前密码（凭访问令牌修改时必填）/ current password, required with a bearer token',
     format: 'password',
+    minLength: 1,
+    maxLength: MAX_PASSWORD_INPUT,
   })
   @IsOptional()
   @IsString()
@@ -59,6 +74,8 @@ export class ChangePasswordDto {
     description:
       '新密码：至少12位，含大写、小写、数字、符号中至少三类，不含用户名 / new password: ≥ 12 characters, three of four classes, not the username',
     format: 'password',
+    minLength: 1,
+    maxLength: MAX_PASSWORD_INPUT,
   })
   @IsDefined()
   @IsString()

@@ -42,7 +42,12 @@ const NOT_SAVED = new Set(['cursor', 'limit']);
 const refuse = refusal;
 
 export class SaveCaseViewDto {
-  @ApiProperty({ description: '视图名称 / the view’s name', example: '本单位三日内到期' })
+  @ApiProperty({
+    description: '视图名称 / the view’s name',
+    example: '本单位三日内到期',
+    minLength: 1,
+    maxLength: 50,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)

@@ -10,7 +10,11 @@ import { StaffOnly } from '../auth/staff-only.decorator';
 import { PetitionerDataService } from './petitioner-data.service';
 
 export class RevealDto {
-  @ApiProperty({ description: '查看原因（记入审计）/ why you need the full data (audited)' })
+  @ApiProperty({
+    description: '查看原因（记入审计）/ why you need the full data (audited)',
+    minLength: 4,
+    maxLength: 500,
+  })
   @IsString()
   @IsNotEmpty()
   @MinLength(4)
