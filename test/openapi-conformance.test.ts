@@ -143,4 +143,29 @@ describe('the API against its own OpenAPI document (schemathesis)', () => {
     const run = await runAs(admin, ['--include-path-regex', '^/api/admin/'], 'admin');
     expect(run.exitCode).toBe(0);
   }, 900_000);
+
+  describe('what it found, kept as plain regressions', () => {
+    it('refuses a NUL in a query string with 400 naming the parameter (PostgreSQL cannot compare it)', async () => {
+      const response = await fetch(`${stack.api.url}/staff?q=${encodeURIComponent('张\u0000')}`, {
+        headers: bearer(staff),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: [{ field: 'q', code: 'controlCharacter' }],
+      });
+    });
+
+    it('refuses a null challenge on the password route with 400, not as if it were absent', async () => {
+      const response = await callApi(
+        stack.api,
+        'POST',
+        '/auth/password',
+        { challenge: null, newPassword: 'Another-Passw0rd-2026' },
+        staff.token,
+      );
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'challenge' }] });
+    });
+  });
 });

@@ -1,11 +1,13 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { CASE_STATUSES } from '../../../../libs/domain/src/case/status';
 import { type ActResult } from '../../../../workflows/case-messages';
@@ -18,6 +20,8 @@ import { type Principal } from '../auth/principal';
 import { ACTION_BODIES, STAFF_ACTION_TYPES } from './action-dtos';
 import { CaseActionsService } from './case-actions.service';
 
+const ACTION_BODY_MODELS = [...new Set(Object.values(ACTION_BODIES))];
+
 /** What an action answers: the case's status after it and the last event it recorded. */
 export class ActResultDto implements ActResult {
   @ApiProperty({ enum: CASE_STATUSES }) status!: ActResult['status'];
@@ -27,7 +31,7 @@ export class ActResultDto implements ActResult {
 
 @ApiTags('case actions 办理操作')
 @ApiBearerAuth()
-@ApiExtraModels(...new Set(Object.values(ACTION_BODIES)))
+@ApiExtraModels(...ACTION_BODY_MODELS)
 @Controller('cases/:caseNumber/actions')
 @UseGuards(AuthGuard)
 @SignedIn()
@@ -40,6 +44,10 @@ export class CaseActionsController {
     summary: `办理操作 / a staff action on the case: ${STAFF_ACTION_TYPES.join(', ')}`,
     description:
       '状态冲突 409，违反规则 422，无权 403 / state conflict 409, broken rule 422, not allowed 403',
+  })
+  @ApiBody({
+    description: '操作的字段，依操作而定（见各 *Dto）/ the action’s fields, by action (see each *Dto)',
+    schema: { anyOf: ACTION_BODY_MODELS.map((model) => ({ $ref: getSchemaPath(model) })) },
   })
   @ApiOkResponse({ type: ActResultDto })
   @ApiErrors(...CASE_ACTION_REFUSALS)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDefined, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { TOKEN_PATTERN } from './tokens';
 
 /** Long enough for any passphrase, short enough that hashing it costs nothing unusual. */
@@ -47,13 +47,19 @@ export class TotpCodeDto {
   code!: string;
 }
 
+/**
+ * Optional, but not nullable: the route tells its two forms apart by which fields are present, so a
+ * `null` is refused (400) like any other value that is not a string, instead of passing as absent.
+ */
+const PresentUnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);
+
 export class ChangePasswordDto {
   @ApiPropertyOptional({
     description:
       '登录中强制改密时的 challenge（否则须带访问令牌）/ the challenge of a forced change; otherwise a bearer token',
     pattern: TOKEN_PATTERN.source,
   })
-  @IsOptional()
+  @PresentUnlessAbsent()
   @IsString()
   @Matches(TOKEN_PATTERN)
   challenge?: string;
@@ -64,7 +70,7 @@ export class ChangePasswordDto {
     minLength: 1,
     maxLength: MAX_PASSWORD_INPUT,
   })
-  @IsOptional()
+  @PresentUnlessAbsent()
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_PASSWORD_INPUT)

@@ -2572,7 +2572,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 操作的字段，依操作而定（见各 *Dto）/ the action’s fields, by action (see each *Dto) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoFieldsDto"] | components["schemas"]["TransferDto"] | components["schemas"]["AssignDownDto"] | components["schemas"]["NotAcceptDto"] | components["schemas"]["ReasonDto"] | components["schemas"]["DecideObjectionDto"] | components["schemas"]["ReportCompletionDto"] | components["schemas"]["DefineSixDto"] | components["schemas"]["ReassignDto"] | components["schemas"]["RecordDutyDto"] | components["schemas"]["RequestExtensionDto"] | components["schemas"]["ApproveExtensionDto"] | components["schemas"]["PauseClockDto"] | components["schemas"]["OpinionDto"] | components["schemas"]["RecordDeliveryDto"] | components["schemas"]["RecordSatisfactionDto"] | components["schemas"]["ReviewRequestDto"] | components["schemas"]["CloseDto"] | components["schemas"]["TextDto"] | components["schemas"]["SuperviseOrderDto"] | components["schemas"]["DeclareInterestDto"] | components["schemas"]["RequestRecusalDto"] | components["schemas"]["DecideRecusalDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
