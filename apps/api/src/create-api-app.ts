@@ -1,7 +1,7 @@
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '../../../libs/config/src';
 import {
   defaultMessageOf,
@@ -13,6 +13,7 @@ import { ApiModule } from './api.module';
 import { Logger } from 'nestjs-pino';
 import { type RequestMetrics } from '../../../libs/observability/src/request-metrics';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { ApiErrorBodyDto } from './http/api-errors.decorator';
 import { REQUEST_METRICS } from './http/request-metrics.module';
 import { CONSOLE_CSP, securityHeaders } from './http/security-headers';
 import { rejectControlCharacters } from './http/control-characters.middleware';
@@ -25,7 +26,29 @@ export function buildOpenApiDocument(app: INestApplication) {
     .setDescription('登记、分流、办理、答复、复查复核 / register, triage, handle, reply, review')
     .setVersion('0.1.0')
     .build();
-  return withErrorCodes(SwaggerModule.createDocument(app, config));
+  return withErrorCodes(
+    closedRequestBodies(SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorBodyDto] })),
+  );
+}
+
+/**
+ * The request bodies' schemas with `additionalProperties: false`: the validation pipe refuses unknown
+ * fields (forbidNonWhitelisted), and a client generating bodies from the document should know it.
+ */
+function closedRequestBodies(document: OpenAPIObject): OpenAPIObject {
+  const schemas = document.components?.schemas ?? {};
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as { requestBody?: unknown }[]) {
+      const content = (operation?.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> })
+        ?.content;
+      const ref = content?.['application/json']?.schema?.$ref;
+      const schema = ref
+        ? (schemas[ref.replace('#/components/schemas/', '')] as { additionalProperties?: boolean })
+        : undefined;
+      if (schema) schema.additionalProperties = false;
+    }
+  }
+  return document;
 }
 
 /**

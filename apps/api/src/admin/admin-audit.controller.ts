@@ -1,5 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { AdminAuditPageDto } from './admin-responses.dto';
 import { DataSource } from 'typeorm';
 import { listAdminAudit } from '../../../../libs/persistence/src';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
@@ -19,7 +22,9 @@ export class AdminAuditController {
     summary:
       '管理操作留痕（管辖范围内，最新在前）/ the administrative audit trail of your subtree, newest first; pages with cursor',
   })
-  list(@Query() query: ListAdminAuditQuery, @CurrentUser() admin: StaffSession) {
+  @ApiOkResponse({ type: AdminAuditPageDto })
+  @ApiErrors(...FIELD_REFUSALS)
+  list(@Query() query: ListAdminAuditQuery, @CurrentUser() admin: StaffSession): Promise<AdminAuditPageDto> {
     return listAdminAudit(this.db, admin.unitCode, { limit: query.limit ?? 50, beforeId: query.cursor });
   }
 }

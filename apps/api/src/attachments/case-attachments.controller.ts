@@ -1,12 +1,20 @@
 import { Controller, Get, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { type Request, type Response } from 'express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { AttachmentSummaryDto } from './attachment-responses.dto';
 import { DataSource } from 'typeorm';
-import { attachmentKindOf } from '../../../../libs/domain/src/attachments/attachment-kinds';
+import { ATTACHMENT_KINDS, attachmentKindOf } from '../../../../libs/domain/src/attachments/attachment-kinds';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import {
   attachmentContent,
-  type AttachmentSummary,
   caseAttachments,
   PersonalDataProtector,
   storeAttachment,
@@ -47,12 +55,27 @@ export class CaseAttachmentsController {
     summary:
       '上传案件附件 / attach a file to the case (PDF, JPG, PNG, OFD, Word, Excel, TXT; the same content again is the same attachment)',
   })
+  @ApiCreatedResponse({
+    type: AttachmentSummaryDto,
+    description: '同一内容再次上传即同一附件 / the same content is the same attachment',
+  })
+  @ApiErrors(
+    'CASE_NOT_FOUND',
+    'ATTACHMENT_MISSING',
+    'ATTACHMENT_MALFORMED',
+    'ATTACHMENT_UNEXPECTED_FIELD',
+    'ATTACHMENT_TOO_LARGE',
+    'ATTACHMENT_EMPTY',
+    'ATTACHMENT_NAME_INVALID',
+    'ATTACHMENT_TYPE_NOT_ALLOWED',
+    'ATTACHMENT_CONTENT_MISMATCH',
+  )
   async upload(
     @Param('caseNumber') caseNumber: string,
     @CurrentUser() user: StaffSession,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AttachmentSummary> {
+  ): Promise<AttachmentSummaryDto> {
     await this.access.visibleCase(caseNumber, user);
     const file = await this.uploads.read(request, response);
     const fileName = file.originalname.normalize('NFC').trim();
@@ -76,17 +99,28 @@ export class CaseAttachmentsController {
   @Get()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '案件附件列表 / the files attached to the case, oldest first' })
+  @ApiOkResponse({ type: [AttachmentSummaryDto] })
+  @ApiErrors('CASE_NOT_FOUND')
   async list(
     @Param('caseNumber') caseNumber: string,
     @CurrentUser() user: StaffSession,
-  ): Promise<AttachmentSummary[]> {
+  ): Promise<AttachmentSummaryDto[]> {
     await this.access.visibleCase(caseNumber, user, 'attachments');
     return caseAttachments(this.db, caseNumber);
   }
 
   @Get(':id')
   @StaffOnly(PERMISSION_ROLES.readCases)
-  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: '上传时的内容与类型 / the content as uploaded, in its own type',
+    content: Object.fromEntries(
+      [...new Set(ATTACHMENT_KINDS.map((kind) => kind.contentType.split(';')[0]!))].map((type) => [
+        type,
+        { schema: { type: 'string', format: 'binary' } },
+      ]),
+    ),
+  })
+  @ApiErrors('CASE_NOT_FOUND', 'ATTACHMENT_NOT_FOUND')
   @ApiOperation({ summary: '下载附件 / download one attachment as it was uploaded' })
   async download(
     @Param('caseNumber') caseNumber: string,

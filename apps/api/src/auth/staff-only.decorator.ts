@@ -7,10 +7,11 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { mayUse } from '../../../../libs/domain/src/org/permissions';
 import { type Role } from '../../../../libs/domain/src/org/roles';
 import { ApiError } from '../http/api-error';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { AuthGuard } from './auth.guard';
 import { STAFF_SESSION_KEY, type RequestWithStaffSession } from './staff-session';
 
@@ -32,13 +33,18 @@ export class RolesGuard implements CanActivate {
   }
 }
 
+/** The refusals of AuthGuard: no session, or one that has ended. */
+export const SignedIn = () =>
+  ApiErrors('AUTH_REQUIRED', 'SESSION_EXPIRED', 'SESSION_IDLE_TIMEOUT', 'SESSION_REVOKED');
+
 /** A route for logged-in staff holding one of these roles (401 without a session, 403 without the role). */
 export function StaffOnly(allowed: readonly (Role | 'system')[]) {
   return applyDecorators(
     SetMetadata(ALLOWED_ROLES, allowed),
     UseGuards(AuthGuard, RolesGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: '未登录 / not logged in' }),
-    ApiForbiddenResponse({ description: `仅限 / only for: ${allowed.join(', ')}` }),
+    SignedIn(),
+    ApiErrors('ROLE_NOT_ALLOWED'),
+    ApiExtension('x-allowed-roles', [...allowed]),
   );
 }

@@ -2,7 +2,10 @@ import { Controller, Get, Header, Inject, Ip, Param, Query, Res } from '@nestjs/
 import { type Response } from 'express';
 import { type AppConfig } from '../../../../libs/config/src';
 import { APP_CONFIG } from '../../../../libs/nest/src';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { CaseListPageDto, ChainVerificationDto, TimelineEntryDto } from './case-responses.dto';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { timelineCsv } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -26,14 +29,21 @@ export class CaseRecordsController {
   @ApiOperation({
     summary: '案件列表与检索 / case list and search (keyset pages, newest first), within your scope',
   })
-  list(@Query() query: ListCasesQuery, @CurrentUser() user: StaffSession) {
+  @ApiOkResponse({ type: CaseListPageDto })
+  @ApiErrors(...FIELD_REFUSALS)
+  list(@Query() query: ListCasesQuery, @CurrentUser() user: StaffSession): Promise<CaseListPageDto> {
     return this.records.list(query, user);
   }
 
   @Get(':caseNumber/timeline')
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '办理时间线 / the case timeline (JSON)' })
-  timeline(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
+  @ApiOkResponse({ type: [TimelineEntryDto] })
+  @ApiErrors('CASE_NOT_FOUND')
+  timeline(
+    @Param('caseNumber') caseNumber: string,
+    @CurrentUser() user: StaffSession,
+  ): Promise<TimelineEntryDto[]> {
     return this.records.timeline(caseNumber, user, 'timeline');
   }
 
@@ -41,6 +51,12 @@ export class CaseRecordsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @StaffOnly(PERMISSION_ROLES.exportTimeline)
   @ApiOperation({ summary: '办理时间线导出 / the case timeline as CSV (rate-limited per client address)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: '每个事件一行，UTF-8 / one line per event, UTF-8',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiErrors('CASE_NOT_FOUND', 'RATE_LIMITED')
   async timelineCsv(
     @Param('caseNumber') caseNumber: string,
     @Ip() ip: string,
@@ -61,7 +77,12 @@ export class CaseRecordsController {
   @Get(':caseNumber/verification')
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '哈希链校验 / verify the case’s hash chain and name the first broken link' })
-  verification(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
+  @ApiOkResponse({ type: ChainVerificationDto })
+  @ApiErrors('CASE_NOT_FOUND')
+  verification(
+    @Param('caseNumber') caseNumber: string,
+    @CurrentUser() user: StaffSession,
+  ): Promise<ChainVerificationDto> {
     return this.records.verify(caseNumber, user);
   }
 }

@@ -10,6 +10,8 @@ import { validationFailed } from '../http/api-error';
 import { AllowedActions } from './allowed-actions.service';
 import { CaseAccess } from './case-access.service';
 import { CasesService } from './cases.service';
+import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
+import { CaseDetailDto } from './case-responses.dto';
 import { RegisterCaseDto, RegisteredCaseDto } from './register-case.dto';
 
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -26,6 +28,26 @@ export class CasesController {
   @Post()
   @StaffOnly(ACTION_ROLES.register)
   @ApiOperation({ summary: '登记信访事项 / register a petition, in your own unit as the registering unit' })
+  @ApiErrors(
+    ...JSON_BODY_REFUSALS,
+    'UNIT_NOT_FOUND',
+    'CASE_NOT_FOUND',
+    'IDEMPOTENCY_KEY_REUSED',
+    'FIELD_REQUIRED',
+    'FIELD_INVALID',
+    'FACT_MISSING',
+    'TOO_MANY_REPRESENTATIVES',
+    'RECEIVED_AFTER_REGISTRATION',
+    'RECEIVED_IN_FUTURE',
+    'RECEPTION_LEADER_NOT_LEADER',
+    'RECEPTION_CHANNEL_MISMATCH',
+    'RECEPTION_SESSION_UNKNOWN',
+    'RECEPTION_SESSION_OUT_OF_SCOPE',
+    'RECEPTION_SESSION_OTHER_DAY',
+    'RECEPTION_LEADER_UNAVAILABLE',
+    'CASE_STATE_CONFLICT',
+    'ACTION_REJECTED',
+  )
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -69,7 +91,12 @@ export class CasesController {
   @Get(':caseNumber')
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '案件详情 / case detail' })
-  async detail(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
+  @ApiOkResponse({ type: CaseDetailDto })
+  @ApiErrors('CASE_NOT_FOUND')
+  async detail(
+    @Param('caseNumber') caseNumber: string,
+    @CurrentUser() user: StaffSession,
+  ): Promise<CaseDetailDto> {
     const found = await this.access.visibleCase(caseNumber, user, 'detail');
     // The actions the caller may perform now (state, holding unit, roles, rules); null when unknown.
     const allowedActions = await this.allowed.forUser(found.caseNumber, user);

@@ -10,7 +10,14 @@ import {
   ParseUUIDPipe,
   Post,
 } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsString, MaxLength, validate } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -24,6 +31,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
 import { refusal, validationFailed } from '../http/api-error';
+import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
 import { toFieldErrors } from '../http/validation-messages';
 import { ListCasesQuery } from './list-cases.query';
 
@@ -34,7 +42,12 @@ const NOT_SAVED = new Set(['cursor', 'limit']);
 const refuse = refusal;
 
 export class SaveCaseViewDto {
-  @ApiProperty({ description: '视图名称 / the view’s name', example: '本单位三日内到期' })
+  @ApiProperty({
+    description: '视图名称 / the view’s name',
+    example: '本单位三日内到期',
+    minLength: 1,
+    maxLength: 50,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -119,6 +132,7 @@ export class SavedCaseViewsController {
   @Get()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '我保存的队列视图 / my saved queue views' })
+  @ApiOkResponse({ type: [SavedCaseView] })
   list(@CurrentUser() user: StaffSession): Promise<SavedCaseView[]> {
     return this.views.list(user);
   }
@@ -126,6 +140,8 @@ export class SavedCaseViewsController {
   @Post()
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '保存队列视图（名称与筛选条件）/ save a queue view (name and filters)' })
+  @ApiCreatedResponse({ type: SavedCaseView })
+  @ApiErrors(...JSON_BODY_REFUSALS, 'SAVED_VIEW_NAME_TAKEN')
   save(@Body() body: SaveCaseViewDto, @CurrentUser() user: StaffSession): Promise<SavedCaseView> {
     return this.views.save(user, body);
   }
@@ -134,6 +150,8 @@ export class SavedCaseViewsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @StaffOnly(PERMISSION_ROLES.readCases)
   @ApiOperation({ summary: '删除保存的视图 / delete a saved view' })
+  @ApiNoContentResponse({ description: '已删除 / deleted' })
+  @ApiErrors('BAD_REQUEST', 'SAVED_VIEW_NOT_FOUND')
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: StaffSession): Promise<void> {
     await this.views.remove(user, id);
   }

@@ -52,6 +52,9 @@ export function refusal(code: ErrorCode, field?: string): ApiError {
   return new ApiError(code, message, field ? [{ field, code, message }] : undefined);
 }
 
+/** What a request refused field by field answers (the ValidationPipe, the control-characters check), for @ApiErrors. */
+export const FIELD_REFUSALS = ['VALIDATION_FAILED'] as const satisfies readonly ErrorCode[];
+
 /** The one body of a request refused field by field: 400 VALIDATION_FAILED with one entry per field. */
 export function validationFailedBody(fields: FieldError[]): ApiErrorBody {
   return errorBodyOf('VALIDATION_FAILED', undefined, fields);

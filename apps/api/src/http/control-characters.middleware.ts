@@ -25,11 +25,11 @@ export function fieldWithControlCharacter(value: unknown, path = ''): string | u
 }
 
 /**
- * Refuses a JSON body carrying control characters (NUL among them, which PostgreSQL cannot store in
- * text or jsonb) with a 400 naming the field, before any controller sees it.
+ * Refuses a JSON body or a query string carrying control characters (NUL among them, which PostgreSQL
+ * cannot store or compare in text) with a 400 naming the field, before any controller sees it.
  */
 export function rejectControlCharacters(request: Request, response: Response, next: NextFunction): void {
-  const field = fieldWithControlCharacter(request.body);
+  const field = fieldWithControlCharacter(request.body) ?? fieldWithControlCharacter(request.query);
   if (!field) return next();
   const body = validationFailedBody([
     { field, code: 'controlCharacter', message: '含有不允许的控制字符 / contains a control character' },

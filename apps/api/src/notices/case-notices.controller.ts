@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { IssuedNoticeDto } from './notice-responses.dto';
 import { DataSource } from 'typeorm';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { NoticeRenderer } from '../../../../libs/nest/src';
@@ -23,7 +25,12 @@ export class CaseNoticesController {
 
   @Get()
   @ApiOperation({ summary: '案件的书面告知 / the written notices issued for the case, in order' })
-  async list(@Param('caseNumber') caseNumber: string, @CurrentUser() user: StaffSession) {
+  @ApiOkResponse({ type: [IssuedNoticeDto] })
+  @ApiErrors('CASE_NOT_FOUND')
+  async list(
+    @Param('caseNumber') caseNumber: string,
+    @CurrentUser() user: StaffSession,
+  ): Promise<IssuedNoticeDto[]> {
     await this.access.visibleCase(caseNumber, user, 'notices');
     return caseNotices(this.db, caseNumber);
   }
@@ -34,6 +41,8 @@ export class CaseNoticesController {
   @ApiOperation({
     summary: '书面告知 PDF / one notice as PDF, as it was issued (its template version and dates)',
   })
+  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors('CASE_NOT_FOUND', 'NOTICE_NOT_FOUND', 'NOTICE_FONT_UNAVAILABLE')
   async pdf(
     @Param('caseNumber') caseNumber: string,
     @Param('id') id: string,

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Ip, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
+import { NoticeTemplateViewDto } from './notice-responses.dto';
 import { DataSource } from 'typeorm';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { checkNoticeTemplate } from '../../../../libs/notices/src/template-check';
@@ -37,7 +39,9 @@ export class NoticeTemplatesController {
   @ApiOperation({
     summary: '告知书模板（当前版本与可用字段）/ the template in force for a notice kind, with its fields',
   })
-  async get(@Param('kind') kind: string) {
+  @ApiOkResponse({ type: NoticeTemplateViewDto })
+  @ApiErrors('NOTICE_KIND_NOT_FOUND')
+  async get(@Param('kind') kind: string): Promise<NoticeTemplateViewDto> {
     const current = await currentNoticeTemplate(this.db, kindOf(kind));
     return { ...current, label: NOTICE_KINDS[current.kind].label, fields: noticeFieldsOf(current.kind) };
   }
@@ -48,12 +52,14 @@ export class NoticeTemplatesController {
     summary: '修改告知书模板（新版本，留痕）/ save a new version of the template (audited)',
     description: '未知或不支持的占位符 422 NOTICE_TEMPLATE_INVALID（字段 template，列出每个问题）',
   })
+  @ApiOkResponse({ type: NoticeTemplateViewDto })
+  @ApiErrors(...JSON_BODY_REFUSALS, 'NOTICE_KIND_NOT_FOUND', 'NOTICE_TEMPLATE_INVALID')
   async put(
     @Param('kind') rawKind: string,
     @Body() body: NoticeTemplateDto,
     @CurrentUser() admin: StaffSession,
     @Ip() ip: string,
-  ) {
+  ): Promise<NoticeTemplateViewDto> {
     const kind = kindOf(rawKind);
     const issues = checkNoticeTemplate(kind, body.template);
     if (issues.length > 0) {

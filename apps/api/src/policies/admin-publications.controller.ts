@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Ip, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
+import {
+  CalendarPublishedDto,
+  CalendarsOverviewDto,
+  PoliciesOverviewDto,
+  PolicyPublishedDto,
+} from './publication-responses.dto';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type StaffSession } from '../auth/staff-session';
@@ -18,7 +25,8 @@ export class AdminPoliciesController {
     summary:
       '策略版本及本单位新登记案件适用的版本（含内置 national-2022）/ the policy versions, and the one new registrations at your unit start under (the built-in national-2022 included)',
   })
-  list(@CurrentUser() admin: StaffSession) {
+  @ApiOkResponse({ type: PoliciesOverviewDto })
+  list(@CurrentUser() admin: StaffSession): Promise<PoliciesOverviewDto> {
     return this.publications.policies(admin);
   }
 
@@ -29,7 +37,20 @@ export class AdminPoliciesController {
     description:
       '文档无效 422 INVALID_POLICY（字段 policy.<路径>）；版本号已有不同内容 409 VERSION_PUBLISHED_WITH_OTHER_CONTENT；范围外 403 UNIT_OUT_OF_SCOPE',
   })
-  publish(@Body() body: PublishPolicyDto, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
+  @ApiCreatedResponse({ type: PolicyPublishedDto })
+  @ApiErrors(
+    ...JSON_BODY_REFUSALS,
+    'INVALID_POLICY',
+    'VERSION_PUBLISHED_WITH_OTHER_CONTENT',
+    'BUILT_IN_VERSION',
+    'UNIT_UNKNOWN',
+    'UNIT_OUT_OF_SCOPE',
+  )
+  publish(
+    @Body() body: PublishPolicyDto,
+    @CurrentUser() admin: StaffSession,
+    @Ip() ip: string,
+  ): Promise<PolicyPublishedDto> {
     return this.publications.publishPolicy(admin, body, ip);
   }
 }
@@ -45,7 +66,8 @@ export class AdminCalendarsController {
     summary:
       '已发布的日历版本及本单位适用的版本 / the published calendars, and the one in force at your unit',
   })
-  list(@CurrentUser() admin: StaffSession) {
+  @ApiOkResponse({ type: CalendarsOverviewDto })
+  list(@CurrentUser() admin: StaffSession): Promise<CalendarsOverviewDto> {
     return this.publications.calendars(admin);
   }
 
@@ -56,7 +78,21 @@ export class AdminCalendarsController {
     description:
       '日历无效 422 INVALID_CALENDAR（字段 calendar.<路径>）；版本号已有不同内容 409 VERSION_PUBLISHED_WITH_OTHER_CONTENT',
   })
-  publish(@Body() body: PublishCalendarDto, @CurrentUser() admin: StaffSession, @Ip() ip: string) {
+  @ApiCreatedResponse({ type: CalendarPublishedDto })
+  @ApiErrors(
+    ...JSON_BODY_REFUSALS,
+    'INVALID_CALENDAR',
+    'INVALID_HOLIDAY_TABLE',
+    'CALENDAR_YEAR_UNAVAILABLE',
+    'VERSION_PUBLISHED_WITH_OTHER_CONTENT',
+    'UNIT_UNKNOWN',
+    'UNIT_OUT_OF_SCOPE',
+  )
+  publish(
+    @Body() body: PublishCalendarDto,
+    @CurrentUser() admin: StaffSession,
+    @Ip() ip: string,
+  ): Promise<CalendarPublishedDto> {
     return this.publications.publishCalendar(admin, body, ip);
   }
 }

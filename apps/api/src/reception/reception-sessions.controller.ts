@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
+import { ApiErrors, JSON_BODY_REFUSALS } from '../http/api-errors.decorator';
+import { ReceptionRecordDto, ReceptionSessionDto, ReceptionSessionListDto } from './reception-responses.dto';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type StaffSession } from '../auth/staff-session';
@@ -19,7 +22,19 @@ export class ReceptionSessionsController {
     description:
       '范围外 403 UNIT_OUT_OF_SCOPE；领导不符 422 LEADER_NOT_ELIGIBLE；过去日期 422 SESSION_DATE_PAST',
   })
-  publish(@Body() body: PublishReceptionSessionDto, @CurrentUser() user: StaffSession, @Ip() ip: string) {
+  @ApiCreatedResponse({ type: ReceptionSessionDto })
+  @ApiErrors(
+    ...JSON_BODY_REFUSALS,
+    'UNIT_UNKNOWN',
+    'UNIT_OUT_OF_SCOPE',
+    'LEADER_NOT_ELIGIBLE',
+    'SESSION_DATE_PAST',
+  )
+  publish(
+    @Body() body: PublishReceptionSessionDto,
+    @CurrentUser() user: StaffSession,
+    @Ip() ip: string,
+  ): Promise<ReceptionSessionDto> {
     return this.sessions.publish(user, body, ip);
   }
 
@@ -29,7 +44,12 @@ export class ReceptionSessionsController {
     summary:
       '领导接待日安排（本单位、上级与下级单位）/ the reception schedule of your unit, the units above and below',
   })
-  async list(@Query() query: ListReceptionSessionsQuery, @CurrentUser() user: StaffSession) {
+  @ApiOkResponse({ type: ReceptionSessionListDto })
+  @ApiErrors(...FIELD_REFUSALS, 'DATE_RANGE_INVALID')
+  async list(
+    @Query() query: ListReceptionSessionsQuery,
+    @CurrentUser() user: StaffSession,
+  ): Promise<ReceptionSessionListDto> {
     return { items: await this.sessions.list(user, query) };
   }
 
@@ -39,7 +59,9 @@ export class ReceptionSessionsController {
     summary:
       '接待记录：场次及其登记的案件 / the reception record: the session and the cases registered in it',
   })
-  record(@Param('id') id: string, @CurrentUser() user: StaffSession) {
+  @ApiOkResponse({ type: ReceptionRecordDto })
+  @ApiErrors('RECEPTION_SESSION_NOT_FOUND')
+  record(@Param('id') id: string, @CurrentUser() user: StaffSession): Promise<ReceptionRecordDto> {
     return this.sessions.record(user, id);
   }
 }

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { FIELD_REFUSALS } from '../http/api-error';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
@@ -72,6 +74,8 @@ export class StaffController {
   @ApiOperation({
     summary: '工作人员目录（本单位及上下级）/ staff on your unit line, by unit, role and name',
   })
+  @ApiOkResponse({ type: StaffListDto })
+  @ApiErrors(...FIELD_REFUSALS)
   async list(@CurrentUser() user: StaffSession, @Query() query: ListStaffQuery): Promise<StaffListDto> {
     const items = await listStaffOnLine(this.db, user.unitCode, {
       unitCode: query.unit,

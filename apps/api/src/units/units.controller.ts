@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UnitListDto } from './unit-responses.dto';
 import { DataSource } from 'typeorm';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
-import { listUnitSubtree, topUnitOf, type UnitRow } from '../../../../libs/persistence/src';
+import { listUnitSubtree, topUnitOf } from '../../../../libs/persistence/src';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { type StaffSession } from '../auth/staff-session';
 import { StaffOnly } from '../auth/staff-only.decorator';
@@ -23,7 +24,8 @@ export class UnitsController {
     summary:
       '单位目录（本系统单位树，自顶层单位起）/ the unit tree your unit belongs to, each unit after its parent',
   })
-  async list(@CurrentUser() user: StaffSession): Promise<{ items: UnitRow[] }> {
+  @ApiOkResponse({ type: UnitListDto })
+  async list(@CurrentUser() user: StaffSession): Promise<UnitListDto> {
     const top = await topUnitOf(this.db, user.unitCode);
     return { items: top ? await listUnitSubtree(this.db, top) : [] };
   }

@@ -29,9 +29,12 @@ api.use({
   },
 });
 
-/** The body of a successful call as `T`, or an ApiFailure carrying the API's code and field errors. */
+/**
+ * The body of a successful call, typed by the API's response schema (openapi.json), or an ApiFailure
+ * carrying the API's code and field errors. An explicit `T` must be a type that body is assignable to.
+ */
 export async function bodyOf<T>(
-  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw ApiFailure.from(response.status, error);

@@ -758,12 +758,86 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        InboxAnnouncementDto: {
+            id: string;
+            userId: string;
+            caseNumber: string;
+            kind: string;
+            level: number;
+        };
+        InboxItemDto: {
+            id: string;
+            caseNumber: string;
+            eventSeq: number;
+            kind: string;
+            level: number;
+            /** @description 中文标题，当地时间 / the title in Chinese, local times */
+            title: string;
+            storedTitle: string;
+            createdAt: string;
+            readAt: string | null;
+            acknowledgedAt: string | null;
+            subject: string | null;
+            caseStatus: string | null;
+            caseEnded: boolean;
+            eventType: string | null;
+            clock: string | null;
+            clockLabel: string | null;
+            dueAt: string | null;
+            dueLocal: string | null;
+        };
+        InboxCaseGroupDto: {
+            caseNumber: string;
+            subject: string | null;
+            caseEnded: boolean;
+            topLevel: number;
+            unacknowledged: number;
+            latestAt: string;
+            items: components["schemas"]["InboxItemDto"][];
+        };
+        InboxDto: {
+            unread: number;
+            /** @description 最新在前 / newest first */
+            items: components["schemas"]["InboxItemDto"][];
+            /** @description 按案件分组 / grouped by case */
+            groups: components["schemas"]["InboxCaseGroupDto"][];
+        };
         AcknowledgeAllDto: {
             /**
              * @description 只确认这件案件的提醒；不填则确认全部 / only this case’s items; all of yours when absent
              * @example QX-DH-2026-000037
              */
             caseNumber?: string;
+        };
+        AcknowledgedDto: {
+            unread: number;
+            /** @description 本次确认的条数 / items acknowledged now */
+            acknowledged: number;
+        };
+        UnreadDto: {
+            unread: number;
+        };
+        ChallengeStepDto: {
+            /**
+             * @description 下一步 / the next stage
+             * @enum {string}
+             */
+            stage: "totp" | "changePassword";
+            challenge: string;
+            challengeExpiresAt: string;
+        };
+        EnrolStepDto: {
+            /** @enum {string} */
+            stage: "enrol";
+            challenge: string;
+            challengeExpiresAt: string;
+            /** @description 用于绑定动态验证码的 otpauth URI / the otpauth URI to enrol */
+            otpauthUri: string;
+        };
+        IssuedSessionDto: {
+            /** @description 访问令牌（Bearer）/ the bearer token */
+            accessToken: string;
+            expiresAt: string;
         };
         LoginDto: {
             /** @description 用户名 / username */
@@ -783,6 +857,10 @@ export interface components {
              */
             code: string;
         };
+        PasswordChangedDto: {
+            /** @enum {boolean} */
+            passwordChanged: true;
+        };
         ChangePasswordDto: {
             /** @description 登录中强制改密时的 challenge（否则须带访问令牌）/ the challenge of a forced change; otherwise a bearer token */
             challenge?: string;
@@ -796,6 +874,13 @@ export interface components {
              * @description 新密码：至少12位，含大写、小写、数字、符号中至少三类，不含用户名 / new password: ≥ 12 characters, three of four classes, not the username
              */
             newPassword: string;
+        };
+        MeDto: {
+            userId: string;
+            username: string;
+            name: string;
+            unitCode: string;
+            roles: ("clerk" | "handler" | "unitLeader" | "packageLeader" | "supervisor" | "admin")[];
         };
         NoFieldsDto: Record<string, never>;
         TransferDto: {
@@ -965,6 +1050,87 @@ export interface components {
              */
             decision: "recuse" | "dismiss";
         };
+        ActResultDto: {
+            /** @enum {string} */
+            status: "registered" | "transferred" | "assigned" | "notAccepted" | "accepted" | "inHandling" | "replied" | "underReview" | "reviewed" | "underReReview" | "closed" | "concluded" | "withdrawn";
+            /** @description 本操作记录的最后一个事件序号 / the last event this action recorded */
+            lastSeq: number;
+        };
+        CaseListRowDto: {
+            caseNumber: string;
+            status: string;
+            category: string;
+            channel: string;
+            subject: string;
+            unitCode: string;
+            holdingUnitCode: string | null;
+            responsibleUnitCode: string | null;
+            clock: string | null;
+            dueAt: string | null;
+            overdueLevel: number;
+            receivedAt: string;
+            registeredAt: string;
+            /** @description 信访人姓名（脱敏）；检举控告为 null / masked name; null for an accusation */
+            petitionerMasked: string | null;
+        };
+        CaseListPageDto: {
+            items: components["schemas"]["CaseListRowDto"][];
+            /** @description 下一页游标 / the next page’s cursor */
+            nextCursor: string | null;
+            /** @description 可见的全部匹配案件数 / every matching case you may see */
+            total: number;
+        };
+        TimelineNoticeDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "acceptance" | "notAccepted" | "transfer" | "extension" | "handlingOpinion" | "reviewOpinion" | "reReviewOpinion";
+            title: string;
+            issuedAt: string;
+        };
+        DescribedDetailDto: {
+            key: string;
+            label: string;
+            text: string;
+        };
+        TimelineEntryDto: {
+            seq: number;
+            type: string;
+            occurredAt: string;
+            actorId: string;
+            actorRole: string;
+            actorUnit: string | null;
+            fromStatus: string | null;
+            status: string | null;
+            /** @description 事件字段 / the event’s own fields */
+            details: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            notices: components["schemas"]["TimelineNoticeDto"][];
+            typeLabel: string;
+            occurredAtLocal: string;
+            actorName: string;
+            actorRoleLabel: string;
+            actorUnitName: string | null;
+            fromStatusLabel: string | null;
+            statusLabel: string | null;
+            detailLines: components["schemas"]["DescribedDetailDto"][];
+        };
+        ChainBreakDto: {
+            seq: number;
+            /** @enum {string} */
+            problem: "sequenceGap" | "previousHashMismatch" | "contentHashMismatch" | "eventsMissingAtEnd" | "unexpectedEventsAtEnd" | "headHashMismatch";
+            message: string;
+        };
+        ChainVerificationDto: {
+            caseNumber: string;
+            verified: boolean;
+            eventCount: number;
+            /** @description 第一处断链 / the first broken link */
+            firstBreak?: components["schemas"]["ChainBreakDto"];
+            /** @enum {string} */
+            headSource: "workflow" | "unavailable";
+        };
         PetitionerDto: {
             /** @description 姓名 / name */
             name: string;
@@ -1074,6 +1240,52 @@ export interface components {
             /** @description 转交的下级单位 / the lower unit the petition was referred to */
             referredToUnitCode?: string;
         };
+        HandledBelowDto: {
+            caseNumber: string;
+            referredToUnitCode: string | null;
+            status: string;
+            statusLabel: string;
+            holdingUnitCode: string | null;
+            responsibleUnitCode: string | null;
+            updatedAt: string;
+        };
+        CaseDetailDto: {
+            caseNumber: string;
+            status: string;
+            channel: string;
+            category: string;
+            subject: string;
+            unitCode: string;
+            registeringUnitCode: string;
+            holdingUnitCode: string;
+            responsibleUnitCode: string | null;
+            receivedAt: string;
+            registeredAt: string;
+            eventCount: number;
+            /** @description 当前运行的期限 / the running clock */
+            clock: string | null;
+            dueAt: string | null;
+            dueLastDay: string | null;
+            overdueLevel: number;
+            /** @description 六定 / the six defines */
+            sixDefines: {
+                [key: string]: unknown;
+            } | null;
+            repeatVisits: number;
+            policyVersion: string | null;
+            /** @description 越级信访转下级办理的案件 / art. 19: the lower case handling it */
+            handledBelow: components["schemas"]["HandledBelowDto"] | null;
+            /** @description 当前用户现在可执行的操作；无法判断时为 null / your actions now; null when unknown */
+            allowedActions: string[] | null;
+        };
+        SavedCaseView: {
+            id: string;
+            name: string;
+            filters: {
+                [key: string]: string;
+            };
+            createdAt: string;
+        };
         SaveCaseViewDto: {
             /**
              * @description 视图名称 / the view’s name
@@ -1091,9 +1303,39 @@ export interface components {
                 [key: string]: string;
             };
         };
+        RepresentativeViewDto: {
+            name: string;
+            idType: string | null;
+            idNumber: string | null;
+            phone: string | null;
+        };
+        CollectiveViewDto: {
+            headcount: number;
+            representatives: components["schemas"]["RepresentativeViewDto"][];
+        };
+        PetitionerViewDto: {
+            name: string;
+            idType: string;
+            idNumber: string | null;
+            phone: string | null;
+            address: string | null;
+            /** @description 集体访 / a collective visit */
+            collective: components["schemas"]["CollectiveViewDto"] | null;
+        };
         RevealDto: {
             /** @description 查看原因（记入审计）/ why you need the full data (audited) */
             reason: string;
+        };
+        UnitRowDto: {
+            code: string;
+            name: string;
+            level: string;
+            parentCode: string | null;
+            /** @description 所列子树的根为 0 / 0 for the root of the listed subtree */
+            depth: number;
+        };
+        UnitListDto: {
+            items: components["schemas"]["UnitRowDto"][];
         };
         CreateUnitDto: {
             /**
@@ -1117,6 +1359,12 @@ export interface components {
              */
             parentCode: string;
         };
+        CreatedUnitDto: {
+            code: string;
+            name: string;
+            level: string;
+            parentCode: string | null;
+        };
         NoticeNumberingDto: {
             /**
              * @description 单位简称（印在文号中；空则用全称）/ short name printed in the 文号 (the full name when empty)
@@ -1128,6 +1376,28 @@ export interface components {
              * @example {unitShort}信告〔{year}〕{seq}号
              */
             pattern?: string | null;
+        };
+        NoticeNumberingSetDto: {
+            code: string;
+            shortName: string | null;
+            pattern: string | null;
+            /** @description 按此格式的文号示例 / a 文号 in this pattern */
+            example: string;
+        };
+        ManagedUserDto: {
+            id: string;
+            username: string;
+            name: string;
+            unitCode: string;
+            roles: string[];
+            active: boolean;
+            totpEnrolled: boolean;
+            locked: boolean;
+            mustChangePassword: boolean;
+            createdAt: string;
+        };
+        UserListDto: {
+            items: components["schemas"]["ManagedUserDto"][];
         };
         CreateUserDto: {
             /** @description 角色，至少一个 / roles, at least one */
@@ -1148,13 +1418,209 @@ export interface components {
              */
             unitCode: string;
         };
+        IssuedCredentialsDto: {
+            user: components["schemas"]["ManagedUserDto"];
+            /** @description 一次性密码，仅显示一次 / the one-time password, shown once */
+            oneTimePassword: string;
+        };
         RolesDto: {
             /** @description 角色，至少一个 / roles, at least one */
             roles: ("clerk" | "handler" | "unitLeader" | "packageLeader" | "supervisor" | "admin")[];
         };
+        ChangedUserDto: {
+            user: components["schemas"]["ManagedUserDto"];
+        };
+        DeactivatedUserDto: {
+            user: components["schemas"]["ManagedUserDto"];
+            /** @description 被注销的登录数 / sessions ended */
+            sessionsRevoked: number;
+        };
+        ResetCredentialsDto: {
+            user: components["schemas"]["ManagedUserDto"];
+            /** @description 一次性密码，仅显示一次 / the one-time password, shown once */
+            oneTimePassword: string;
+            sessionsRevoked: number;
+        };
+        AdminAuditRecordDto: {
+            id: string;
+            occurredAt: string;
+            actorId: string;
+            actorName: string | null;
+            /** @enum {string} */
+            action: "user.create" | "user.roles" | "user.deactivate" | "user.reactivate" | "user.resetCredentials" | "unit.create" | "unit.noticeNumbering" | "calendar.publish" | "policy.publish" | "receptionSession.publish" | "noticeTemplate.update";
+            target: string;
+            unitCode: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            clientAddress: string | null;
+        };
+        AdminAuditPageDto: {
+            items: components["schemas"]["AdminAuditRecordDto"][];
+            nextCursor: string | null;
+        };
+        NamedUnitDto: {
+            code: string;
+            name: string;
+        };
+        ReportPeriodDto: {
+            /** @example 2026-11-01 */
+            from: string;
+            /** @example 2026-11-30 */
+            to: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+        };
+        FigureCountsDto: {
+            /** @description 分子计数 / what the numerator counts */
+            numerator: string;
+            /** @description 分母计数 / what the denominator counts */
+            denominator: string;
+        };
+        DefinedFigureDto: {
+            key: string;
+            numerator: number;
+            denominator: number;
+            /** @description 分母为 0 时为 null / null when nothing is counted */
+            rate: number | null;
+            label: string;
+            definition: components["schemas"]["FigureCountsDto"];
+        };
+        FigureValueDto: {
+            key: string;
+            numerator: number;
+            denominator: number;
+            /** @description 分母为 0 时为 null / null when nothing is counted */
+            rate: number | null;
+        };
+        ChildUnitFiguresDto: {
+            unit: components["schemas"]["NamedUnitDto"];
+            figures: components["schemas"]["FigureValueDto"][];
+        };
+        MetricsReportDto: {
+            unit: components["schemas"]["NamedUnitDto"];
+            period: components["schemas"]["ReportPeriodDto"];
+            figures: components["schemas"]["DefinedFigureDto"][];
+            children: components["schemas"]["ChildUnitFiguresDto"][];
+        };
+        FigureDefinitionDto: {
+            key: string;
+            /** @description 中文 / English */
+            label: string;
+            definition: components["schemas"]["FigureCountsDto"];
+        };
+        FigureCaseDto: {
+            caseNumber: string;
+            subject: string;
+            status: string;
+            category: string;
+            unitCode: string;
+            registeredAt: string;
+            triageDueAt: string | null;
+            triagedAt: string | null;
+            handlingDueAt: string | null;
+            repliedAt: string | null;
+            endedAt: string | null;
+            satisfaction: string | null;
+            reviewRequestedAt: string | null;
+            reviewOutcome: string | null;
+            reReviewRequestedAt: string | null;
+            reReviewOutcome: string | null;
+        };
+        MetricCasesPageDto: {
+            unit: components["schemas"]["NamedUnitDto"];
+            period: components["schemas"]["ReportPeriodDto"];
+            figure: components["schemas"]["FigureDefinitionDto"];
+            /** @enum {string} */
+            part: "numerator" | "denominator";
+            total: number;
+            limit: number;
+            offset: number;
+            items: components["schemas"]["FigureCaseDto"][];
+        };
+        IssuedNoticeDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "acceptance" | "notAccepted" | "transfer" | "extension" | "handlingOpinion" | "reviewOpinion" | "reReviewOpinion";
+            title: string;
+            seq: number;
+            issuedAt: string;
+            /** @description 文号 / the document number */
+            documentNumber: string | null;
+        };
+        NoticeFieldsDto: {
+            required: ("caseNumber" | "petitionerName" | "subject" | "receivedOn" | "issuingUnit" | "issuedOn" | "acceptedOn" | "replyDueOn" | "queryCode" | "queryAddress" | "reason" | "legalChannel" | "receivingUnit" | "transferredOn" | "originalDueOn" | "extendedDueOn" | "outcome" | "opinion" | "reviewBody" | "reviewWindowDays" | "reviewedUnit" | "reviewedOpinionOn" | "requestedOn" | "reReviewBody" | "reReviewWindowDays")[];
+            optional: ("caseNumber" | "petitionerName" | "subject" | "receivedOn" | "issuingUnit" | "issuedOn" | "acceptedOn" | "replyDueOn" | "queryCode" | "queryAddress" | "reason" | "legalChannel" | "receivingUnit" | "transferredOn" | "originalDueOn" | "extendedDueOn" | "outcome" | "opinion" | "reviewBody" | "reviewWindowDays" | "reviewedUnit" | "reviewedOpinionOn" | "requestedOn" | "reReviewBody" | "reReviewWindowDays")[];
+        };
+        NoticeTemplateViewDto: {
+            /** @enum {string} */
+            kind: "acceptance" | "notAccepted" | "transfer" | "extension" | "handlingOpinion" | "reviewOpinion" | "reReviewOpinion";
+            version: number;
+            template: string;
+            createdAt: string;
+            createdBy: string;
+            /** @description 告知书名称 / the notice kind’s name */
+            label: string;
+            /** @description 可用字段 / the fields a template may use */
+            fields: components["schemas"]["NoticeFieldsDto"];
+        };
         NoticeTemplateDto: {
             /** @description 模板正文：首行为标题，占位符 {{字段}}、{{#if 字段}}…{{/if}} / the template: first line the title; placeholders {{field}}, {{#if field}}…{{/if}} */
             template: string;
+        };
+        AttachmentSummaryDto: {
+            id: string;
+            caseNumber: string;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            /** @description 办理操作 evidenceRefs 引用此文件的写法 / how evidenceRefs names this file */
+            ref: string;
+            uploadedBy: string;
+            uploadedByName: string | null;
+            uploadedAt: string;
+        };
+        StaffEntryDto: {
+            /** @description 用户ID / user id */
+            id: string;
+            /** @description 姓名 / name */
+            name: string;
+            /** @description 角色 / roles */
+            roles: ("clerk" | "handler" | "unitLeader" | "packageLeader" | "supervisor")[];
+            /** @description 单位代码 / unit code */
+            unitCode: string;
+            /** @description 单位名称 / unit name */
+            unitName: string;
+        };
+        StaffListDto: {
+            items: components["schemas"]["StaffEntryDto"][];
+        };
+        InForceDto: {
+            version: string;
+            /** @description 内置版本 / the built-in version */
+            builtIn: boolean;
+            unitCode: string | null;
+            since: string | null;
+        };
+        PolicyVersionDto: {
+            version: string;
+            jurisdiction: string | null;
+            basedOn: string | null;
+            builtIn: boolean;
+            inForce: boolean;
+            createdAt: string | null;
+            createdBy: string | null;
+            createdByName: string | null;
+            /** @description 策略文档 / the policy document */
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        PoliciesOverviewDto: {
+            unitCode: string;
+            inForce: components["schemas"]["InForceDto"];
+            versions: components["schemas"]["PolicyVersionDto"][];
         };
         PublishPolicyDto: {
             /** @description 在其辖区生效的单位（须在管辖范围内，默认本单位）/ the unit whose subtree it is in force for (in your scope; default your own unit) */
@@ -1164,6 +1630,41 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        PolicyPublishedDto: {
+            version: string;
+            firstPublication: boolean;
+            inForceFor: string;
+            /** @enum {boolean} */
+            openCasesKeepTheirs: true;
+        };
+        YearRangeDto: {
+            from: number;
+            to: number;
+        };
+        BuiltInCalendarDto: {
+            version: string;
+            years: components["schemas"]["YearRangeDto"];
+        };
+        CalendarVersionDto: {
+            version: string;
+            years: number[];
+            holidays: number;
+            makeupWorkdays: number;
+            inForce: boolean;
+            createdAt: string;
+            createdBy: string;
+            createdByName: string | null;
+            /** @description 节假日表 / the holiday table */
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        CalendarsOverviewDto: {
+            unitCode: string;
+            builtIn: components["schemas"]["BuiltInCalendarDto"];
+            inForce: components["schemas"]["InForceDto"] | null;
+            versions: components["schemas"]["CalendarVersionDto"][];
+        };
         PublishCalendarDto: {
             /** @description 在其辖区生效的单位（须在管辖范围内，默认本单位）/ the unit whose subtree it is in force for (in your scope; default your own unit) */
             unitCode?: string;
@@ -1171,6 +1672,15 @@ export interface components {
             calendar: {
                 [key: string]: unknown;
             };
+        };
+        CalendarPublishedDto: {
+            version: string;
+            firstPublication: boolean;
+            inForceFor: string;
+            /** @description 已送达的辖区在办案件数 / open cases the calendar was sent to */
+            signalled: number;
+            total: number;
+            failed: number;
         };
         PublishReceptionSessionDto: {
             /** @description 接待单位（默认本人单位；须在本人单位及其下级）/ the receiving unit (default: yours) */
@@ -1186,6 +1696,70 @@ export interface components {
             place: string;
             /** @description 接待主题 / topics announced */
             topics: string[];
+        };
+        ReceptionLeaderDto: {
+            userId: string;
+            name: string;
+            unitCode: string;
+            /**
+             * @description 已不在领导岗位时为 null / null once no longer a leader
+             * @enum {string|null}
+             */
+            role: "clerk" | "handler" | "unitLeader" | "packageLeader" | "supervisor" | "admin" | null;
+        };
+        ReceptionSessionDto: {
+            id: string;
+            unitCode: string;
+            unitName: string;
+            leader: components["schemas"]["ReceptionLeaderDto"];
+            /** @example 2026-12-10 */
+            date: string;
+            place: string;
+            topics: string[];
+            publishedBy: string;
+            publishedAt: string;
+        };
+        ReceptionSessionListDto: {
+            items: components["schemas"]["ReceptionSessionDto"][];
+        };
+        ReceptionCaseDto: {
+            caseNumber: string;
+            petitionerName: string;
+            subject: string;
+            receivedAt: string;
+            registeringUnitCode: string;
+            status: string;
+            holdingUnitCode: string | null;
+        };
+        ReceptionRecordDto: {
+            id: string;
+            unitCode: string;
+            unitName: string;
+            leader: components["schemas"]["ReceptionLeaderDto"];
+            /** @example 2026-12-10 */
+            date: string;
+            place: string;
+            topics: string[];
+            publishedBy: string;
+            publishedAt: string;
+            cases: components["schemas"]["ReceptionCaseDto"][];
+        };
+        FieldErrorDto: {
+            /** @example receivedAt */
+            field: string;
+            /** @example isDateString */
+            code: string;
+            message: string;
+        };
+        ApiErrorBodyDto: {
+            /** @description HTTP 状态 / the HTTP status */
+            statusCode: number;
+            /** @description 稳定的错误代码（ERROR_CODES）/ the stable code */
+            code: string;
+            /** @description 中文 / English */
+            message: string;
+            /** @description 出错的字段 / the fields at fault */
+            fields?: components["schemas"]["FieldErrorDto"][];
         };
     };
     responses: never;
@@ -1205,25 +1779,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 事件 inboxItem，data 为 InboxAnnouncementDto 的 JSON；会话结束时流结束 / `inboxItem` events whose data is an InboxAnnouncementDto as JSON; the stream ends with the session */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -1240,21 +1839,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -1275,21 +1898,77 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AcknowledgedDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
@@ -1308,21 +1987,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description INBOX_ITEM_NOT_FOUND: 提醒不存在 / inbox item not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "INBOX_ITEM_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -1339,11 +2056,88 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 下一步（totp、changePassword、enrol）或访问令牌 / the next stage, or the access token */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeStepDto"] | components["schemas"]["EnrolStepDto"] | components["schemas"]["IssuedSessionDto"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /** @description INVALID_CREDENTIALS: 用户名或密码错误 / wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description ACCOUNT_LOCKED: 多次登录失败，账户已临时锁定 / account temporarily locked after repeated failures */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 423;
+                        /** @enum {string} */
+                        code?: "ACCOUNT_LOCKED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: 请求过于频繁，请稍后再试 / too many requests, try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
@@ -1360,11 +2154,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 下一步（totp、changePassword、enrol）或访问令牌 / the next stage, or the access token */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeStepDto"] | components["schemas"]["EnrolStepDto"] | components["schemas"]["IssuedSessionDto"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description INVALID_CREDENTIALS: 用户名或密码错误 / wrong username or password
+             *
+             *     INVALID_TOTP_CODE: 动态验证码错误，请重新登录 / wrong one-time code, log in again
+             *
+             *     CHALLENGE_INVALID: 登录步骤无效或已使用，请重新登录 / login step is invalid or already used, log in again
+             *
+             *     CHALLENGE_EXPIRED: 登录步骤已超时，请重新登录 / login step timed out, log in again
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "INVALID_TOTP_CODE" | "CHALLENGE_INVALID" | "CHALLENGE_EXPIRED";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description ACCOUNT_LOCKED: 多次登录失败，账户已临时锁定 / account temporarily locked after repeated failures */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 423;
+                        /** @enum {string} */
+                        code?: "ACCOUNT_LOCKED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: 请求过于频繁，请稍后再试 / too many requests, try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
@@ -1381,11 +2260,96 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 下一步（totp、changePassword、enrol）或访问令牌 / the next stage, or the access token */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeStepDto"] | components["schemas"]["EnrolStepDto"] | components["schemas"]["IssuedSessionDto"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description INVALID_CREDENTIALS: 用户名或密码错误 / wrong username or password
+             *
+             *     INVALID_TOTP_CODE: 动态验证码错误，请重新登录 / wrong one-time code, log in again
+             *
+             *     CHALLENGE_INVALID: 登录步骤无效或已使用，请重新登录 / login step is invalid or already used, log in again
+             *
+             *     CHALLENGE_EXPIRED: 登录步骤已超时，请重新登录 / login step timed out, log in again
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS" | "INVALID_TOTP_CODE" | "CHALLENGE_INVALID" | "CHALLENGE_EXPIRED";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description ACCOUNT_LOCKED: 多次登录失败，账户已临时锁定 / account temporarily locked after repeated failures */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 423;
+                        /** @enum {string} */
+                        code?: "ACCOUNT_LOCKED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: 请求过于频繁，请稍后再试 / too many requests, try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
@@ -1402,11 +2366,118 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 下一步（totp、changePassword、enrol）或访问令牌 / the next stage, or the access token */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChallengeStepDto"] | components["schemas"]["EnrolStepDto"] | components["schemas"]["IssuedSessionDto"] | components["schemas"]["PasswordChangedDto"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             *
+             *     PASSWORD_POLICY: 新密码不符合密码规则 / the new password breaks the password rules
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST" | "PASSWORD_POLICY";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             *
+             *     INVALID_CREDENTIALS: 用户名或密码错误 / wrong username or password
+             *
+             *     CHALLENGE_INVALID: 登录步骤无效或已使用，请重新登录 / login step is invalid or already used, log in again
+             *
+             *     CHALLENGE_EXPIRED: 登录步骤已超时，请重新登录 / login step timed out, log in again
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED" | "INVALID_CREDENTIALS" | "CHALLENGE_INVALID" | "CHALLENGE_EXPIRED";
+                    };
+                };
+            };
+            /** @description CURRENT_PASSWORD_WRONG: 当前密码错误 / current password is wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CURRENT_PASSWORD_WRONG";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description ACCOUNT_LOCKED: 多次登录失败，账户已临时锁定 / account temporarily locked after repeated failures */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 423;
+                        /** @enum {string} */
+                        code?: "ACCOUNT_LOCKED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: 请求过于频繁，请稍后再试 / too many requests, try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
@@ -1419,11 +2490,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 已注销 / logged out */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
         };
     };
@@ -1440,7 +2534,31 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
         };
     };
@@ -1454,13 +2572,272 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 操作的字段，依操作而定（见各 *Dto）/ the action’s fields, by action (see each *Dto) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoFieldsDto"] | components["schemas"]["TransferDto"] | components["schemas"]["AssignDownDto"] | components["schemas"]["NotAcceptDto"] | components["schemas"]["ReasonDto"] | components["schemas"]["DecideObjectionDto"] | components["schemas"]["ReportCompletionDto"] | components["schemas"]["DefineSixDto"] | components["schemas"]["ReassignDto"] | components["schemas"]["RecordDutyDto"] | components["schemas"]["RequestExtensionDto"] | components["schemas"]["ApproveExtensionDto"] | components["schemas"]["PauseClockDto"] | components["schemas"]["OpinionDto"] | components["schemas"]["RecordDeliveryDto"] | components["schemas"]["RecordSatisfactionDto"] | components["schemas"]["ReviewRequestDto"] | components["schemas"]["CloseDto"] | components["schemas"]["TextDto"] | components["schemas"]["SuperviseOrderDto"] | components["schemas"]["DeclareInterestDto"] | components["schemas"]["RequestRecusalDto"] | components["schemas"]["DecideRecusalDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActResultDto"];
+                };
+            };
+            /**
+             * @description FIELD_REQUIRED: 缺少必填项 / a field is required
+             *
+             *     FIELD_INVALID: 字段取值无效 / a field is invalid
+             *
+             *     FACT_MISSING: 缺少必要事实 / a fact is missing
+             *
+             *     REASSIGN_NO_CHANGE: 改派对象与原承办人相同 / the reassignment changes nothing
+             *
+             *     PRINCIPAL_INVALID: 人员信息不完整 / person reference invalid
+             *
+             *     INVALID_DATE: 日期格式错误 / invalid date
+             *
+             *     INVALID_INSTANT: 时间格式错误 / invalid instant
+             *
+             *     INVALID_DURATION: 时长格式错误 / invalid duration
+             *
+             *     INVALID_PAUSE: 暂停时间无效 / invalid pause
+             *
+             *     INVALID_DEADLINE_INPUT: 期限参数错误 / invalid deadline input
+             *
+             *     VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             *
+             *     ACTION_REJECTED: 操作被拒绝 / the action was rejected
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "FIELD_REQUIRED" | "FIELD_INVALID" | "FACT_MISSING" | "REASSIGN_NO_CHANGE" | "PRINCIPAL_INVALID" | "INVALID_DATE" | "INVALID_INSTANT" | "INVALID_DURATION" | "INVALID_PAUSE" | "INVALID_DEADLINE_INPUT" | "VALIDATION_FAILED" | "BAD_REQUEST" | "ACTION_REJECTED";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
+            };
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     NOT_HOLDING_UNIT: 案件不在本单位 / your unit does not hold the case
+             *
+             *     NOT_ON_CASE: 您不是本案承办人员 / you are not on this case
+             *
+             *     NOT_RESPONSIBLE_UNIT_LEADER: 须由责任单位领导操作 / only a leader of the responsible unit may
+             *
+             *     NOT_DECIDING_BODY: 须由作出决定的机关操作 / only the deciding body may
+             *
+             *     RECUSED_PERSON: 已回避人员不得办理本案 / a recused person may not act on the case
+             *
+             *     NOT_RECUSAL_DECIDER: 无权决定该回避申请 / you may not decide this recusal
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "NOT_HOLDING_UNIT" | "NOT_ON_CASE" | "NOT_RESPONSIBLE_UNIT_LEADER" | "NOT_DECIDING_BODY" | "RECUSED_PERSON" | "NOT_RECUSAL_DECIDER";
+                    };
+                };
+            };
+            /**
+             * @description ACTION_UNKNOWN: 未知的操作 / unknown action
+             *
+             *     CASE_NOT_FOUND: 案件不存在 / case not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ACTION_UNKNOWN" | "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description CASE_STATE_CONFLICT: 案件当前状态不允许此操作 / the case’s state does not allow this
+             *
+             *     CLOCK_ALREADY_PAUSED: 期限已暂停 / the clock is already paused
+             *
+             *     CLOCK_NOT_PAUSED: 期限未暂停 / the clock is not paused
+             *
+             *     EXTENSION_ALREADY_REQUESTED: 已申请延期，等待审批 / an extension is already requested
+             *
+             *     NO_EXTENSION_PENDING: 没有待审批的延期申请 / no extension is pending
+             *
+             *     DOCUMENT_NOT_ISSUED: 文书尚未出具 / the document has not been issued
+             *
+             *     ALREADY_DELIVERED: 文书已送达 / the document is already delivered
+             *
+             *     SATISFACTION_ALREADY_RECORDED: 评价已记录 / the rating is already recorded
+             *
+             *     NO_OBJECTION_PENDING: 没有待处理的异议 / no objection is pending
+             *
+             *     COMPLETION_ALREADY_REPORTED: 已报告办结 / completion is already reported
+             *
+             *     NO_RECUSAL_PENDING: 没有待决定的回避申请 / no recusal is pending
+             *
+             *     ALREADY_RECUSED: 该人员已回避 / the person is already recused
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CASE_STATE_CONFLICT" | "CLOCK_ALREADY_PAUSED" | "CLOCK_NOT_PAUSED" | "EXTENSION_ALREADY_REQUESTED" | "NO_EXTENSION_PENDING" | "DOCUMENT_NOT_ISSUED" | "ALREADY_DELIVERED" | "SATISFACTION_ALREADY_RECORDED" | "NO_OBJECTION_PENDING" | "COMPLETION_ALREADY_REPORTED" | "NO_RECUSAL_PENDING" | "ALREADY_RECUSED";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description SIX_DEFINES_INCOMPLETE: “六定”不完整 / the six defines are incomplete
+             *
+             *     DEADLINE_BEYOND_LIMIT: 期限超过法定上限 / the deadline is beyond the statutory limit
+             *
+             *     HANDLER_NOT_IN_UNIT: 承办人不在责任单位 / the handler is not in the responsible unit
+             *
+             *     PACKAGE_LEADER_NOT_LEADER: 包案领导须为领导 / the package leader must be a leader
+             *
+             *     RESPONSIBLE_UNIT_OUT_OF_SCOPE: 责任单位不在管辖范围内 / the responsible unit is out of scope
+             *
+             *     ACCUSED_UNIT_EXCLUDED: 被反映单位不得办理本案 / the accused unit may not handle the case
+             *
+             *     ACCUSED_PERSON_EXCLUDED: 被反映人不得办理本案 / the accused person may not handle the case
+             *
+             *     TRANSFER_TO_SELF: 不能转送本单位 / a case cannot be transferred to its own unit
+             *
+             *     ASSIGN_TARGET_NOT_SUBORDINATE: 交办对象须为下级单位 / the case can be assigned only to a unit below
+             *
+             *     OBJECTION_WINDOW_CLOSED: 异议期限已过 / the objection window has closed
+             *
+             *     NOT_ASSIGNED_DOWN: 案件不是交办下来的 / the case was not assigned down
+             *
+             *     PACKAGE_LEADER_PRESET: 包案领导已预先确定 / the package leader is preset
+             *
+             *     RECEPTION_LEADER_NOT_LEADER: 接待领导须为领导 / the reception leader must be a leader
+             *
+             *     RECEPTION_CHANNEL_MISMATCH: 领导接待日登记的来源渠道须为 leaderReception / a reception-day case comes by the leaderReception channel
+             *
+             *     EXTENSION_ALREADY_USED: 已延期过一次 / the extension is already used
+             *
+             *     EXTENSION_TOO_LONG: 延期天数超过上限 / the extension is too long
+             *
+             *     EXTENSION_AFTER_DEADLINE: 期限届满后不能申请延期 / an extension cannot be asked after the deadline
+             *
+             *     PAUSE_REASON_NOT_LISTED: 暂停事由不在规定之列 / the pause reason is not listed
+             *
+             *     CLOCK_ALREADY_RAN_OUT: 期限已届满 / the clock has already run out
+             *
+             *     INVESTIGATION_NOT_RECORDED: 尚未记录调查核实情况 / the investigation is not recorded
+             *
+             *     DUTY_NEEDS_REPLY: 须出具答复意见 / the duty needs a reply
+             *
+             *     REPLY_NOT_DELIVERED: 答复尚未送达 / the reply has not been delivered
+             *
+             *     DELIVERY_IN_FUTURE: 送达时间不能晚于现在 / the delivery cannot be in the future
+             *
+             *     REVIEW_OPINION_NOT_DELIVERED: 复查意见尚未送达 / the review opinion has not been delivered
+             *
+             *     REVIEW_WINDOW_CLOSED: 复查申请期限已过 / the review window has closed
+             *
+             *     RE_REVIEW_WINDOW_CLOSED: 复核申请期限已过 / the re-review window has closed
+             *
+             *     REQUEST_WINDOW_STILL_OPEN: 申请期限尚未届满 / the request window is still open
+             *
+             *     TOO_MANY_REPRESENTATIVES: 代表人数超过上限 / too many representatives
+             *
+             *     RECEIVED_AFTER_REGISTRATION: 收到时间不能晚于登记时间 / received after registration
+             *
+             *     RECUSED_PERSON_NAMED: 不能指定已回避人员 / a recused person is named
+             *
+             *     RECEIVED_IN_FUTURE: 收到时间不能晚于现在 / received in the future
+             *
+             *     RECEIVED_BEFORE_DELIVERY: 收到时间不能早于送达时间 / received before the delivery
+             *
+             *     OUTCOME_RETIRED: 该处理结果已停用 / the outcome is retired
+             *
+             *     UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     NO_BODY_ABOVE: 没有登记的上级机关 / no body is recorded above
+             *
+             *     UNIT_NOT_FOUND: 单位不存在 / unknown unit
+             *
+             *     EVIDENCE_NOT_ATTACHED: 证据不是本案的附件 / the evidence is not attached to the case
+             *
+             *     PERSON_NOT_FOUND: 人员不存在或无相应职务 / person not found in a fitting role
+             *
+             *     PERSON_OUT_OF_SCOPE: 人员不在可选范围内 / the person is out of scope
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "SIX_DEFINES_INCOMPLETE" | "DEADLINE_BEYOND_LIMIT" | "HANDLER_NOT_IN_UNIT" | "PACKAGE_LEADER_NOT_LEADER" | "RESPONSIBLE_UNIT_OUT_OF_SCOPE" | "ACCUSED_UNIT_EXCLUDED" | "ACCUSED_PERSON_EXCLUDED" | "TRANSFER_TO_SELF" | "ASSIGN_TARGET_NOT_SUBORDINATE" | "OBJECTION_WINDOW_CLOSED" | "NOT_ASSIGNED_DOWN" | "PACKAGE_LEADER_PRESET" | "RECEPTION_LEADER_NOT_LEADER" | "RECEPTION_CHANNEL_MISMATCH" | "EXTENSION_ALREADY_USED" | "EXTENSION_TOO_LONG" | "EXTENSION_AFTER_DEADLINE" | "PAUSE_REASON_NOT_LISTED" | "CLOCK_ALREADY_RAN_OUT" | "INVESTIGATION_NOT_RECORDED" | "DUTY_NEEDS_REPLY" | "REPLY_NOT_DELIVERED" | "DELIVERY_IN_FUTURE" | "REVIEW_OPINION_NOT_DELIVERED" | "REVIEW_WINDOW_CLOSED" | "RE_REVIEW_WINDOW_CLOSED" | "REQUEST_WINDOW_STILL_OPEN" | "TOO_MANY_REPRESENTATIVES" | "RECEIVED_AFTER_REGISTRATION" | "RECUSED_PERSON_NAMED" | "RECEIVED_IN_FUTURE" | "RECEIVED_BEFORE_DELIVERY" | "OUTCOME_RETIRED" | "UNIT_UNKNOWN" | "NO_BODY_ABOVE" | "UNIT_NOT_FOUND" | "EVIDENCE_NOT_ATTACHED" | "PERSON_NOT_FOUND" | "PERSON_OUT_OF_SCOPE";
+                    };
+                };
             };
         };
     };
@@ -1509,19 +2886,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -1559,19 +2980,145 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredCaseDto"];
                 };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description FIELD_REQUIRED: 缺少必填项 / a field is required
+             *
+             *     FIELD_INVALID: 字段取值无效 / a field is invalid
+             *
+             *     FACT_MISSING: 缺少必要事实 / a fact is missing
+             *
+             *     VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             *
+             *     ACTION_REJECTED: 操作被拒绝 / the action was rejected
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "FIELD_REQUIRED" | "FIELD_INVALID" | "FACT_MISSING" | "VALIDATION_FAILED" | "BAD_REQUEST" | "ACTION_REJECTED";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CASE_STATE_CONFLICT: 案件当前状态不允许此操作 / the case’s state does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CASE_STATE_CONFLICT";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description RECEPTION_LEADER_NOT_LEADER: 接待领导须为领导 / the reception leader must be a leader
+             *
+             *     RECEPTION_CHANNEL_MISMATCH: 领导接待日登记的来源渠道须为 leaderReception / a reception-day case comes by the leaderReception channel
+             *
+             *     TOO_MANY_REPRESENTATIVES: 代表人数超过上限 / too many representatives
+             *
+             *     RECEIVED_AFTER_REGISTRATION: 收到时间不能晚于登记时间 / received after registration
+             *
+             *     RECEIVED_IN_FUTURE: 收到时间不能晚于现在 / received in the future
+             *
+             *     RECEPTION_SESSION_UNKNOWN: 接待场次不存在 / no such reception session
+             *
+             *     RECEPTION_SESSION_OTHER_DAY: 接待场次不在收到信访事项的当日 / the session is not on the day the petition was received
+             *
+             *     RECEPTION_SESSION_OUT_OF_SCOPE: 接待场次不属于本单位上下级 / the session is not in your unit’s line
+             *
+             *     RECEPTION_LEADER_UNAVAILABLE: 接待领导已不在领导岗位 / the session’s leader no longer holds a leader role
+             *
+             *     UNIT_NOT_FOUND: 单位不存在 / unknown unit
+             *
+             *     IDEMPOTENCY_KEY_REUSED: 幂等键已用于另一份不同的登记 / Idempotency-Key was already used with a different request body
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "RECEPTION_LEADER_NOT_LEADER" | "RECEPTION_CHANNEL_MISMATCH" | "TOO_MANY_REPRESENTATIVES" | "RECEIVED_AFTER_REGISTRATION" | "RECEIVED_IN_FUTURE" | "RECEPTION_SESSION_UNKNOWN" | "RECEPTION_SESSION_OTHER_DAY" | "RECEPTION_SESSION_OUT_OF_SCOPE" | "RECEPTION_LEADER_UNAVAILABLE" | "UNIT_NOT_FOUND" | "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
             };
         };
     };
@@ -1586,19 +3133,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryDto"][];
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -1613,19 +3204,78 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            /** @description 每个事件一行，UTF-8 / one line per event, UTF-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: 请求过于频繁，请稍后再试 / too many requests, try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
@@ -1640,19 +3290,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationDto"];
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -1667,19 +3361,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -1692,19 +3430,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCaseView"][];
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -1721,19 +3489,95 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 未登录 / not logged in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedCaseView"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description SAVED_VIEW_NAME_TAKEN: 已有同名视图 / you already have a view of that name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "SAVED_VIEW_NAME_TAKEN";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
@@ -1748,19 +3592,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
-            401: {
+            /** @description 已删除 / deleted */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description BAD_REQUEST: 请求格式错误 / malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description SAVED_VIEW_NOT_FOUND: 视图不存在 / no such saved view */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "SAVED_VIEW_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -1775,19 +3676,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionerViewDto"];
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -1806,19 +3751,95 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionerViewDto"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
         };
     };
@@ -1953,21 +3974,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitListDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -1988,21 +4033,109 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedUnitDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description UNIT_CODE_TAKEN: 单位编码已存在 / the unit code is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "UNIT_CODE_TAKEN";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNIT_UNKNOWN: 单位不存在 / unknown unit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN";
+                    };
+                };
             };
         };
     };
@@ -2025,21 +4158,99 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeNumberingSetDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     NOTICE_NUMBER_PATTERN_INVALID: 文号格式只能使用 {unitShort}、{unitCode}、{year}、{seq}，且须含 {seq} / the pattern may use only {unitShort}, {unitCode}, {year}, {seq} and must contain {seq}
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN" | "NOTICE_NUMBER_PATTERN_INVALID";
+                    };
+                };
             };
         };
     };
@@ -2059,21 +4270,77 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserListDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /** @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description UNIT_UNKNOWN: 单位不存在 / unknown unit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN";
+                    };
+                };
             };
         };
     };
@@ -2094,21 +4361,113 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedCredentialsDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description USERNAME_TAKEN: 登录名已被使用 / the username is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "USERNAME_TAKEN";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     ADMIN_WITH_CASE_ROLES: 管理员不能兼任办案角色（职责分离） / an administrator cannot also hold a case-handling role (separation of duties)
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN" | "ADMIN_WITH_CASE_ROLES";
+                    };
+                };
             };
         };
     };
@@ -2131,21 +4490,115 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangedUserDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description USER_NOT_FOUND: 用户不存在 / no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     CANNOT_CHANGE_OWN_ROLES: 不能修改自己的角色，请由另一位管理员操作 / you cannot change your own roles; another administrator must
+             *
+             *     ADMIN_WITH_CASE_ROLES: 管理员不能兼任办案角色（职责分离） / an administrator cannot also hold a case-handling role (separation of duties)
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN" | "CANNOT_CHANGE_OWN_ROLES" | "ADMIN_WITH_CASE_ROLES";
+                    };
+                };
             };
         };
     };
@@ -2164,21 +4617,95 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeactivatedUserDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description USER_NOT_FOUND: 用户不存在 / no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description USER_ALREADY_INACTIVE: 该用户已停用 / the user is already deactivated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "USER_ALREADY_INACTIVE";
+                    };
+                };
+            };
+            /**
+             * @description UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     CANNOT_DEACTIVATE_SELF: 不能停用自己的账户 / you cannot deactivate yourself
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN" | "CANNOT_DEACTIVATE_SELF";
+                    };
+                };
             };
         };
     };
@@ -2197,21 +4724,91 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangedUserDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description USER_NOT_FOUND: 用户不存在 / no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description USER_ALREADY_ACTIVE: 该用户已启用 / the user is already active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "USER_ALREADY_ACTIVE";
+                    };
+                };
+            };
+            /** @description UNIT_UNKNOWN: 单位不存在 / unknown unit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN";
+                    };
+                };
             };
         };
     };
@@ -2230,21 +4827,81 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResetCredentialsDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description USER_NOT_FOUND: 用户不存在 / no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     CANNOT_RESET_OWN_CREDENTIALS: 不能重置自己的凭据，请修改密码 / you cannot reset your own credentials; change your password instead
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN" | "CANNOT_RESET_OWN_CREDENTIALS";
+                    };
+                };
             };
         };
     };
@@ -2265,21 +4922,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminAuditPageDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /** @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -2303,21 +4998,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MetricsReportDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /** @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: unitLeader, packageLeader, supervisor */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
             };
         };
     };
@@ -2347,21 +5084,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MetricCasesPageDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /** @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: unitLeader, packageLeader, supervisor */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
             };
         };
     };
@@ -2380,21 +5159,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedNoticeDto"][];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -2414,21 +5231,77 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /**
+             * @description NOTICE_NOT_FOUND: 告知书不存在 / notice not found
+             *
+             *     CASE_NOT_FOUND: 案件不存在 / case not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "NOTICE_NOT_FOUND" | "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description NOTICE_FONT_UNAVAILABLE: 文书字体未安装，暂不能生成告知书 / the notice font is not installed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "NOTICE_FONT_UNAVAILABLE";
+                    };
+                };
             };
         };
     };
@@ -2447,21 +5320,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeTemplateViewDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description NOTICE_KIND_NOT_FOUND: 没有这种告知书 / no such notice kind */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "NOTICE_KIND_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -2484,21 +5395,105 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeTemplateViewDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description NOTICE_KIND_NOT_FOUND: 没有这种告知书 / no such notice kind */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "NOTICE_KIND_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description NOTICE_TEMPLATE_INVALID: 模板有问题 / the template has problems */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "NOTICE_TEMPLATE_INVALID";
+                    };
+                };
             };
         };
     };
@@ -2513,19 +5508,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentSummaryDto"][];
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -2550,19 +5589,134 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 未登录 / not logged in */
+            /** @description 同一内容再次上传即同一附件 / the same content is the same attachment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentSummaryDto"];
+                };
+            };
+            /**
+             * @description ATTACHMENT_MISSING: 请以 multipart/form-data 上传一个文件，字段名 file / send one file as multipart/form-data in the field "file"
+             *
+             *     ATTACHMENT_MALFORMED: 上传内容格式错误 / the multipart upload is malformed
+             *
+             *     ATTACHMENT_UNEXPECTED_FIELD: 只接受一个名为 file 的文件字段 / only one file, in the field "file", is accepted
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_MISSING" | "ATTACHMENT_MALFORMED" | "ATTACHMENT_UNEXPECTED_FIELD";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description CASE_NOT_FOUND: 案件不存在 / case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ATTACHMENT_TOO_LARGE: 附件超过大小上限 / the file exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description ATTACHMENT_TYPE_NOT_ALLOWED: 不支持的文件类型（可上传 PDF、JPG、PNG、OFD、Word、Excel、TXT） / file type not allowed (PDF, JPG, PNG, OFD, Word, Excel, TXT)
+             *
+             *     ATTACHMENT_CONTENT_MISMATCH: 文件内容与扩展名不符 / the file content does not match its extension
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_CONTENT_MISMATCH";
+                    };
+                };
+            };
+            /**
+             * @description ATTACHMENT_EMPTY: 附件为空文件 / the file is empty
+             *
+             *     ATTACHMENT_NAME_INVALID: 文件名须为1至255个字符且不含控制字符或路径 / the file name must be 1–255 characters, without control characters or a path
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "ATTACHMENT_EMPTY" | "ATTACHMENT_NAME_INVALID";
+                    };
+                };
             };
         };
     };
@@ -2578,19 +5732,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            /** @description 上传时的内容与类型 / the content as uploaded, in its own type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/ofd": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/msword": string;
+                    "application/vnd.ms-excel": string;
+                    "text/plain": string;
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /**
+             * @description CASE_NOT_FOUND: 案件不存在 / case not found
+             *
+             *     ATTACHMENT_NOT_FOUND: 附件不存在 / attachment not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CASE_NOT_FOUND" | "ATTACHMENT_NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -2607,21 +5818,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitListDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -2646,21 +5881,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffListDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /** @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -2677,21 +5950,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PoliciesOverviewDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -2712,21 +6009,115 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyPublishedDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description VERSION_PUBLISHED_WITH_OTHER_CONTENT: 该版本号已以不同内容发布，请使用新版本号 / that version was published with other content; give it a new version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "VERSION_PUBLISHED_WITH_OTHER_CONTENT";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     INVALID_POLICY: 策略无效 / invalid policy
+             *
+             *     BUILT_IN_VERSION: 该版本号属于内置策略，请使用新版本号 / that version is the built-in policy; give it a new version
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN" | "INVALID_POLICY" | "BUILT_IN_VERSION";
+                    };
+                };
             };
         };
     };
@@ -2743,21 +6134,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarsOverviewDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -2778,21 +6193,117 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarPublishedDto"];
+                };
             };
-            /** @description 未登录 / not logged in */
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description VERSION_PUBLISHED_WITH_OTHER_CONTENT: 该版本号已以不同内容发布，请使用新版本号 / that version was published with other content; give it a new version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "VERSION_PUBLISHED_WITH_OTHER_CONTENT";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     INVALID_CALENDAR: 日历格式错误 / invalid calendar
+             *
+             *     INVALID_HOLIDAY_TABLE: 节假日表无效 / invalid holiday table
+             *
+             *     CALENDAR_YEAR_UNAVAILABLE: 没有该年的官方节假日数据 / no official holiday data for the year
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN" | "INVALID_CALENDAR" | "INVALID_HOLIDAY_TABLE" | "CALENDAR_YEAR_UNAVAILABLE";
+                    };
+                };
             };
         };
     };
@@ -2810,19 +6321,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionSessionListDto"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     DATE_RANGE_INVALID: 起始日期晚于截止日期 / from is after to
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "DATE_RANGE_INVALID";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor, admin */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
             };
         };
     };
@@ -2839,19 +6398,105 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 未登录 / not logged in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionSessionDto"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: 请求内容不符合要求 / request validation failed
+             *
+             *     BAD_REQUEST: 请求格式错误 / malformed request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "BAD_REQUEST";
+                    };
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: unitLeader, admin */
+            /**
+             * @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this
+             *
+             *     UNIT_OUT_OF_SCOPE: 单位不在你的管辖范围内 / the unit is outside your scope
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED" | "UNIT_OUT_OF_SCOPE";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: 请求体过大 / request body exceeds the server limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description UNIT_UNKNOWN: 单位不存在 / unknown unit
+             *
+             *     LEADER_NOT_ELIGIBLE: 接待领导须为本单位上下级的在职领导 / the leader must be an active leader in the unit’s line
+             *
+             *     SESSION_DATE_PAST: 接待日期不能早于今天 / a session cannot be published for a past day
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "UNIT_UNKNOWN" | "LEADER_NOT_ELIGIBLE" | "SESSION_DATE_PAST";
+                    };
+                };
             };
         };
     };
@@ -2866,19 +6511,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 未登录 / not logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionRecordDto"];
+                };
+            };
+            /**
+             * @description AUTH_REQUIRED: 需要登录 / authentication required
+             *
+             *     SESSION_EXPIRED: 登录已过期，请重新登录 / session expired, please log in again
+             *
+             *     SESSION_IDLE_TIMEOUT: 长时间未操作，请重新登录 / session ended after inactivity, please log in again
+             *
+             *     SESSION_REVOKED: 登录已注销 / session has been logged out
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "AUTH_REQUIRED" | "SESSION_EXPIRED" | "SESSION_IDLE_TIMEOUT" | "SESSION_REVOKED";
+                    };
+                };
             };
-            /** @description 仅限 / only for: clerk, handler, unitLeader, packageLeader, supervisor */
+            /** @description ROLE_NOT_ALLOWED: 您的角色无权执行此操作 / none of your roles may do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description RECEPTION_SESSION_NOT_FOUND: 接待场次不存在 / no such reception session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBodyDto"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "RECEPTION_SESSION_NOT_FOUND";
+                    };
+                };
             };
         };
     };

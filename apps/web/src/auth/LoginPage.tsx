@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
 import { ApiFailure } from '../api/errors';
-import type { IssuedSession, LoginStep } from '../api/types';
+import type { IssuedSession, LoginStep, PasswordChanged } from '../api/types';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { type LoginScreen, nextLoginScreen, otpauthSecret, refusalText } from './login-flow';
 import { useSession } from './session';
 
-type Answer = IssuedSession | LoginStep;
+type Answer = IssuedSession | LoginStep | PasswordChanged;
 
 /** Password, then whatever the API asks next: TOTP code, forced password change, TOTP enrolment. */
 export function LoginPage() {

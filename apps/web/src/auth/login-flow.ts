@@ -1,4 +1,4 @@
-import type { IssuedSession, LoginStep } from '../api/types';
+import type { IssuedSession, LoginStep, PasswordChanged } from '../api/types';
 
 /** Where the login screen stands: the password form, one of the API's further stages, or done. */
 export type LoginScreen =
@@ -8,8 +8,12 @@ export type LoginScreen =
   | { step: 'enrol'; challenge: string; otpauthUri: string }
   | { step: 'done'; accessToken: string };
 
-/** Each login call answers either a session (done) or the next stage with its challenge. */
-export function nextLoginScreen(answer: IssuedSession | LoginStep): LoginScreen {
+/**
+ * Each login call answers either a session (done) or the next stage with its challenge. The password
+ * route also answers `passwordChanged` to a bearer-token change, which is not this screen's: it starts over.
+ */
+export function nextLoginScreen(answer: IssuedSession | LoginStep | PasswordChanged): LoginScreen {
+  if ('passwordChanged' in answer) return { step: 'password' };
   if ('accessToken' in answer) return { step: 'done', accessToken: answer.accessToken };
   if (answer.stage === 'enrol') {
     return { step: 'enrol', challenge: answer.challenge, otpauthUri: answer.otpauthUri };

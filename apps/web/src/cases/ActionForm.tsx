@@ -3,6 +3,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch } f
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, bodyOf } from '../api/client';
+import type { ActResult } from '../api/types';
 import { StaffSelect } from '../common/StaffSelect';
 import { UnitTreeSelect } from '../common/UnitTreeSelect';
 import { FormRefusal, useApiForm } from '../common/use-api-form';
@@ -70,11 +71,8 @@ function toBody(fields: readonly ActionField[], values: Record<string, unknown>)
   return body;
 }
 
-/** What the workflow answered to a sent action: the case's status after it. */
-export interface ActionResult {
-  status: string;
-  lastSeq: number;
-}
+/** What the workflow answered to a sent action: the case's status after it and its last event. */
+export type ActionResult = ActResult;
 
 /**
  * One staff action as a form; the API's field errors appear at their fields, a refusal above the form.

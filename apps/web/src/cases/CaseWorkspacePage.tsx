@@ -192,7 +192,7 @@ export function CaseWorkspacePage() {
                       <Tag color={verification.data.verified ? 'green' : 'red'} data-testid="chain-mark">
                         {verification.data.verified
                           ? t('case.chainVerified')
-                          : t('case.chainBroken', { seq: verification.data.seq ?? '?' })}
+                          : t('case.chainBroken', { seq: verification.data.firstBreak?.seq ?? '?' })}
                       </Tag>
                     )}
                     <TimelineCsvButton caseNumber={caseNumber} />

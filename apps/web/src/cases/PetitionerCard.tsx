@@ -4,19 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERMISSION_ROLES } from '../../../../libs/domain/src/org/permissions';
 import { api, bodyOf } from '../api/client';
+import type { PetitionerView } from '../api/types';
 import { hasAnyRole, useSession } from '../auth/session';
-
-interface PetitionerView {
-  name: string;
-  idType: string;
-  idNumber: string | null;
-  phone: string | null;
-  address: string | null;
-  collective: {
-    headcount: number;
-    representatives: { name: string; idNumber: string | null; phone: string | null }[];
-  } | null;
-}
 
 /**
  * The petitioner on the workspace: masked as the API gives it by default; revealed in full only by a

@@ -23,6 +23,14 @@ export function timelineEntryMaker(
       details,
       hash: `h${seq}`,
       notices: [],
+      typeLabel: type,
+      occurredAtLocal: occurredAt ?? occurredAtOf(seq),
+      actorName: '工作人员',
+      actorRoleLabel: actor.role,
+      actorUnitName: null,
+      fromStatusLabel: null,
+      statusLabel: null,
+      detailLines: [],
     };
   };
 }

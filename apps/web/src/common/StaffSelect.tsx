@@ -3,8 +3,11 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../libs/domain/src/org/roles';
-import type { StaffEntry } from '../../../../libs/persistence/src/staff-directory';
 import { api, bodyOf } from '../api/client';
+import type { components } from '../api/schema';
+
+/** One person in the staff directory (GET /api/staff). */
+export type StaffEntry = components['schemas']['StaffEntryDto'];
 
 /** The staff on the user's unit line (GET /api/staff), narrowed by role and by the typed part of a name. */
 export function useStaffDirectory(roles: readonly Role[] | undefined, q: string) {
