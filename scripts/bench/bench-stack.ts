@@ -46,6 +46,8 @@ export interface BenchStackOptions {
   env?: NodeJS.ProcessEnv;
   /** Prints progress lines. */
   say?: (line: string) => void;
+  /** An existing data folder (a restored one) instead of a new temporary folder; removed on stop all the same. */
+  dataDir?: string;
 }
 
 interface PostgresHost {
@@ -96,7 +98,7 @@ export class BenchStack {
 
   /** Starts everything and logs nothing in: answers once the API is healthy and the worker polls. */
   static async start(options: BenchStackOptions = {}): Promise<BenchStack> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-bench-'));
+    const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pce-bench-'));
     fs.chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
     const ports = { api: await getPort(), postgres: await getPort(), temporal: await getPort() };
     const stack = new BenchStack(dataDir, ports, options);
