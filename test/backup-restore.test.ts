@@ -1,13 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../libs/config/src';
 import { parsePolicy } from '../libs/domain/src/policy/parse-policy';
 import { DEFAULT_POLICY } from '../libs/domain/src/policy/default-policy';
 import { recordPublication } from '../libs/persistence/src';
 import { BenchStack, sleep } from '../scripts/bench/bench-stack';
+import { compileForOwnStack, envWithoutSharedServers } from './support/own-stack';
 import { testServers } from './support/test-env';
 
 /**
@@ -59,19 +59,14 @@ async function observe(stack: BenchStack, cases: string[]) {
 
 describe('backup and restore drill', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-restore-drill-'));
-  const distDir = path.join(PROJECT_ROOT, 'dist', '.backup-drill');
+  let distDir: string;
   const passphraseFile = path.join(work, 'passphrase');
   const stacks: BenchStack[] = [];
 
   beforeAll(() => {
     fs.chmodSync(work, 0o755); // the restored cluster runs as the `postgres` user when we are root
     fs.writeFileSync(passphraseFile, 'drill passphrase 一二三四\n', { mode: 0o600 });
-    // Compiled into a folder of this test's own, so a concurrent `npm run build` never rewrites a file in use.
-    execFileSync(
-      path.join(PROJECT_ROOT, 'node_modules/.bin/swc'),
-      ['apps', 'libs', 'workflows', 'scripts', '-d', distDir, '--quiet', '--ignore', '**/*.spec.ts'],
-      { cwd: PROJECT_ROOT, stdio: 'inherit' },
-    );
+    distDir = compileForOwnStack('.backup-drill');
   });
 
   afterAll(async () => {
@@ -81,18 +76,8 @@ describe('backup and restore drill', () => {
 
   /** A command of the build with the stack's data folder and nothing pointing at the shared test servers. */
   function command(script: string, args: string[], dataDir?: string) {
-    const {
-      DATABASE_URL: _d,
-      MIGRATION_DATABASE_URL: _m,
-      TEMPORAL_ADDRESS: _t,
-      PAYLOAD_KEYS: _k,
-      PAYLOAD_KEYS_FILE: _f,
-      BLIND_INDEX_KEY: _b,
-      BLIND_INDEX_KEY_FILE: _bf,
-      ...env
-    } = process.env;
     return run(process.execPath, [path.join(distDir, 'scripts', script), ...args], {
-      env: { ...env, ...(dataDir ? { DATA_DIR: dataDir } : {}) },
+      env: { ...envWithoutSharedServers(), ...(dataDir ? { DATA_DIR: dataDir } : {}) },
     });
   }
 
