@@ -125,9 +125,11 @@ async function backupEmbedded(config: AppConfig, outFile: string, passphrase: st
     fs.writeFileSync(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     say('加密打包 / sealing the archive …');
     await sealFolder(staging, [MANIFEST_FILE, ...Object.values(BACKUP_FILES)], outFile, passphrase);
-    const megabytes = (fs.statSync(outFile).size / 1024 / 1024).toFixed(1);
+    const bytes = fs.statSync(outFile).size;
+    const size =
+      bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
     say(
-      `备份完成 / backup written: ${outFile} (${megabytes} MB; ${result.counts.cases} cases, ${result.counts.caseEvents} events; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `备份完成 / backup written: ${outFile} (${size}; ${result.counts.cases} cases, ${result.counts.caseEvents} events; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

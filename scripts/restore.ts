@@ -59,7 +59,7 @@ async function restorePostgres(dataDir: string, dump: string): Promise<void> {
 }
 
 function placeFile(from: string, to: string, mode: number): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
+  fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to);
   fs.chmodSync(to, mode);
 }

@@ -21,7 +21,8 @@ import {
 import { keyFiles } from './backup/embedded-keys';
 
 /**
- * `npm run rotate-keys -- [--batch-size N] [--max-batches N] [--propagation-seconds S]`: rotates the payload
+ * `npm run rotate-keys -- [--batch-size N] [--max-batches N] [--propagation-seconds S] [--progress-file F]
+ * [--reseal-only]`: rotates the payload
  * key ring while the apps run. (1) A new key joins the ring file, not yet active, and the command waits
  * until every app has looked at the file again (they follow it, key-ring-file-follower.ts), so all can
  * decrypt it; (2) it becomes the active key, and again the command waits, so nothing new is sealed under
@@ -70,6 +71,8 @@ async function main(): Promise<number> {
       'max-batches': { type: 'string' },
       'propagation-seconds': { type: 'string' },
       'progress-file': { type: 'string' },
+      // The ring was rotated by other means (a secret store, rolled out): only re-seal under its active key.
+      'reseal-only': { type: 'boolean', default: false },
     },
   });
   const config = loadConfig();
@@ -88,7 +91,18 @@ async function main(): Promise<number> {
   const maxBatches = values['max-batches'] ? Number(values['max-batches']) : undefined;
 
   let progress = readProgress(progressFile);
-  if (progress && progress.phase !== 'done')
+  if (values['reseal-only']) {
+    const activeKeyId = readPayloadKeyRingFile(ringFile).activeKeyId;
+    if (progress?.keyId !== activeKeyId || progress.phase === 'done') {
+      progress = {
+        keyId: activeKeyId,
+        phase: 'active',
+        reseal: FIRST_RESEAL_CURSOR,
+        startedAt: new Date().toISOString(),
+      };
+      saveProgress(progressFile, progress);
+    } else say(`继续上次重新加密 / resuming the re-sealing under key ${activeKeyId}`);
+  } else if (progress && progress.phase !== 'done')
     say(`继续上次轮换 / resuming the rotation to key ${progress.keyId}`);
   else {
     const ring = readPayloadKeyRingFile(ringFile);

@@ -153,6 +153,12 @@ describe('backup and restore drill', () => {
       first.dataDir,
     );
     expect(backup.stdout).toContain('备份完成 / backup written');
+    process.stdout.write(
+      `[restore drill] ${backup.stdout
+        .split('\n')
+        .filter((line) => /paused|written/.test(line))
+        .join('; ')}\n`,
+    );
     expect(backup.stdout).not.toContain('drill passphrase');
     // Wiped: the stack stops and its whole data folder goes.
     await first.stop();

@@ -129,5 +129,9 @@ describe('key rotation', () => {
     });
     expect((await call('POST', `/cases/${before[3]}/actions/accept`, {})).status).toBe(200);
     expect(fs.existsSync(path.join(current.dataDir, 'keys', 'rotation-progress.json'))).toBe(true);
+    // A ring rotated by other means: only the re-sealing runs, and finds nothing left.
+    const resealOnly = await rotate(['--reseal-only']);
+    expect(resealOnly.stdout).not.toContain('新密钥已加入');
+    expect(resealOnly.stdout).toContain(`rotation done: 0 values re-sealed under ${newKeyId}`);
   });
 });

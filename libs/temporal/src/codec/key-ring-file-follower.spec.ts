@@ -37,7 +37,11 @@ describe('a key ring that follows its file', () => {
   it('follows a configured file; an inline ring stays as given', () => {
     const ring = generatePayloadKeyRing();
     writePayloadKeyRingFile(file, ring, { replace: true });
-    expect(loadPayloadKeySource({ PAYLOAD_KEYS_FILE: file })).toBeInstanceOf(FollowedPayloadKeyRingFile);
-    expect(loadPayloadKeySource({ PAYLOAD_KEYS: ring.toJson() })).toBeInstanceOf(PayloadKeyRing);
+    expect(loadPayloadKeySource({ PAYLOAD_KEYS: undefined, PAYLOAD_KEYS_FILE: file })).toBeInstanceOf(
+      FollowedPayloadKeyRingFile,
+    );
+    expect(
+      loadPayloadKeySource({ PAYLOAD_KEYS: ring.toJson(), PAYLOAD_KEYS_FILE: undefined }),
+    ).toBeInstanceOf(PayloadKeyRing);
   });
 });
