@@ -7,6 +7,7 @@ import { parsePolicy } from '../libs/domain/src/policy/parse-policy';
 import { DEFAULT_POLICY } from '../libs/domain/src/policy/default-policy';
 import { recordPublication } from '../libs/persistence/src';
 import { BenchStack, sleep } from '../scripts/bench/bench-stack';
+import { registerOverHttp, registrationBody } from '../scripts/bench/intake-units';
 import { compileForOwnStack, envWithoutSharedServers } from './support/own-stack';
 import { testServers } from './support/test-env';
 
@@ -23,6 +24,11 @@ jest.setTimeout(420_000);
 
 const run = promisify(execFile);
 const WARNING_AFTER_BACKUP_MS = 60_000;
+/** The drill's cases; another unit's clerks keep registering while the backup runs. */
+const UNIT = 'QX-XS';
+const CLERK = 'qx-xs-clerk-1';
+const LOAD_UNIT = 'QX-DH';
+const LOAD_CLERK = 'qx-dh-clerk-1';
 
 interface Api {
   call(method: string, route: string, token: string, body?: unknown): Promise<{ status: number; body: any }>;
@@ -44,13 +50,13 @@ function apiOf(stack: BenchStack): Api {
 /** What must survive the restore unchanged, read through the API. */
 async function observe(stack: BenchStack, cases: string[]) {
   const api = apiOf(stack);
-  const clerk = await stack.sessions.tokenFor('qx-clerk-1');
+  const clerk = await stack.sessions.tokenFor(CLERK);
   const supervisor = await stack.sessions.tokenFor('qx-supervisor-1');
   // The warning due after the backup may already have reached the restored inbox: all else is as it was.
   const inbox = ((await api.call('GET', '/inbox', clerk)).body.items as { eventType: string }[]).filter(
     (item) => item.eventType !== 'deadlineWarning',
   );
-  const metrics = (await api.call('GET', '/metrics?unit=QX', supervisor)).body;
+  const metrics = (await api.call('GET', `/metrics?unit=${UNIT}`, supervisor)).body;
   const statuses: Record<string, string> = {};
   for (const caseNumber of cases)
     statuses[caseNumber] = (await api.call('GET', `/cases/${caseNumber}`, clerk)).body.status;
@@ -86,7 +92,7 @@ describe('backup and restore drill', () => {
     const first = await BenchStack.start({ distDir, workflowBundlePath: bundle });
     stacks.push(first);
     const api = apiOf(first);
-    const clerk = await first.sessions.tokenFor('qx-clerk-1');
+    const clerk = await first.sessions.tokenFor(CLERK);
     const receivedAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
     const register = async (index: number, petitioner: Record<string, string>) => {
       const created = await api.call('POST', '/cases', clerk, {
@@ -95,7 +101,7 @@ describe('backup and restore drill', () => {
         category: 'grievance',
         subject: ['拖欠工资', '噪音扰民', '道路破损', '物业纠纷'][index % 4],
         content: `恢复演练第${index}件，请求协调解决。`,
-        unitCode: 'QX',
+        unitCode: UNIT,
         // Two days back, so today's triage due time is under the clock's 15 days away (a warning may be that long before it).
         receivedAt,
         receivedAtReason: '来信积压两日后补登',
@@ -126,7 +132,7 @@ describe('backup and restore drill', () => {
       version: policy.version,
       document: policy,
       actorId: 'qx-admin-1',
-      inForceFor: { unitCode: 'QX' },
+      inForceFor: { unitCode: UNIT },
     });
     const waiting = [
       await register(1, {
@@ -146,12 +152,28 @@ describe('backup and restore drill', () => {
     const all = [probe, ...waiting, ...accepted];
     const before = await observe(first, all);
 
+    // Registrations go on during the backup: its write pause must leave the two stores in agreement.
+    const loadToken = await first.sessions.tokenFor(LOAD_CLERK);
+    const sent = new Map<string, Record<string, unknown>>();
+    let loading = true;
+    let next = 0;
+    const load = Promise.all(
+      [0, 1, 2].map(async () => {
+        while (loading) {
+          const index = next++;
+          const key = `restore-drill-load-${index}`;
+          sent.set(key, registrationBody(index, LOAD_UNIT));
+          await registerOverHttp(first, loadToken, key, sent.get(key)!).catch(() => undefined);
+        }
+      }),
+    );
     const archive = path.join(work, 'drill.pcebak');
     const backup = await command(
       'backup.js',
       ['--out', archive, '--passphrase-file', passphraseFile],
       first.dataDir,
-    );
+    ).finally(() => (loading = false));
+    await load;
     expect(backup.stdout).toContain('备份完成 / backup written');
     process.stdout.write(
       `[restore drill] ${backup.stdout
@@ -193,7 +215,7 @@ describe('backup and restore drill', () => {
     const after = await observe(second, all);
     expect(after).toEqual(before);
     const api2 = apiOf(second);
-    const clerk2 = await second.sessions.tokenFor('qx-clerk-1');
+    const clerk2 = await second.sessions.tokenFor(CLERK);
     const verifyAll = async () => {
       for (const caseNumber of all) {
         const verification = await api2.call('GET', `/cases/${caseNumber}/verification`, clerk2);
@@ -201,6 +223,20 @@ describe('backup and restore drill', () => {
       }
     };
     await verifyAll();
+    // The clients' retries (same Idempotency-Key) complete what the backup caught half-way; then every
+    // case the load registered has its workflow, and its chain verifies against it.
+    const loadToken2 = await second.sessions.tokenFor(LOAD_CLERK);
+    const loadCases = new Set<string>();
+    for (const [key, body] of sent) {
+      const answer = await registerOverHttp(second, loadToken2, key, body);
+      expect([200, 201]).toContain(answer.status);
+      loadCases.add(answer.caseNumber!);
+    }
+    expect(loadCases.size).toBe(sent.size);
+    for (const caseNumber of loadCases) {
+      const verification = await api2.call('GET', `/cases/${caseNumber}/verification`, loadToken2);
+      expect(verification.body).toMatchObject({ caseNumber, verified: true, headSource: 'workflow' });
+    }
     const revealed = await api2.call('POST', `/cases/${waiting[0]}/petitioner/reveal`, clerk2, {
       reason: '恢复演练核对',
     });
