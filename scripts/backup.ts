@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { type ClientBase } from 'pg';
+import { Client, type ClientBase } from 'pg';
 import { type AppConfig, loadConfig, PROJECT_ROOT } from '../libs/config/src';
 import { DATABASE_NAME } from '../libs/persistence/src/database-setup';
 import { embeddedOwnerDatabaseUrl } from '../libs/persistence/src/running-database';
@@ -16,6 +16,7 @@ import {
   MANIFEST_FILE,
   PG_DUMP,
   postgresClientTool,
+  type PostgresClientTool,
   assertToolFitsServer,
   readBackupPassphrase,
   sealFolder,
@@ -74,66 +75,115 @@ async function backupEmbedded(config: AppConfig, outFile: string, passphrase: st
     fs.mkdirSync(path.join(staging, 'keys'), { mode: 0o700 });
     const { url, password } = splitPassword(ownerUrl);
     say('暂停写入并复制 PostgreSQL 与 Temporal / pausing writes, copying PostgreSQL and Temporal …');
-    const { result, pausedMs } = await withWritesPaused(ownerUrl, async (client) => {
-      const { rows } = await client.query<{ version: string; num: string; migration: string | null }>(
-        `SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num,
-                (SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1) AS migration`,
-      );
-      const server = rows[0]!;
-      assertToolFitsServer(pgDump, Number(server.num));
-      const counts = await snapshotCounts(client);
-      copySqliteOnline(temporalStore, path.join(staging, BACKUP_FILES.temporalStore));
+    // Within the pause: a snapshot of PostgreSQL exported for pg_dump, and the Temporal copy; pg_dump then
+    // reads that snapshot after writes have resumed, so the pause does not grow with the database.
+    const exporter = new Client({ connectionString: ownerUrl, application_name: 'petition-backup-snapshot' });
+    await exporter.connect();
+    try {
+      const { result, pausedMs } = await withWritesPaused(ownerUrl, async () => {
+        await exporter.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const { rows } = await exporter.query<{
+          snapshot: string;
+          version: string;
+          num: string;
+          migration: string | null;
+        }>(
+          `SELECT pg_export_snapshot() AS snapshot, current_setting('server_version') AS version,
+                  current_setting('server_version_num') AS num,
+                  (SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1) AS migration`,
+        );
+        const counts = await snapshotCounts(exporter);
+        copySqliteOnline(temporalStore, path.join(staging, BACKUP_FILES.temporalStore));
+        return { server: rows[0]!, counts };
+      });
+      say(`写入已恢复 / writes resumed (paused ${pausedMs} ms); 导出 PostgreSQL / dumping PostgreSQL …`);
+      assertToolFitsServer(pgDump, Number(result.server.num));
       await run(
         pgDump.path,
-        ['--format=custom', `--file=${path.join(staging, BACKUP_FILES.postgresDump)}`, `--dbname=${url}`],
+        [
+          '--format=custom',
+          `--snapshot=${result.server.snapshot}`,
+          `--file=${path.join(staging, BACKUP_FILES.postgresDump)}`,
+          `--dbname=${url}`,
+        ],
         { env: { ...process.env, PGPASSWORD: password } },
       );
-      return { server, counts };
-    });
-    say(`写入已恢复 / writes resumed (paused ${pausedMs} ms)`);
-    fs.writeFileSync(
-      path.join(staging, BACKUP_FILES.payloadKeys),
-      `${JSON.stringify(keys.ring, null, 2)}\n`,
-      {
-        mode: 0o600,
-      },
-    );
-    fs.writeFileSync(path.join(staging, BACKUP_FILES.blindIndexKey), `${keys.blindIndexKey}\n`, {
-      mode: 0o600,
-    });
-
-    const createdAt = new Date();
-    const packageJson = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
-    const manifest: BackupManifest = {
-      format: 'petition-case-engine-backup',
-      formatVersion: 1,
-      createdAt: createdAt.toISOString(),
-      createdAtLocal: `${shanghaiTimestamp(createdAt)} Asia/Shanghai`,
-      app: { name: packageJson.name, version: packageJson.version },
-      postgres: {
-        serverVersion: result.server.version,
-        dumpTool: pgDump.version,
-        database: DATABASE_NAME,
-        lastMigration: result.server.migration,
-      },
-      temporal: { store: 'dev-server-sqlite', namespace: config.TEMPORAL_NAMESPACE, sqlite: sqlite.version },
-      keys: { payloadKeyIds: Object.keys(keys.ring.keys), activeKeyId: keys.ring.activeKeyId },
-      counts: result.counts,
-      writePauseMs: pausedMs,
-      files: describeFiles(staging, Object.values(BACKUP_FILES)),
-    };
-    fs.writeFileSync(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    say('加密打包 / sealing the archive …');
-    await sealFolder(staging, [MANIFEST_FILE, ...Object.values(BACKUP_FILES)], outFile, passphrase);
-    const bytes = fs.statSync(outFile).size;
-    const size =
-      bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-    say(
-      `备份完成 / backup written: ${outFile} (${size}; ${result.counts.cases} cases, ${result.counts.caseEvents} events; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-    );
+      await exporter.query('COMMIT');
+      await writeArchive({
+        config,
+        staging,
+        outFile,
+        passphrase,
+        keys,
+        pgDump,
+        sqlite,
+        result,
+        pausedMs,
+        started,
+      });
+    } finally {
+      await exporter.end().catch(() => undefined);
+    }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+interface Snapshot {
+  server: { version: string; migration: string | null };
+  counts: BackupManifest['counts'];
+}
+
+/** The keys and the manifest beside the two copies in `staging`, all sealed into `outFile`. */
+async function writeArchive(job: {
+  config: AppConfig;
+  staging: string;
+  outFile: string;
+  passphrase: string;
+  keys: ReturnType<typeof embeddedKeys>;
+  pgDump: PostgresClientTool;
+  sqlite: { version: string };
+  result: Snapshot;
+  pausedMs: number;
+  started: number;
+}): Promise<void> {
+  const { config, staging, outFile, passphrase, keys, pgDump, sqlite, result, pausedMs, started } = job;
+  fs.writeFileSync(path.join(staging, BACKUP_FILES.payloadKeys), `${JSON.stringify(keys.ring, null, 2)}\n`, {
+    mode: 0o600,
+  });
+  fs.writeFileSync(path.join(staging, BACKUP_FILES.blindIndexKey), `${keys.blindIndexKey}\n`, {
+    mode: 0o600,
+  });
+
+  const createdAt = new Date();
+  const packageJson = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
+  const manifest: BackupManifest = {
+    format: 'petition-case-engine-backup',
+    formatVersion: 1,
+    createdAt: createdAt.toISOString(),
+    createdAtLocal: `${shanghaiTimestamp(createdAt)} Asia/Shanghai`,
+    app: { name: packageJson.name, version: packageJson.version },
+    postgres: {
+      serverVersion: result.server.version,
+      dumpTool: pgDump.version,
+      database: DATABASE_NAME,
+      lastMigration: result.server.migration,
+    },
+    temporal: { store: 'dev-server-sqlite', namespace: config.TEMPORAL_NAMESPACE, sqlite: sqlite.version },
+    keys: { payloadKeyIds: Object.keys(keys.ring.keys), activeKeyId: keys.ring.activeKeyId },
+    counts: result.counts,
+    writePauseMs: pausedMs,
+    files: describeFiles(staging, Object.values(BACKUP_FILES)),
+  };
+  fs.writeFileSync(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  say('加密打包 / sealing the archive …');
+  await sealFolder(staging, [MANIFEST_FILE, ...Object.values(BACKUP_FILES)], outFile, passphrase);
+  const bytes = fs.statSync(outFile).size;
+  const size =
+    bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  say(
+    `备份完成 / backup written: ${outFile} (${size}; ${result.counts.cases} cases, ${result.counts.caseEvents} events; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { Client, type ClientBase } from 'pg';
 
 /**
  * Runs `snapshot` while no transaction can write to any table of the schema: one transaction holds an
- * EXCLUSIVE lock on every table (reads, and so pg_dump, go on; writers wait). A write that committed
+ * EXCLUSIVE lock on every table (reads go on; writers wait). A write that committed
  * before is in both stores' copies or is redone by its retried activity (idempotent by case and
  * sequence); none can commit between the PostgreSQL and the Temporal copies.
  * Deadlocks and lock time-outs (a long transaction in the way) are retried a few times.
