@@ -4,12 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { loadBlindIndexKey, PersonalDataProtector } from '../libs/persistence/src';
-import { loadPayloadKeySource } from '../libs/temporal/src/codec';
 import { BenchStack } from './bench/bench-stack';
 import { benchMain } from './bench/bench-main';
 import { machine, progress, report } from './bench/load';
-import { seedDemoData } from './demo-data';
 
 /**
  * `npm run bench:restore -- [--cases 300]`: the demo organisation with N demo cases worked through their
@@ -22,18 +19,7 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
 benchMain(async (stack) => {
   const { values } = parseArgs({ options: { cases: { type: 'string', default: '300' } } });
   const cases = Number(values.cases);
-  const protector = new PersonalDataProtector(
-    loadPayloadKeySource(stack.config),
-    loadBlindIndexKey(stack.config),
-  );
-  await seedDemoData({
-    owner: stack.owner,
-    apiUrl: stack.apiUrl,
-    temporal: stack.temporal,
-    protector,
-    cases,
-    onProgress: progress,
-  });
+  await stack.seedDemoCases(cases, progress);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-bench-restore-'));
   fs.chmodSync(work, 0o755);
   const env = { ...process.env, BACKUP_PASSPHRASE: 'bench passphrase 0123456789', DATA_DIR: stack.dataDir };

@@ -75,6 +75,7 @@ export class BenchStack {
   temporal!: Client;
   private temporalConnection!: Connection;
   sessions!: DemoSessions;
+  protector!: PersonalDataProtector;
 
   private constructor(
     readonly dataDir: string,
@@ -149,19 +150,25 @@ export class BenchStack {
       dataConverter: dataConverterFromConfig(this.config),
     });
     await Promise.all([this.startApp('worker'), this.startApp('api')]);
-    const protector = new PersonalDataProtector(
+    this.protector = new PersonalDataProtector(
       loadPayloadKeyRing(this.config),
       loadBlindIndexKey(this.config),
     );
+    await this.seedDemoCases(0);
+    this.sessions = new DemoSessions(this.apiUrl, this.owner.manager, this.protector);
+    this.say(`stack ready in ${this.dataDir} (API ${this.apiUrl}, Temporal ${this.appEnv.TEMPORAL_ADDRESS})`);
+  }
+
+  /** The demo organisation and accounts (idempotent), and `cases` demo cases worked through their workflows. */
+  async seedDemoCases(cases: number, onProgress?: (line: string) => void): Promise<void> {
     await seedDemoData({
       owner: this.owner,
       apiUrl: this.apiUrl,
       temporal: this.temporal,
-      protector,
-      cases: 0,
+      protector: this.protector,
+      cases,
+      onProgress,
     });
-    this.sessions = new DemoSessions(this.apiUrl, this.owner.manager, protector);
-    this.say(`stack ready in ${this.dataDir} (API ${this.apiUrl}, Temporal ${this.appEnv.TEMPORAL_ADDRESS})`);
   }
 
   private async workflowBundle(): Promise<string> {
