@@ -48,10 +48,9 @@ function apiOf(stack: BenchStack): Api {
 }
 
 /** What must survive the restore unchanged, read through the API. */
-async function observe(stack: BenchStack, cases: string[]) {
+async function observe(stack: BenchStack, cases: string[], tokens: { clerk: string; supervisor: string }) {
   const api = apiOf(stack);
-  const clerk = await stack.sessions.tokenFor(CLERK);
-  const supervisor = await stack.sessions.tokenFor('qx-supervisor-1');
+  const { clerk, supervisor } = tokens;
   // The warning due after the backup may already have reached the restored inbox: all else is as it was.
   const inbox = ((await api.call('GET', '/inbox', clerk)).body.items as { eventType: string }[]).filter(
     (item) => item.eventType !== 'deadlineWarning',
@@ -150,7 +149,10 @@ describe('backup and restore drill', () => {
     for (const caseNumber of [probe, ...accepted])
       expect((await api.call('POST', `/cases/${caseNumber}/actions/accept`, clerk, {})).status).toBe(200);
     const all = [probe, ...waiting, ...accepted];
-    const before = await observe(first, all);
+    // Sessions are rows in PostgreSQL: the same tokens serve on the restored stack (a new login there
+    // within the same 30 s TOTP step would rightly be refused as a replayed code).
+    const tokens = { clerk, supervisor: await first.sessions.tokenFor('qx-supervisor-1') };
+    const before = await observe(first, all, tokens);
 
     // Registrations go on during the backup: its write pause must leave the two stores in agreement.
     const loadToken = await first.sessions.tokenFor(LOAD_CLERK);
@@ -212,32 +214,30 @@ describe('backup and restore drill', () => {
     );
     expect(second.ports).not.toEqual(first.ports);
 
-    const after = await observe(second, all);
+    const after = await observe(second, all, tokens);
     expect(after).toEqual(before);
     const api2 = apiOf(second);
-    const clerk2 = await second.sessions.tokenFor(CLERK);
     const verifyAll = async () => {
       for (const caseNumber of all) {
-        const verification = await api2.call('GET', `/cases/${caseNumber}/verification`, clerk2);
+        const verification = await api2.call('GET', `/cases/${caseNumber}/verification`, clerk);
         expect(verification.body).toMatchObject({ caseNumber, verified: true, headSource: 'workflow' });
       }
     };
     await verifyAll();
     // The clients' retries (same Idempotency-Key) complete what the backup caught half-way; then every
     // case the load registered has its workflow, and its chain verifies against it.
-    const loadToken2 = await second.sessions.tokenFor(LOAD_CLERK);
     const loadCases = new Set<string>();
     for (const [key, body] of sent) {
-      const answer = await registerOverHttp(second, loadToken2, key, body);
+      const answer = await registerOverHttp(second, loadToken, key, body);
       expect([200, 201]).toContain(answer.status);
       loadCases.add(answer.caseNumber!);
     }
     expect(loadCases.size).toBe(sent.size);
     for (const caseNumber of loadCases) {
-      const verification = await api2.call('GET', `/cases/${caseNumber}/verification`, loadToken2);
+      const verification = await api2.call('GET', `/cases/${caseNumber}/verification`, loadToken);
       expect(verification.body).toMatchObject({ caseNumber, verified: true, headSource: 'workflow' });
     }
-    const revealed = await api2.call('POST', `/cases/${waiting[0]}/petitioner/reveal`, clerk2, {
+    const revealed = await api2.call('POST', `/cases/${waiting[0]}/petitioner/reveal`, clerk, {
       reason: '恢复演练核对',
     });
     expect(revealed.body).toMatchObject({
@@ -264,14 +264,14 @@ describe('backup and restore drill', () => {
 
     // … and every open case takes its next action.
     for (const caseNumber of waiting)
-      expect((await api2.call('POST', `/cases/${caseNumber}/actions/accept`, clerk2, {})).status).toBe(200);
+      expect((await api2.call('POST', `/cases/${caseNumber}/actions/accept`, clerk, {})).status).toBe(200);
     for (const caseNumber of [probe, ...accepted]) {
-      const withdrawn = await api2.call('POST', `/cases/${caseNumber}/actions/withdraw`, clerk2, {
+      const withdrawn = await api2.call('POST', `/cases/${caseNumber}/actions/withdraw`, clerk, {
         reason: '信访人主动撤回。',
       });
       expect(withdrawn.status).toBe(200);
     }
-    expect((await observe(second, all)).statuses).toEqual(
+    expect((await observe(second, all, tokens)).statuses).toEqual(
       Object.fromEntries(
         all.map((caseNumber) => [caseNumber, waiting.includes(caseNumber) ? 'accepted' : 'withdrawn']),
       ),
