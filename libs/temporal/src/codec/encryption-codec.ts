@@ -1,7 +1,7 @@
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { type PayloadKeyRing } from './key-ring';
+import { type PayloadKeySource } from './key-ring';
 
 /** Metadata of an encrypted payload, as in Temporal's encryption samples for every SDK. */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
@@ -25,7 +25,7 @@ const utf8 = (bytes: Uint8Array | null | undefined) =>
  * Payloads that are not encrypted (written before the codec existed) pass through on decode.
  */
 export class EncryptionCodec implements PayloadCodec {
-  constructor(private readonly ring: PayloadKeyRing) {}
+  constructor(private readonly keys: PayloadKeySource) {}
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => this.encrypt(payload));
@@ -36,14 +36,15 @@ export class EncryptionCodec implements PayloadCodec {
   }
 
   private encrypt(payload: Payload): Payload {
+    const ring = this.keys.current();
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv(CIPHER, this.ring.activeKey, iv, { authTagLength: TAG_BYTES });
+    const cipher = createCipheriv(CIPHER, ring.activeKey, iv, { authTagLength: TAG_BYTES });
     const plain = temporal.api.common.v1.Payload.encode(payload).finish();
     const data = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
     return {
       metadata: {
         [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
-        [METADATA_ENCRYPTION_KEY_ID]: Buffer.from(this.ring.activeKeyId),
+        [METADATA_ENCRYPTION_KEY_ID]: Buffer.from(ring.activeKeyId),
       },
       data,
     };
@@ -53,10 +54,10 @@ export class EncryptionCodec implements PayloadCodec {
     if (utf8(payload.metadata?.[METADATA_ENCODING_KEY]) !== ENCRYPTED_ENCODING) return payload;
     const keyId = utf8(payload.metadata?.[METADATA_ENCRYPTION_KEY_ID]);
     if (!keyId) throw new PayloadDecryptionError('encrypted payload has no encryption-key-id');
-    const key = this.ring.key(keyId);
+    const key = this.keys.current().key(keyId) ?? this.keys.current({ fresh: true }).key(keyId);
     if (!key) {
       throw new PayloadDecryptionError(
-        `payload encrypted with key "${keyId}", which is not in the key ring (has: ${this.ring.keyIds.join(', ')})`,
+        `payload encrypted with key "${keyId}", which is not in the key ring (has: ${this.keys.current().keyIds.join(', ')})`,
       );
     }
     const data = Buffer.from(payload.data ?? []);

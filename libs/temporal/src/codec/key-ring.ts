@@ -13,10 +13,19 @@ import {
 export const PAYLOAD_KEY_BYTES = 32;
 
 /**
+ * Where the codec and the personal-data protector take their keys from: a fixed ring, or one that follows
+ * its file (key-ring-file-follower.ts). Each encryption takes one `current()` ring, so the key and the ID
+ * it is labelled with always agree; `fresh` asks for the file to be looked at again (an unknown key ID).
+ */
+export interface PayloadKeySource {
+  current(options?: { fresh?: boolean }): PayloadKeyRing;
+}
+
+/**
  * The keys of the payload codec. The active key encrypts every new payload; every key in the ring
  * still decrypts, so rotating means adding a key and making it active while the old ones stay.
  */
-export class PayloadKeyRing {
+export class PayloadKeyRing implements PayloadKeySource {
   private readonly keys: ReadonlyMap<string, Buffer>;
 
   constructor(
@@ -36,6 +45,10 @@ export class PayloadKeyRing {
       json.activeKeyId,
       new Map(Object.entries(json.keys).map(([id, key]) => [id, Buffer.from(key, 'base64')])),
     );
+  }
+
+  current(): PayloadKeyRing {
+    return this;
   }
 
   get activeKey(): Buffer {
