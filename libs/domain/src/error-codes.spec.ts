@@ -79,6 +79,10 @@ const NOT_CODES = new Set<string>([
   'PG_VERSION', // a file of a PostgreSQL data directory
   'ERR_PARSE_ARGS', // the prefix of node:util parseArgs errors
   'LIMIT_FILE_SIZE', // multer's error for an upload over the limit
+  // environment variables the backup and restore commands read themselves (not the apps' configuration)
+  'BACKUP_PASSPHRASE',
+  'PG_DUMP_PATH',
+  'PG_RESTORE_PATH',
 ]);
 
 /** Where a composed name is not a code: the console naming a response that is not the API's (a proxy's page). */
