@@ -25,7 +25,8 @@ export class FieldErrorDto implements FieldError {
 /** The one error body every 4xx carries (ApiErrorBody): a stable code, a message, the fields at fault. */
 export class ApiErrorBodyDto implements ApiErrorBody {
   @ApiProperty({ description: 'HTTP 状态 / the HTTP status' }) statusCode!: number;
-  @ApiProperty({ description: '稳定的错误代码（ERROR_CODES）/ the stable code' }) code!: ErrorCode;
+  @ApiProperty({ type: String, description: '稳定的错误代码（ERROR_CODES）/ the stable code' })
+  code!: ErrorCode;
   @ApiProperty({ description: '中文 / English' }) message!: string;
   @ApiPropertyOptional({ type: [FieldErrorDto], description: '出错的字段 / the fields at fault' })
   fields?: FieldErrorDto[];

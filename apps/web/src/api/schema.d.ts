@@ -1755,7 +1755,7 @@ export interface components {
             /** @description HTTP 状态 / the HTTP status */
             statusCode: number;
             /** @description 稳定的错误代码（ERROR_CODES）/ the stable code */
-            code: Record<string, never>;
+            code: string;
             /** @description 中文 / English */
             message: string;
             /** @description 出错的字段 / the fields at fault */
