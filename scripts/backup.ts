@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { Client, type ClientBase } from 'pg';
 import { type AppConfig, loadConfig, PROJECT_ROOT } from '../libs/config/src';
+import { formatLocalDateTime } from '../libs/domain/src/clock/time-zone';
 import { DATABASE_NAME } from '../libs/persistence/src/database-setup';
 import { embeddedOwnerDatabaseUrl } from '../libs/persistence/src/running-database';
 import {
@@ -20,7 +21,6 @@ import {
   assertToolFitsServer,
   readBackupPassphrase,
   sealFolder,
-  shanghaiTimestamp,
   splitPassword,
   sqliteShell,
   withWritesPaused,
@@ -41,8 +41,11 @@ function say(line: string): void {
   process.stdout.write(`[backup] ${line}\n`);
 }
 
-function defaultArchiveName(at: Date): string {
-  const stamp = shanghaiTimestamp(at).replaceAll('-', '').replaceAll(':', '').replace(' ', '-');
+function defaultArchiveName(at: Date, timeZone: string): string {
+  const stamp = formatLocalDateTime(at.getTime(), timeZone, { seconds: true })
+    .replaceAll('-', '')
+    .replaceAll(':', '')
+    .replace(' ', '-');
   return `petition-backup-${stamp}.pcebak`;
 }
 
@@ -93,7 +96,7 @@ async function backupEmbedded(config: AppConfig, outFile: string, passphrase: st
                   (SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1) AS migration`,
         );
         const counts = await snapshotCounts(exporter);
-        copySqliteOnline(temporalStore, path.join(staging, BACKUP_FILES.temporalStore));
+        copySqliteOnline(sqlite, temporalStore, path.join(staging, BACKUP_FILES.temporalStore));
         return { server: rows[0]!, counts };
       });
       say(`写入已恢复 / writes resumed (paused ${pausedMs} ms); 导出 PostgreSQL / dumping PostgreSQL …`);
@@ -161,7 +164,7 @@ async function writeArchive(job: {
     format: 'petition-case-engine-backup',
     formatVersion: 1,
     createdAt: createdAt.toISOString(),
-    createdAtLocal: `${shanghaiTimestamp(createdAt)} Asia/Shanghai`,
+    createdAtLocal: `${formatLocalDateTime(createdAt.getTime(), config.TIME_ZONE, { seconds: true })} ${config.TIME_ZONE}`,
     app: { name: packageJson.name, version: packageJson.version },
     postgres: {
       serverVersion: result.server.version,
@@ -196,7 +199,7 @@ async function main(): Promise<void> {
     return;
   }
   const passphrase = readBackupPassphrase(values['passphrase-file']);
-  const outFile = path.resolve(values.out ?? defaultArchiveName(new Date()));
+  const outFile = path.resolve(values.out ?? defaultArchiveName(new Date(), config.TIME_ZONE));
   if (fs.existsSync(outFile)) throw new Error(`文件已存在 / ${outFile} exists; choose another --out`);
   await backupEmbedded(config, outFile, passphrase);
 }

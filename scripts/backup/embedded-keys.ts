@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { type AppConfig, type PayloadKeyRingJson } from '../../libs/config/src';
-import { loadBlindIndexKey } from '../../libs/persistence/src/blind-index-key';
+import { defaultBlindIndexKeyFile, loadBlindIndexKey } from '../../libs/persistence/src/blind-index-key';
 import { defaultPayloadKeyRingFile, loadPayloadKeyRing } from '../../libs/temporal/src/codec/key-ring';
 
 /** The key files `npm start` uses: the configured ones, or those it generated in the data folder. */
@@ -11,7 +10,7 @@ export function keyFiles(config: AppConfig): { payloadKeysFile?: string; blindIn
       : (config.PAYLOAD_KEYS_FILE ?? defaultPayloadKeyRingFile(config.dataDir)),
     blindIndexKeyFile: config.BLIND_INDEX_KEY
       ? undefined
-      : (config.BLIND_INDEX_KEY_FILE ?? path.join(config.dataDir, 'keys', 'blind-index.key')),
+      : (config.BLIND_INDEX_KEY_FILE ?? defaultBlindIndexKeyFile(config.dataDir)),
   };
 }
 

@@ -69,7 +69,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.running = this.worker.run();
     this.running.catch((error) => this.logger.error(`Temporal worker stopped: ${String(error)}`));
     this.logger.log(`worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${address}`);
-    if (metricsAt) this.logger.log(`worker metrics on http://${metricsAt}/metrics`);
+    if (metricsAt) this.logger.log(`工作进程指标 / worker metrics on http://${metricsAt}/metrics`);
     process.send?.({ ready: 'worker' }); // tells the npm start launcher, when it started us
   }
 

@@ -15,7 +15,7 @@ const PINO_LEVELS: Record<NestLogLevel, string> = {
   verbose: 'trace',
 };
 
-export const REQUEST_ID_HEADER = 'X-Request-Id';
+const REQUEST_ID_HEADER = 'X-Request-Id';
 /** A caller's request id is kept only if it is short and plain (it goes into every log line). */
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -65,17 +65,6 @@ export function pinoHttpOptions(settings: {
         path: pathOnly(request.url),
       }),
       res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-    },
-    // The serializers above already drop these; redaction also covers anything logged with a request.
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'req.body',
-        'req.query',
-        'res.headers["set-cookie"]',
-      ],
-      remove: true,
     },
   };
 }

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type Registry } from 'prom-client';
+import { pathOnly } from './logging';
 
 export interface MetricsServer {
   url: string;
@@ -10,7 +11,7 @@ export interface MetricsServer {
 /** Serves one registry at `/metrics` on its own address, apart from the app's public port. */
 export async function serveMetrics(registry: Registry, host: string, port: number): Promise<MetricsServer> {
   const server = http.createServer((request, response) => {
-    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
+    if (request.method !== 'GET' || pathOnly(request.url) !== '/metrics') {
       response.writeHead(404).end();
       return;
     }

@@ -28,14 +28,14 @@ export function createRequestMetrics(): RequestMetrics {
   const labelNames = ['method', 'route', 'status_code'] as const;
   const duration = new Histogram({
     name: API_METRICS.requestDuration,
-    help: 'HTTP request latency by route template / 请求耗时',
+    help: '请求耗时（按路由模板） / HTTP request latency by route template',
     labelNames,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
   const requests = new Counter({
     name: API_METRICS.requests,
-    help: 'HTTP requests by route template and status / 请求数',
+    help: '请求数（按路由模板与状态） / HTTP requests by route template and status',
     labelNames,
     registers: [registry],
   });

@@ -35,13 +35,18 @@ function readKeyFile(file: string | undefined): string {
   }
 }
 
+/** Where `npm start` keeps the blind index key in its data folder. */
+export function defaultBlindIndexKeyFile(dataDir: string): string {
+  return path.join(dataDir, 'keys', 'blind-index.key');
+}
+
 /**
  * Creates the key once beside the embedded database (folder 0700, file 0600) and reuses it afterwards:
  * the indexes already stored depend on it, so it is never replaced.
  */
 export function ensureBlindIndexKeyFile(dataDir: string): { file: string; created: boolean } {
-  const dir = path.join(dataDir, 'keys');
-  const file = path.join(dir, 'blind-index.key');
+  const file = defaultBlindIndexKeyFile(dataDir);
+  const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (fs.existsSync(file)) return { file, created: false };
   fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

@@ -33,7 +33,7 @@ export class ApiErrorBodyDto implements ApiErrorBody {
 }
 
 /** The error body of one status, its `code` limited to the codes the operation answers with it. */
-export function errorBodySchema(status: number, codes: readonly ErrorCode[]) {
+function errorBodySchema(status: number, codes: readonly ErrorCode[]) {
   return {
     allOf: [
       { $ref: getSchemaPath(ApiErrorBodyDto) },

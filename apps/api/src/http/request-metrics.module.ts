@@ -39,7 +39,7 @@ export class MetricsEndpoint implements OnApplicationBootstrap, OnApplicationShu
       this.config.METRICS_HOST,
       this.config.METRICS_PORT,
     );
-    this.logger.log(`metrics on ${this.server.url}`);
+    this.logger.log(`指标 / metrics on ${this.server.url}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

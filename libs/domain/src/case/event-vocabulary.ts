@@ -229,6 +229,7 @@ const CODED_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   replacementNeeded: SIX_DEFINE_LABELS,
   cause: { policyMigrated: '政策迁移', calendarUpdated: '节假日日历更新' },
   kind: { ...SUPERVISION_KIND_LABELS, unit: '单位', external: '外部机关' },
+  by: { petitioner: '信访人本人（网上评价）' },
 };
 
 /** The label of a coded value (e.g. method inPerson → 直接送达); the value itself when not coded. */
@@ -264,6 +265,7 @@ const HIDDEN_FIELDS = new Set([
   'visitId',
   'sessionId',
   'via',
+  'ratingId',
 ]);
 
 const isPersonField = (key: string): boolean => /(^u|U)serIds?$/.test(key);

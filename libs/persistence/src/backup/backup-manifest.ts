@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sha256OfFile } from '../../../temporal/src/server/build-manifest';
 
 /** What a backup holds and of which versions; `files` lets a restore check every byte before using it. */
 export interface BackupManifest {
@@ -29,14 +29,10 @@ export const BACKUP_FILES = {
   blindIndexKey: 'keys/blind-index.key',
 } as const;
 
-function sha256Of(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
 export function describeFiles(folder: string, names: readonly string[]): BackupManifest['files'] {
   return names.map((name) => {
     const file = path.join(folder, name);
-    return { path: name, bytes: fs.statSync(file).size, sha256: sha256Of(file) };
+    return { path: name, bytes: fs.statSync(file).size, sha256: sha256OfFile(file) };
   });
 }
 
@@ -53,18 +49,9 @@ export function readVerifiedManifest(folder: string): BackupManifest {
   for (const expected of manifest.files) {
     const member = path.join(folder, expected.path);
     if (!fs.existsSync(member)) throw new Error(`备份缺少文件 / the archive lacks ${expected.path}`);
-    if (fs.statSync(member).size !== expected.bytes || sha256Of(member) !== expected.sha256) {
+    if (fs.statSync(member).size !== expected.bytes || sha256OfFile(member) !== expected.sha256) {
       throw new Error(`校验和不符 / checksum mismatch: ${expected.path}`);
     }
   }
   return manifest;
-}
-
-/** `2026-12-07 04:50:12` in Asia/Shanghai. */
-export function shanghaiTimestamp(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  }).format(at);
 }

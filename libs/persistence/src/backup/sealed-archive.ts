@@ -137,6 +137,6 @@ export async function openSealedArchive(file: string, folder: string, passphrase
   const resolved = path.resolve(folder);
   for (const name of fs.readdirSync(folder, { recursive: true }) as string[]) {
     if (!path.resolve(folder, name).startsWith(resolved))
-      throw new SealedArchiveError(`unsafe entry ${name}`);
+      throw new SealedArchiveError(`备份中有不安全的条目 / unsafe entry ${name}`);
   }
 }

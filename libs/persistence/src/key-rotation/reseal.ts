@@ -124,7 +124,9 @@ export async function resealPersonalData(
     if (total === 0) return { finished: true, cursor };
     // Values written under an old key while a pass ran (by an app not yet on the new ring): once more.
     if (cursor.passes + 1 >= MAX_PASSES)
-      throw new Error(`values still under old keys after ${MAX_PASSES} passes: ${JSON.stringify(left)}`);
+      throw new Error(
+        `多轮重新加密后仍有旧密钥数据 / values still under old keys after ${MAX_PASSES} passes: ${JSON.stringify(left)}`,
+      );
     cursor = { ...FIRST_RESEAL_CURSOR, resealed: cursor.resealed, passes: cursor.passes + 1 };
     options.save(cursor);
   }

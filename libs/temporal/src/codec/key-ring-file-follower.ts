@@ -56,10 +56,19 @@ export class FollowedPayloadKeyRingFile implements PayloadKeySource {
   }
 }
 
+/** One follower per ring file in a process: the codec, the client and personal data share it. */
+const followers = new Map<string, FollowedPayloadKeyRingFile>();
+
 /** The apps' keys: a ring given inline stays as it is; a ring file is followed. */
 export function loadPayloadKeySource(
   config: Pick<AppConfig, 'PAYLOAD_KEYS' | 'PAYLOAD_KEYS_FILE'>,
 ): PayloadKeySource {
+  const file = config.PAYLOAD_KEYS_FILE;
+  const followed = file === undefined ? undefined : followers.get(file);
+  if (followed) return followed;
   const ring = loadPayloadKeyRing(config); // the one-line ConfigError when none or both are set, or bad
-  return config.PAYLOAD_KEYS_FILE ? new FollowedPayloadKeyRingFile(config.PAYLOAD_KEYS_FILE) : ring;
+  if (file === undefined) return ring;
+  const follower = new FollowedPayloadKeyRingFile(file);
+  followers.set(file, follower);
+  return follower;
 }

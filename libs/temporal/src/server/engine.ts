@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 /** Which Temporal the tests, benches and drills run on: the dev server (SQLite, one process) or the real server. */
 export type TemporalEngine = 'dev' | 'server';
 
-export const TEMPORAL_ENGINES: readonly TemporalEngine[] = ['dev', 'server'];
+const TEMPORAL_ENGINES: readonly TemporalEngine[] = ['dev', 'server'];
 
 /** `--engine dev|server` or TEMPORAL_TARGET; unset means the dev server. `source` names the setting in the error. */
 export function parseEngine(value: string | undefined, source: string): TemporalEngine {

@@ -54,8 +54,8 @@ export interface RunningTemporalServer {
   prepared: PreparedTemporalServer;
 }
 
-export const TEMPORAL_DB_ROLE = 'temporal';
-export const TEMPORAL_DATABASES = { database: 'temporal', visibilityDatabase: 'temporal_visibility' };
+const TEMPORAL_DB_ROLE = 'temporal';
+const TEMPORAL_DATABASES = { database: 'temporal', visibilityDatabase: 'temporal_visibility' };
 /** The schema sets embedded in temporal-sql-tool, per database. */
 const SCHEMA_NAMES = {
   database: 'postgresql/v12/temporal',
@@ -118,7 +118,8 @@ async function untilNamespaceReady(prepared: PreparedTemporalServer, server: Man
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let last: unknown;
   while (Date.now() < deadline) {
-    if (!server.running) throw new Error(`temporal server exited; see ${prepared.options.logFile}`);
+    if (!server.running)
+      throw new Error(`Temporal 服务器已退出 / temporal server exited; see ${prepared.options.logFile}`);
     let connection: Connection | undefined;
     try {
       connection = await Connection.connect({ address: prepared.address, connectTimeout: 5000 });
@@ -149,10 +150,7 @@ function passwordIn(dataDir: string): string {
   return password;
 }
 
-export async function provisionTemporalDatabases(
-  superuserUrl: string,
-  password: string,
-): Promise<ServerDatabase> {
+async function provisionTemporalDatabases(superuserUrl: string, password: string): Promise<ServerDatabase> {
   const client = new PgClient({ connectionString: superuserUrl });
   await client.connect();
   try {

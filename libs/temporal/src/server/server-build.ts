@@ -53,7 +53,7 @@ export function goInstallArgs(): string[] {
 }
 
 /** The command a person would type, for messages and docs. */
-export function goInstallCommand(dir: string): string {
+function goInstallCommand(dir: string): string {
   return `GOBIN=${dir} GOTOOLCHAIN=${TEMPORAL_SERVER_BUILD.toolchain} go ${goInstallArgs().join(' ')}`;
 }
 
@@ -99,7 +99,8 @@ export function ensureTemporalServerBuild(
     );
     build(dir, env);
     const after = verifyTemporalServerBuild(dir);
-    if (after.length > 0) throw new TemporalServerBuildError(`build finished but: ${after.join('; ')}`);
+    if (after.length > 0)
+      throw new TemporalServerBuildError(`构建完成但校验未通过 / build finished but: ${after.join('; ')}`);
     return binariesIn(dir);
   });
 }
@@ -152,7 +153,8 @@ function withBuildLock<T>(dir: string, body: () => T): T {
         fs.rmSync(lock, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new TemporalServerBuildError(`build lock ${lock} held too long`);
+      if (Date.now() > deadline)
+        throw new TemporalServerBuildError(`构建锁占用过久 / build lock ${lock} held too long`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
     }
   }
